@@ -1,0 +1,77 @@
+"""The command line: thin click commands that open the store, call one core function, and print."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+from click_default_group import DefaultGroup
+
+from coopwatch import __version__, paths
+from coopwatch.cli_options import State
+from coopwatch.errors import CoopwatchError
+from coopwatch.safety import one_line
+
+
+class CoopwatchClickError(click.ClickException):
+    """A coopwatch error shown as one line, with the contract's exit code."""
+
+    def __init__(self, error: CoopwatchError) -> None:
+        super().__init__(one_line(str(error), 500))
+        self.exit_code = error.exit_code
+
+
+class CoopwatchGroup(DefaultGroup):
+    """Runs the TUI with no command, and turns coopwatch errors into one-line messages."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except CoopwatchError as error:
+            raise CoopwatchClickError(error) from None
+
+
+@click.group(cls=CoopwatchGroup, default="tui", default_if_no_args=True,
+             invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="coopwatch")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="The database file [env COOPWATCH_DB; default: the user data folder].")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="The config file [env COOPWATCH_CONFIG; default: the user config folder].")
+@click.option("-v", "--verbose", count=True, help="Log what happens to stderr (-vv for more).")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None, config_path: Path | None, verbose: int) -> None:
+    """coopwatch: who cooperates with whom, in which technology, across news in many languages.
+
+    Run with no command to open the dashboard.
+    """
+    if verbose:
+        logging.basicConfig(
+            level=logging.DEBUG if verbose > 1 else logging.INFO, stream=sys.stderr,
+            format="%(levelname)s %(name)s: %(message)s",
+        )
+    ctx.obj = State(db_path or paths.database_path(), config_path or paths.config_file())
+    if ctx.invoked_subcommand is None:  # `coopwatch --db x.db`: global options, no command
+        ctx.invoke(cli.get_command(ctx, "tui"))  # type: ignore[arg-type]
+
+
+def _register() -> None:
+    from coopwatch import cli_articles, cli_sync, cli_tui
+
+    for command in (cli_tui.tui, cli_sync.ingest, cli_sync.fetch, cli_articles.list_articles,
+                    cli_articles.show, cli_articles.pairs, cli_articles.export):
+        cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    """The `coopwatch` executable."""
+    try:
+        cli(prog_name="coopwatch")
+    except BrokenPipeError:  # `coopwatch list | head`: the reader left, nothing went wrong
+        sys.stderr.close()
+        sys.exit(0)

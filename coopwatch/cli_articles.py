@@ -1,0 +1,150 @@
+"""`coopwatch list`, `show`, `pairs` and `export`: reading what is stored."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import IO
+
+import click
+from rich.console import Console
+from rich.text import Text
+
+from coopwatch.cli_options import State, filter_options, pass_state
+from coopwatch.errors import UsageError
+from coopwatch.output import article_table, pair_table, write_csv, write_json_array, write_json_lines
+from coopwatch.reading import read_article
+from coopwatch.safety import one_line, terminal_safe
+from coopwatch.types import ArticleDetail, Filters
+from coopwatch.vocabulary import load_vocabulary
+
+DEFAULT_TABLE_LIMIT = 50
+
+
+def _stdout() -> Console:
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=False)
+
+
+@click.command("list")
+@filter_options
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of articles.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help="At most N articles; 0 means all [default: 50 for the table, all for JSON/CSV].")
+@pass_state
+def list_articles(state: State, filters: Filters, as_json: bool, as_csv: bool, limit: int | None) -> None:
+    """Articles, newest first.
+
+    Example: coopwatch list --pair CN-RU --sector ai --since 2024-01-01
+    """
+    if as_json and as_csv:
+        raise UsageError("choose one of --json and --csv")
+    if limit is None:
+        limit = 0 if (as_json or as_csv) else DEFAULT_TABLE_LIMIT
+    articles = state.store().list_articles(filters, limit=limit or None)
+    if as_json:
+        write_json_array((a.to_json() for a in articles), sys.stdout)
+    elif as_csv:
+        write_csv(articles, sys.stdout)
+    else:
+        article_table(articles, _stdout())
+
+
+@click.command()
+@click.argument("article_id", metavar="ID", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object with body and evidence.")
+@pass_state
+def show(state: State, article_id: int, as_json: bool) -> None:
+    """One article: metadata, countries, pairs, sectors, why (the evidence) and snippets.
+
+    Example: coopwatch show 17 --json
+    """
+    vocabulary = load_vocabulary(state.config.sector_terms)
+    detail = read_article(state.store(), article_id, vocabulary, state.config.translate.target)
+    if as_json:
+        click.echo(json.dumps(detail.to_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_detail(detail, _stdout())
+
+
+def _print_detail(detail: ArticleDetail, console: Console) -> None:
+    a = detail.article
+    lines = [
+        f"#{a.id}  {one_line(a.title) or '(no headline)'}",
+        f"source      {one_line(a.source)}" + (f"  (also in {len(detail.also_in)} more)" if detail.also_in else ""),
+        f"url         {one_line(a.url) or '—'}",
+        f"published   {a.published or '—'}   language {a.language or '?'}   fetched {a.fetched_at}",
+        f"countries   {' '.join(a.countries) or '—'}",
+        f"pairs       {', '.join(f'{x}–{y}' for x, y in a.pairs) or '—'}",
+        f"sectors     {', '.join(a.sectors) or '—'}",
+        f"cooperation {'yes' if a.cooperation else 'no'}",
+        "",
+        "why",
+    ]
+    by_tag: dict[tuple[str, str], list[str]] = {}
+    for item in detail.evidence:
+        by_tag.setdefault((item.kind, item.tag), []).append(
+            f"\"{one_line(item.term, 60)}\" ({item.field} {item.start}–{item.end})"
+        )
+    for (kind, tag), terms in by_tag.items():
+        lines.append(f"  {kind:<11} {tag:<24} {'; '.join(terms[:4])}")
+    if detail.snippets:
+        lines += ["", "snippets"]
+        for snippet in detail.snippets:
+            lines.append(f"  > {one_line(snippet.text, 400)}")
+            if snippet.translation:
+                lines.append(f"    = {one_line(snippet.translation, 400)}  [{snippet.backend}]")
+    lines += ["", "text", terminal_safe(detail.body)]
+    console.print(Text("\n".join(lines)))
+
+
+@click.command()
+@filter_options
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of pair summaries.")
+@pass_state
+def pairs(state: State, filters: Filters, as_json: bool) -> None:
+    """Country-pair summaries: count, sectors, first and last date, counts per month.
+
+    Example: coopwatch pairs --country RU --json
+    """
+    summaries = state.store().pair_summaries(filters)
+    if as_json:
+        click.echo(json.dumps([s.to_json() for s in summaries], ensure_ascii=False))
+    else:
+        pair_table(summaries, _stdout())
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), required=True,
+              help="The file format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write to this file instead of stdout.")
+@filter_options
+@pass_state
+def export(state: State, fmt: str, output: Path | None, filters: Filters) -> None:
+    """Every matching article, as JSON, JSON lines or CSV.
+
+    Example: coopwatch export --format csv --pair CN-RU -o cn-ru.csv
+    """
+    articles = state.store().iter_articles(filters)
+    if output is None:
+        _write(fmt, articles, sys.stdout)
+        return
+    partial = output.with_name(output.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            _write(fmt, articles, out)
+        partial.replace(output)  # a reader never sees half an export
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _write(fmt: str, articles: object, out: IO[str]) -> None:
+    if fmt == "json":
+        write_json_array((a.to_json() for a in articles), out)  # type: ignore[attr-defined]
+    elif fmt == "jsonl":
+        write_json_lines((a.to_json() for a in articles), out)  # type: ignore[attr-defined]
+    else:
+        write_csv(articles, out)  # type: ignore[arg-type]

@@ -1,0 +1,135 @@
+"""Shared click plumbing: the store and config from the global options, and the article filters."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from coopwatch.config import Config, load_config
+from coopwatch.store import Store
+from coopwatch.types import Filters
+from coopwatch.vocabulary import sector_ids
+
+F = TypeVar("F", bound=Callable[..., Any])
+_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+
+
+class State:
+    """What the global options chose; the store is opened on first use and closed at exit."""
+
+    def __init__(self, db_path: Path, config_path: Path) -> None:
+        self.db_path = db_path
+        self.config_path = config_path
+        self._config: Config | None = None
+        self._store: Store | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self.config_path)
+        return self._config
+
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.db_path)
+            click.get_current_context().call_on_close(self._store.close)
+        return self._store
+
+
+def pass_state(func: F) -> F:
+    """Give a command the State built by the group."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return func(click.get_current_context().find_object(State), *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _country(value: str) -> str:
+    if not _COUNTRY.match(value):
+        raise click.BadParameter(f"{value!r} is not a two-letter country code (ISO 3166-1)")
+    return value.upper()
+
+
+def _day(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2024-06-30", param_hint=name) from None
+
+
+def _source(value: str | None) -> str | None:
+    if value is None or "://" in value:
+        return value
+    return str(Path(value).expanduser().absolute())
+
+
+def filter_options(func: F) -> F:
+    """Add the contract's filters to a command, delivered as one `filters` argument."""
+    options = [
+        click.option("--country", "countries", multiple=True, metavar="CC",
+                     help="Only articles where this country acts (repeatable: all must)."),
+        click.option("--pair", metavar="CC-CC", help="Only articles where this pair cooperates."),
+        click.option("--sector", "sectors", multiple=True, metavar="NAME",
+                     help="Only articles in this sector (repeatable: any)."),
+        click.option("--lang", metavar="CODE", help="Only articles in this language (ISO 639-1)."),
+        click.option("--since", metavar="YYYY-MM-DD", help="Only articles dated on or after."),
+        click.option("--until", metavar="YYYY-MM-DD", help="Only articles dated on or before."),
+        click.option("--search", metavar="TEXT", help="Full-text search in title and body."),
+        click.option("--source", metavar="URL_OR_PATH", help="Only articles from this feed, file or folder."),
+    ]
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, countries: tuple[str, ...], pair: str | None,
+                sectors: tuple[str, ...], lang: str | None, since: str | None,
+                until: str | None, search: str | None, source: str | None, **kwargs: Any) -> Any:
+        kwargs["filters"] = build_filters(countries, pair, sectors, lang, since, until, search, source)
+        return func(*args, **kwargs)
+
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
+def build_filters(
+    countries: tuple[str, ...], pair: str | None, sectors: tuple[str, ...], lang: str | None,
+    since: str | None, until: str | None, search: str | None, source: str | None,
+) -> Filters:
+    """Validated filters; a bad value is a usage error naming the option."""
+    state = click.get_current_context().find_object(State)
+    pair_codes = None
+    if pair is not None:
+        parts = re.split(r"[-–—/:,]", pair)
+        if len(parts) != 2:
+            raise click.BadParameter(f"{pair!r} is not a pair like CN-RU", param_hint="--pair")
+        first, second = (_country(part.strip()) for part in parts)
+        if first == second:
+            raise click.BadParameter("a pair needs two different countries", param_hint="--pair")
+        pair_codes = tuple(sorted((first, second)))
+    known = sector_ids(state.config.sector_terms if state else None)
+    for sector in sectors:
+        if sector not in known:
+            raise click.BadParameter(
+                f"unknown sector {sector!r}; known: {', '.join(known)}", param_hint="--sector"
+            )
+    if lang is not None and not re.match(r"^[A-Za-z]{2,3}$", lang):
+        raise click.BadParameter(f"{lang!r} is not a language code like de", param_hint="--lang")
+    return Filters(
+        countries=tuple(_country(code) for code in countries),
+        pair=pair_codes,  # type: ignore[arg-type]
+        sectors=sectors,
+        language=lang.lower() if lang else None,
+        since=_day(since, "--since"),
+        until=_day(until, "--until"),
+        search=search,
+        source=_source(source),
+    )

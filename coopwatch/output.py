@@ -1,0 +1,85 @@
+"""Writing records for people (tables) and programs (JSON, JSON lines, CSV)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from coopwatch.safety import one_line
+from coopwatch.types import Article, PairSummary
+
+CSV_COLUMNS = ["id", "title", "url", "source", "language", "published", "fetched_at",
+               "countries", "pairs", "sectors", "cooperation", "summary"]
+
+
+def write_json_array(records: Iterable[dict[str, object]], out: IO[str]) -> None:
+    """A JSON array written record by record, so an export never holds every article."""
+    out.write("[")
+    for number, record in enumerate(records):
+        out.write(",\n" if number else "\n")
+        out.write(json.dumps(record, ensure_ascii=False))
+    out.write("\n]\n")
+
+
+def write_json_lines(records: Iterable[dict[str, object]], out: IO[str]) -> None:
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def write_csv(articles: Iterable[Article], out: IO[str]) -> None:
+    """One row per article; lists joined with ';', pairs written CN-RU."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for article in articles:
+        writer.writerow([
+            article.id, article.title or "", article.url or "", article.source,
+            article.language or "", article.published or "", article.fetched_at,
+            ";".join(article.countries), ";".join(f"{a}-{b}" for a, b in article.pairs),
+            ";".join(article.sectors), "true" if article.cooperation else "false", article.summary,
+        ])
+
+
+def article_table(articles: list[Article], console: Console) -> None:
+    """Articles as a table; every cell is plain Text, never markup."""
+    if not console.is_terminal:
+        for a in articles:
+            console.out(
+                "\t".join([str(a.id), a.published or "", a.language or "", ",".join(a.countries),
+                           ",".join(a.sectors), one_line(a.title or a.summary, 200)]),
+                highlight=False,
+            )
+        return
+    table = Table(show_edge=False, pad_edge=False, expand=True)
+    for name, options in (("id", {"justify": "right"}), ("date", {}), ("lang", {}),
+                          ("countries", {}), ("sectors", {}), ("headline", {"ratio": 1})):
+        table.add_column(name, no_wrap=name != "headline", **options)  # type: ignore[arg-type]
+    for a in articles:
+        table.add_row(Text(str(a.id)), Text(a.published or "—"), Text(a.language or "?"),
+                      Text(" ".join(a.countries)), Text(" ".join(a.sectors)),
+                      Text(one_line(a.title or a.summary, 300)))
+    console.print(table)
+
+
+def pair_table(summaries: list[PairSummary], console: Console) -> None:
+    """Pair summaries as a table (TSV when not a terminal)."""
+    rows = [
+        (f"{s.pair[0]}–{s.pair[1]}", str(s.count),
+         ", ".join(f"{k} {v}" for k, v in list(s.sectors.items())[:4]), s.first or "—", s.last or "—")
+        for s in summaries
+    ]
+    if not console.is_terminal:
+        for row in rows:
+            console.out("\t".join(row), highlight=False)
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    for name in ("pair", "articles", "top sectors", "first", "last"):
+        table.add_column(name)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    console.print(table)

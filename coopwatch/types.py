@@ -1,0 +1,265 @@
+"""Typed records passed between the layers; none of them knows about SQL or widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Field = Literal["title", "body"]
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article as a fetcher found it, before enrichment."""
+
+    source: str  # the feed URL or the file's absolute path
+    entry_key: str  # identity inside the source: feed entry id, or "" for a whole file
+    title: str | None
+    body: str
+    url: str | None = None
+    published: str | None = None  # YYYY-MM-DD when the source states it in machine form
+    date_hints: tuple[str, ...] = ()  # date-like text from the page's header lines
+    language_hint: str | None = None  # from feed or HTML metadata
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What made enrichment assign one tag: the matched term and where it stands."""
+
+    kind: Literal["country", "sector", "cooperation"]
+    tag: str  # country code, sector id, or "cooperation"
+    term: str  # the text as it stands in the article
+    language: str
+    field: Field
+    start: int  # character offsets into the field's text
+    end: int
+
+
+@dataclass(frozen=True)
+class Enrichment:
+    """Everything enrichment derives from one article's text."""
+
+    language: str | None
+    countries: tuple[str, ...]
+    pairs: tuple[Pair, ...]
+    sectors: tuple[str, ...]
+    cooperation: bool
+    published: str | None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as stored, with its tags."""
+
+    id: int
+    title: str | None
+    url: str | None
+    source: str
+    language: str | None
+    published: str | None
+    fetched_at: str
+    countries: tuple[str, ...]
+    pairs: tuple[Pair, ...]
+    sectors: tuple[str, ...]
+    cooperation: bool
+    summary: str
+
+    def to_json(self) -> dict[str, object]:
+        """The contract's article object."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "language": self.language,
+            "published": self.published,
+            "fetched_at": self.fetched_at,
+            "countries": list(self.countries),
+            "pairs": [list(pair) for pair in self.pairs],
+            "sectors": list(self.sectors),
+            "cooperation": self.cooperation,
+            "summary": self.summary,
+        }
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A sentence that carries evidence, with its translation when one is available."""
+
+    text: str
+    translation: str | None
+    backend: str | None
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    """One article with its full text and the evidence behind every tag."""
+
+    article: Article
+    body: str
+    evidence: tuple[Evidence, ...]
+    snippets: tuple[Snippet, ...] = ()
+    also_in: tuple[str, ...] = ()  # other sources that carried the same story
+
+    def to_json(self) -> dict[str, object]:
+        """The contract's article object plus body, evidence and snippets."""
+        data = self.article.to_json()
+        data["body"] = self.body
+        data["evidence"] = [
+            {
+                "kind": item.kind,
+                "tag": item.tag,
+                "term": item.term,
+                "language": item.language,
+                "field": item.field,
+                "start": item.start,
+                "end": item.end,
+            }
+            for item in self.evidence
+        ]
+        data["snippets"] = [
+            {"text": s.text, "translation": s.translation, "backend": s.backend}
+            for s in self.snippets
+        ]
+        return data
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The article filters shared by list, pairs, export and the dashboard."""
+
+    countries: tuple[str, ...] = ()  # all must be present
+    pair: Pair | None = None
+    sectors: tuple[str, ...] = ()  # any may be present
+    language: str | None = None
+    since: str | None = None  # YYYY-MM-DD, inclusive
+    until: str | None = None  # YYYY-MM-DD, inclusive
+    search: str | None = None
+    source: str | None = None
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter narrows the articles."""
+        return self != Filters()
+
+
+@dataclass(frozen=True)
+class PairSummary:
+    """Counts for one cooperating country pair."""
+
+    pair: Pair
+    count: int
+    sectors: dict[str, int]
+    first: str | None
+    last: str | None
+    months: dict[str, int]
+
+    def to_json(self) -> dict[str, object]:
+        """The contract's pair object."""
+        return {
+            "pair": list(self.pair),
+            "count": self.count,
+            "sectors": self.sectors,
+            "first": self.first,
+            "last": self.last,
+            "months": self.months,
+        }
+
+
+@dataclass(frozen=True)
+class Source:
+    """A subscription (feed or local folder) with its health."""
+
+    url: str
+    kind: Literal["feed", "folder"]
+    title: str | None
+    last_status: str | None
+    last_error: str | None
+    last_success: str | None
+    articles: int
+    consecutive_failures: int = 0
+    next_poll: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """The contract's feed object."""
+        return {
+            "url": self.url,
+            "title": self.title,
+            "last_status": self.last_status,
+            "last_error": self.last_error,
+            "last_success": self.last_success,
+            "articles": self.articles,
+        }
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A local file that was not ingested, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class SourceResult:
+    """What one sync did to one source."""
+
+    source: str
+    status: Literal["ok", "unchanged", "failed"] = "ok"
+    new: int = 0
+    updated: int = 0
+    error: str | None = None
+    skipped: list[Skipped] = field(default_factory=list)
+    new_ids: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        """The contract's per-source fetch object."""
+        return {
+            "source": self.source,
+            "status": self.status,
+            "new": self.new,
+            "updated": self.updated,
+            "error": self.error,
+        }
+
+
+@dataclass
+class SyncReport:
+    """What one sync did, source by source."""
+
+    sources: list[SourceResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def new(self) -> int:
+        return sum(result.new for result in self.sources)
+
+    @property
+    def updated(self) -> int:
+        return sum(result.updated for result in self.sources)
+
+    @property
+    def failed(self) -> int:
+        return sum(result.status == "failed" for result in self.sources)
+
+    def to_json(self) -> dict[str, object]:
+        """The contract's fetch object."""
+        return {
+            "sources": [result.to_json() for result in self.sources],
+            "new": self.new,
+            "updated": self.updated,
+            "failed": self.failed,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass(frozen=True)
+class ArticleWrite:
+    """The decider's verdict for one new or changed item, with its enrichment, ready to store."""
+
+    raw: RawArticle
+    content_hash: str
+    enrichment: Enrichment
+    article_id: int | None  # None for a new article, else the one to update

@@ -1,0 +1,45 @@
+"""Loading enrichment's data files (the I/O that enrich/ itself never does)."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib.resources import files
+
+from coopwatch.enrich.vocabulary import Vocabulary
+
+
+def _data(name: str) -> bytes:
+    return (files("coopwatch.enrich") / "data" / name).read_bytes()
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> tuple[dict, dict, dict, dict, dict]:
+    gazetteer = json.loads(_data("gazetteer.json"))
+    aliases = tomllib.loads(_data("aliases.toml").decode("utf-8"))
+    cues = tomllib.loads(_data("cues.toml").decode("utf-8"))
+    sectors = tomllib.loads(_data("sectors.toml").decode("utf-8"))
+    labels = tomllib.loads(_data("labels.toml").decode("utf-8"))
+    return gazetteer, aliases, cues, sectors, labels
+
+
+def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None) -> Vocabulary:
+    """The shipped vocabulary, with the user's own sector terms from the config."""
+    gazetteer, aliases, cues, sectors, labels = _shipped()
+    return Vocabulary(
+        country_names=gazetteer["countries"],
+        places=gazetteer["places"],
+        aliases=aliases,
+        cue_lists=cues,
+        sector_lists=sectors,
+        labels=labels,
+        user_sector_terms=dict(user_sector_terms or {}),
+    )
+
+
+def sector_ids(user_sector_terms: Mapping[str, Iterable[str]] | None = None) -> list[str]:
+    """Every sector id enrichment can give: SECTORS.md's and the user's own."""
+    shipped = list(_shipped()[3])
+    return shipped + sorted(set(user_sector_terms or {}) - set(shipped))

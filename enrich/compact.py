@@ -1,0 +1,57 @@
+"""CJK compact country runs: 中俄 (China–Russia), 中吉乌 (China–Kyrgyzstan–Uzbekistan), 日韓."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CompactRun:
+    """A run of country characters, with the codes it names in order."""
+
+    start: int
+    end: int
+    codes: tuple[str, ...]
+
+
+def _covered(text: str, words: Sequence[str]) -> set[int]:
+    """Positions inside the exception words, where runs are never read."""
+    positions: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            positions.update(range(at, at + len(word)))
+            at = text.find(word, at + 1)
+    return positions
+
+
+def find_compact_runs(
+    text: str,
+    characters: Mapping[str, Sequence[str]],
+    exceptions: Sequence[str],
+    named: set[str],
+) -> list[CompactRun]:
+    """Runs of two or more compact characters; an ambiguous one takes the country named elsewhere."""
+    if not any(ch in characters for ch in text):
+        return []
+    covered = _covered(text, exceptions)
+    runs = []
+    i = 0
+    while i < len(text):
+        if text[i] not in characters or i in covered or (i and text[i - 1].isdigit()):
+            i += 1
+            continue
+        j = i
+        while j < len(text) and text[j] in characters and j not in covered:
+            j += 1
+        if j - i >= 2:
+            codes = tuple(_resolve(characters[ch], named) for ch in text[i:j])
+            if len(set(codes)) == len(codes):
+                runs.append(CompactRun(i, j, codes))
+        i = j
+    return runs
+
+
+def _resolve(candidates: Sequence[str], named: set[str]) -> str:
+    return next((code for code in candidates if code in named), candidates[0])

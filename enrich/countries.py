@@ -1,0 +1,88 @@
+"""Countries acting in a story: names, adjectives, capitals and compacts, weighted by position.
+
+A country acts in the story when it stands in the headline or the lead, or recurs in the body; a
+single mention deep in the body is a country named in passing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from coopwatch.enrich.compact import CompactRun, find_compact_runs
+from coopwatch.enrich.vocabulary import Vocabulary
+from coopwatch.types import Field
+
+LEAD_CHARS = 400  # the body's opening, where a story names its actors
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+BODY_WEIGHT = 1.0
+ACTOR_MIN_SCORE = 2.0
+ACTOR_MIN_SHARE = 0.12  # of the leading country's score: below this a country is background
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a country is named."""
+
+    code: str
+    field: Field
+    start: int
+    end: int
+    term: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class CountryFindings:
+    """All country mentions of an article, its actors, and the pairs compacts state outright."""
+
+    mentions: tuple[Mention, ...]
+    actors: tuple[str, ...]  # strongest first
+    compact_runs: tuple[tuple[Field, CompactRun], ...]
+
+
+def position_weight(field: Field, start: int) -> float:
+    """How much a mention at this place says about the story."""
+    if field == "title":
+        return TITLE_WEIGHT
+    return LEAD_WEIGHT if start < LEAD_CHARS else BODY_WEIGHT
+
+
+def find_countries(title: str, body: str, language: str | None, vocab: Vocabulary) -> CountryFindings:
+    """Every country mention in title and body, and which countries act in the story."""
+    index = vocab.countries(language)
+    mentions: list[Mention] = []
+    fields: tuple[tuple[Field, str], ...] = (("title", title), ("body", body))
+    for field, text in fields:
+        for hit in index.find(text):
+            weight = position_weight(field, hit.start) * hit.term.weight
+            mentions.append(
+                Mention(hit.term.tag, field, hit.start, hit.end, text[hit.start : hit.end], weight)
+            )
+    named = {mention.code for mention in mentions}
+    runs: list[tuple[Field, CompactRun]] = []
+    for field, text in fields:
+        for run in find_compact_runs(text, vocab.compact, vocab.compact_exceptions, named):
+            runs.append((field, run))
+            for offset, code in enumerate(run.codes):
+                mentions.append(
+                    Mention(code, field, run.start + offset, run.start + offset + 1,
+                            text[run.start + offset], position_weight(field, run.start))
+                )
+    return CountryFindings(tuple(mentions), choose_actors(mentions), tuple(runs))
+
+
+def choose_actors(mentions: list[Mention]) -> tuple[str, ...]:
+    """Countries whose mentions weigh enough, strongest first."""
+    scores: dict[str, float] = defaultdict(float)
+    for mention in mentions:
+        scores[mention.code] += mention.weight
+    if not scores:
+        return ()
+    leading = max(scores.values())
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(
+        code for code, score in ranked
+        if score >= ACTOR_MIN_SCORE and score >= ACTOR_MIN_SHARE * leading
+    )

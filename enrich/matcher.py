@@ -1,0 +1,138 @@
+"""Finding listed terms in text: stemmed word n-grams in spaced scripts, substrings in the rest.
+
+A term is written as in the data files: "quantum computing" (matched through stems, so inflected
+forms match), "quanten*" (any word that starts so: German compounds), or a CJK/Thai/Hangul string
+(matched as a substring, leftmost-longest, so 印度 never matches inside 印度尼西亚).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from coopwatch.enrich.text import UNSPACED, Stems, Token, tokens
+
+Case = Literal["any", "capital", "exact"]
+_JOINERS = " -‐‑–—\u00a0'’"
+_PREFIX_KEY = 3
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a vocabulary: what it tags and how strictly it must match."""
+
+    tag: str
+    text: str
+    case: Case = "any"
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where a term matched."""
+
+    term: Term
+    start: int
+    end: int
+
+
+class TermIndex:
+    """All terms of one vocabulary for one language, ready to scan texts."""
+
+    def __init__(self, language: str | None, terms: Iterable[Term]) -> None:
+        self._stems = Stems(language)
+        self._phrases: dict[tuple[str, ...], list[tuple[Term, tuple[str, ...]]]] = defaultdict(list)
+        self._prefixes: dict[str, list[tuple[str, Term]]] = defaultdict(list)
+        self._unspaced: dict[str, list[tuple[str, Term]]] = defaultdict(list)
+        self._longest = 1
+        for term in terms:
+            self._add(term)
+        for entries in self._unspaced.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+
+    def _add(self, term: Term) -> None:
+        text = term.text.strip()
+        if UNSPACED.search(text):
+            self._unspaced[text[0]].append((text, term))
+        elif text.endswith("*"):
+            prefix = text[:-1].casefold()
+            if len(prefix) >= _PREFIX_KEY:
+                self._prefixes[prefix[:_PREFIX_KEY]].append((prefix, term))
+        else:
+            words = tokens(text)
+            if words:
+                key = tuple(self._stems(word.folded) for word in words)
+                self._phrases[key].append((term, tuple(word.surface for word in words)))
+                self._longest = max(self._longest, len(key))
+
+    def find(self, text: str) -> list[Hit]:
+        """Every match in text, leftmost-longest, in order of position."""
+        hits = self._find_spaced(text)
+        if self._unspaced and UNSPACED.search(text):
+            hits += self._find_unspaced(text)
+            hits.sort(key=lambda hit: hit.start)
+        return hits
+
+    def _find_spaced(self, text: str) -> list[Hit]:
+        words = tokens(text)
+        stems = [self._stems(word.folded) for word in words]
+        hits: list[Hit] = []
+        i = 0
+        while i < len(words):
+            width = self._match_at(text, words, stems, i, hits)
+            if not width:
+                self._match_prefix(words[i], hits)
+                width = 1
+            i += width
+        return hits
+
+    def _match_at(
+        self, text: str, words: list[Token], stems: list[str], i: int, hits: list[Hit]
+    ) -> int:
+        for width in range(min(self._longest, len(words) - i), 0, -1):
+            entries = self._phrases.get(tuple(stems[i : i + width]))
+            if not entries or not _adjacent(text, words, i, width):
+                continue
+            span = words[i : i + width]
+            for term, surfaces in entries:
+                if _case_ok(term.case, span, surfaces):
+                    hits.append(Hit(term, span[0].start, span[-1].end))
+                    return width
+        return 0
+
+    def _match_prefix(self, word: Token, hits: list[Hit]) -> None:
+        for prefix, term in self._prefixes.get(word.folded[:_PREFIX_KEY], ()):
+            if word.folded.startswith(prefix):
+                hits.append(Hit(term, word.start, word.end))
+                return
+
+    def _find_unspaced(self, text: str) -> list[Hit]:
+        hits = []
+        i, end = 0, len(text)
+        while i < end:
+            for candidate, term in self._unspaced.get(text[i], ()):
+                if text.startswith(candidate, i):
+                    hits.append(Hit(term, i, i + len(candidate)))
+                    i += len(candidate)
+                    break
+            else:
+                i += 1
+        return hits
+
+
+def _adjacent(text: str, words: list[Token], i: int, width: int) -> bool:
+    """Whether the words of a phrase stand together, not across punctuation."""
+    return all(
+        not text[words[k].end : words[k + 1].start].strip(_JOINERS)
+        for k in range(i, i + width - 1)
+    )
+
+
+def _case_ok(case: Case, span: list[Token], surfaces: tuple[str, ...]) -> bool:
+    if case == "any":
+        return True
+    if case == "capital":
+        return span[0].surface[:1].isupper()
+    return tuple(word.surface for word in span) == surfaces

@@ -1,0 +1,95 @@
+"""Tokens, scripts and sentences: the text primitives every enricher shares."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+# \w alone splits words of Indic and Thai scripts at their combining vowel signs.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
+         "\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d"
+TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_SENTENCE = re.compile(r"[^.!?。！？؟।۔\n]*(?:[.!?。！？؟।۔]+[\"'»”’)」』]*|\n|$)")
+
+SNOWBALL = {
+    "en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
+    "it": "italian", "ru": "russian", "uk": "russian", "be": "russian", "no": "norwegian",
+    "nb": "norwegian", "nn": "norwegian", "sv": "swedish", "da": "danish", "fi": "finnish",
+    "nl": "dutch", "ro": "romanian", "tr": "turkish", "ar": "arabic", "fa": "persian",
+    "hi": "hindi", "id": "indonesian", "ms": "indonesian", "pl": "polish", "cs": "czech",
+    "hu": "hungarian", "el": "greek", "lt": "lithuanian", "ca": "catalan", "sr": "serbian",
+    "hy": "armenian", "ne": "nepali", "ta": "tamil", "eu": "basque", "ga": "irish",
+    "et": "estonian",
+}
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a spaced script, with its place in the text."""
+
+    start: int
+    end: int
+    surface: str
+    folded: str
+
+
+def tokens(text: str) -> list[Token]:
+    """Words of spaced scripts; runs of unspaced scripts are left to substring matching."""
+    found = []
+    for match in TOKEN.finditer(text):
+        surface = match.group()
+        if UNSPACED.search(surface):
+            continue
+        found.append(Token(match.start(), match.end(), surface, surface.casefold()))
+    return found
+
+
+@lru_cache(maxsize=64)
+def _stemmer(language: str) -> Stemmer.Stemmer | None:
+    algorithm = SNOWBALL.get(language)
+    return Stemmer.Stemmer(algorithm) if algorithm else None
+
+
+class Stems:
+    """A per-language stem function with a memo: news reuses its words."""
+
+    def __init__(self, language: str | None) -> None:
+        self._stemmer = _stemmer(language or "")
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, folded: str) -> str:
+        stem = self._memo.get(folded)
+        if stem is None:
+            stem = self._stemmer.stemWord(folded) if self._stemmer else folded
+            self._memo[folded] = stem
+        return stem
+
+
+def script_of(text: str) -> str:
+    """The script of a name's first letter: latin, cyrillic, arabic, han, ... or other."""
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            if name.startswith("CJK") or "IDEOGRAPH" in name:
+                return "han"
+            return name.split(" ")[0].lower()
+    return "other"
+
+
+def has_case(text: str) -> bool:
+    """Whether the script distinguishes capitals (Latin, Cyrillic, Greek, Armenian ...)."""
+    return any(ch.isupper() or ch.islower() for ch in text if ch.isalpha())
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of a text, split at sentence punctuation and line ends."""
+    spans = []
+    for match in _SENTENCE.finditer(text):
+        if match.group().strip():
+            spans.append((match.start(), match.end()))
+    return spans

@@ -1,0 +1,115 @@
+"""The enrichers' data (names, cue words, sector terms), indexed per language on first use.
+
+Built from plain dicts so that enrich/ itself reads no files: coopwatch.vocabulary loads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from coopwatch.enrich.matcher import Case, Term, TermIndex
+from coopwatch.enrich.text import UNSPACED, has_case, script_of
+
+# CLDR files Norwegian Bokmål under nb; langdetect says no.
+_DATA_LANGUAGE = {"no": "nb", "nn": "nb"}
+_HAND_LANGUAGE = {"nb": "no", "nn": "no"}
+
+
+def _case_for(text: str, default: Case) -> Case:
+    """Names in capitals (US, РФ, AI) must stand as written; else the default for the source."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return "exact"
+    return default if has_case(text) else "any"
+
+
+@dataclass
+class Vocabulary:
+    """Everything enrichment knows, in data; indexes are built per language when first asked."""
+
+    country_names: Mapping[str, Mapping[str, str]]  # CLDR: language -> name -> code
+    places: Mapping[str, str]  # capitals, big cities, states: name -> code
+    aliases: Mapping[str, Any]  # aliases.toml
+    cue_lists: Mapping[str, Mapping[str, list[str]]]  # cues.toml: kind -> language -> terms
+    sector_lists: Mapping[str, Mapping[str, list[str]]]  # sector -> language -> terms
+    labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # language -> id -> label
+    user_sector_terms: Mapping[str, Iterable[str]] = field(default_factory=dict)
+    _indexes: dict[tuple[str, str], TermIndex] = field(default_factory=dict, repr=False)
+
+    @property
+    def compact(self) -> Mapping[str, list[str]]:
+        """CJK single characters that stand for countries inside runs like 中俄."""
+        return self.aliases.get("compact", {})
+
+    @property
+    def compact_exceptions(self) -> list[str]:
+        """Words that hold a run of compact characters but name no pair."""
+        return list(self.aliases.get("compact_exceptions", {}).get("words", []))
+
+    def gloss_names(self, target: str) -> dict[str, str]:
+        """Country codes, sector ids and cue kinds as words of the target language."""
+        cldr = self.country_names.get(_DATA_LANGUAGE.get(target, target)) or self.country_names["en"]
+        names = {code: name for name, code in cldr.items()}
+        names.update(self.labels.get("en", {}))
+        names.update(self.labels.get(target, {}))
+        return names
+
+    def countries(self, language: str | None) -> TermIndex:
+        """The country-name index for texts in this language."""
+        return self._index("countries", language, self._country_terms)
+
+    def cues(self, language: str | None) -> TermIndex:
+        """Cooperation and conflict cue words for this language."""
+        return self._index("cues", language, self._cue_terms)
+
+    def sectors(self, language: str | None) -> TermIndex:
+        """Sector terms for this language, with the user's own terms."""
+        return self._index("sectors", language, self._sector_terms)
+
+    def _index(self, kind: str, language: str | None, build: Any) -> TermIndex:
+        key = (kind, language or "")
+        index = self._indexes.get(key)
+        if index is None:
+            index = TermIndex(language, build(language or "en"))
+            self._indexes[key] = index
+        return index
+
+    def _country_terms(self, language: str) -> Iterable[Term]:
+        excluded_places = set(self.aliases.get("exclude", {}).get("places", []))
+        excluded_names = set(self.aliases.get("exclude", {}).get("names", {}).get(language, []))
+        hand = self.aliases.get("names", {}).get(_HAND_LANGUAGE.get(language, language), {})
+        for name, code in hand.items():
+            yield Term(code, name, _case_for(name, "any"))
+        for name, code in self.aliases.get("abbreviations", {}).items():
+            yield Term(code, name, "exact")
+        cldr = self.country_names.get(_DATA_LANGUAGE.get(language, language), {})
+        for name, code in cldr.items():
+            if name not in excluded_names:
+                yield Term(code, name, _case_for(name, "capital"))
+        scripts = {script_of(name) for name in list(cldr)[:20]} or {"latin"}
+        for name, code in self.places.items():
+            if name in excluded_places or name in excluded_names:
+                continue
+            if UNSPACED.search(name) or script_of(name) in scripts:
+                yield Term(code, name, _case_for(name, "capital"), weight=0.75)
+
+    def _cue_terms(self, language: str) -> Iterable[Term]:
+        for kind, by_language in self.cue_lists.items():
+            for text in _for_language(by_language, language):
+                yield Term(kind, text, _case_for(text, "any"))
+
+    def _sector_terms(self, language: str) -> Iterable[Term]:
+        for sector, by_language in self.sector_lists.items():
+            for text in _for_language(by_language, language):
+                yield Term(sector, text, _case_for(text, "any"))
+        for sector, texts in self.user_sector_terms.items():
+            for text in texts:
+                yield Term(sector, text, _case_for(text, "any"))
+
+
+def _for_language(by_language: Mapping[str, list[str]], language: str) -> list[str]:
+    """A data file's terms for one language, plus those it marks as for every language ("*")."""
+    own = by_language.get(_HAND_LANGUAGE.get(language, language), [])
+    return [*own, *by_language.get("*", [])]

@@ -1,0 +1,137 @@
+"""Feed documents (RSS 0.9x/1.0/2.0, Atom, JSON Feed) into raw articles, with feedparser."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+
+import feedparser
+
+from coopwatch.fetchers.decode import clean_text, decode_bytes
+from coopwatch.fetchers.markup import strip_markup
+from coopwatch.types import RawArticle
+
+
+class FeedParseError(ValueError):
+    """The bytes are not a feed we can read."""
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    """A feed's own metadata and its items."""
+
+    title: str | None
+    language: str | None
+    articles: list[RawArticle]
+    ttl_minutes: int | None = None
+
+
+def _date(struct: time.struct_time | None) -> str | None:
+    return time.strftime("%Y-%m-%d", struct) if struct else None
+
+
+def _item_text(entry: dict) -> str:
+    contents = entry.get("content") or []
+    html = max((c.get("value", "") for c in contents), key=len, default="")
+    if len(html) < len(entry.get("summary", "")):
+        html = entry.get("summary", "")
+    text, _ = strip_markup(html)
+    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def _entry_key(entry: dict, title: str, body: str) -> str:
+    key = entry.get("id") or entry.get("link")
+    if key:
+        return str(key)
+    return "sha256:" + hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()
+
+
+def parse_feed(data: bytes, source: str, content_type: str | None = None) -> ParsedFeed:
+    """Every item of a feed document; raises FeedParseError when it holds no feed at all."""
+    if data.lstrip()[:1] in (b"{", b"["):
+        return _parse_json_feed(data, source)
+    headers = {"content-type": content_type} if content_type else None
+    parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False,
+                              resolve_relative_uris=False)
+    version = parsed.get("version", "")
+    if not version and not parsed.entries:
+        reason = parsed.get("bozo_exception")
+        raise FeedParseError(f"not a feed ({_one_line(reason) if reason else 'no feed elements'})")
+    feed = parsed.feed
+    language = (feed.get("language") or "").split("-")[0].lower() or None
+    seen: set[str] = set()
+    articles = []
+    for entry in parsed.entries:
+        title = clean_text(strip_markup(entry.get("title", ""))[0]).strip()
+        body = clean_text(_item_text(entry))
+        key = _entry_key(entry, title, body)
+        if key in seen or not (title or body):
+            continue
+        seen.add(key)
+        articles.append(
+            RawArticle(
+                source=source, entry_key=key, title=title or None, body=body,
+                url=entry.get("link") or None,
+                published=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
+                language_hint=language,
+            )
+        )
+    ttl = feed.get("ttl")
+    return ParsedFeed(
+        title=clean_text(feed.get("title", "")).strip() or None,
+        language=language,
+        articles=articles,
+        ttl_minutes=int(ttl) if str(ttl or "").isdigit() else None,
+    )
+
+
+def _one_line(exc: object) -> str:
+    return " ".join(str(exc).split())[:200]
+
+
+def _parse_json_feed(data: bytes, source: str) -> ParsedFeed:
+    """JSON Feed 1.0/1.1 (jsonfeed.org), which feedparser 6.0 does not read."""
+    try:
+        document = json.loads(decode_bytes(data))
+    except ValueError as exc:
+        raise FeedParseError(f"not a feed (invalid JSON: {_one_line(exc)})") from None
+    if not isinstance(document, dict) or not isinstance(document.get("items"), list):
+        raise FeedParseError("not a feed (JSON without an items list)")
+    language = str(document.get("language") or "").split("-")[0].lower() or None
+    articles = []
+    seen: set[str] = set()
+    for item in document["items"]:
+        if not isinstance(item, dict):
+            continue
+        title = clean_text(str(item.get("title") or "")).strip()
+        html = str(item.get("content_html") or "")
+        text = str(item.get("content_text") or "") or strip_markup(html)[0]
+        body = clean_text(text or str(item.get("summary") or "")).strip()
+        key = str(item.get("id") or item.get("url") or "") or _entry_key({}, title, body)
+        if key in seen or not (title or body):
+            continue
+        seen.add(key)
+        published = str(item.get("date_published") or item.get("date_modified") or "")[:10]
+        articles.append(
+            RawArticle(
+                source=source, entry_key=key, title=title or None, body=body,
+                url=str(item.get("url") or "") or None,
+                published=published if _is_iso_day(published) else None,
+                language_hint=str(item.get("language") or "").split("-")[0].lower() or language,
+            )
+        )
+    return ParsedFeed(
+        title=clean_text(str(document.get("title") or "")).strip() or None,
+        language=language,
+        articles=articles,
+    )
+
+
+def _is_iso_day(text: str) -> bool:
+    try:
+        time.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,33 @@
+"""HTML pages: the main text and metadata, by trafilatura."""
+
+from __future__ import annotations
+
+import logging
+
+import trafilatura
+
+from coopwatch.fetchers.pagetext import PageText
+
+# trafilatura logs every page it finds too short at WARNING; that is our skip reason to give.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+def parse_html(html: str, url: str | None = None) -> tuple[PageText, str | None, str | None]:
+    """The page's headline, main text and stated date, plus its language and canonical URL."""
+    document = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if document is None:
+        return PageText(title=None, body="", date_hints=()), None, None
+    date = (document.date or "")[:10] or None
+    page = PageText(
+        title=(document.title or "").strip() or None,
+        body=(document.text or "").strip(),
+        date_hints=(date,) if date else (),
+    )
+    return page, document.language, document.url

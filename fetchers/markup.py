@@ -1,0 +1,25 @@
+"""Light markup found inside page texts and feed items: HTML tags, entities, Markdown links."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(p|br|div|li|h[1-6]|tr|blockquote|section|article)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]{0,2000}>")
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\((https?://[^)\s]{1,2000})\)")
+_HAS_TAG = re.compile(r"<\s*(p|br|div|span|strong|em|b|i|a|li|h[1-6])\b[^>]*>", re.I)
+_BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def strip_markup(text: str) -> tuple[str, list[str]]:
+    """Text without HTML tags or Markdown link syntax, and the link targets that were removed."""
+    links = [match.group(2) for match in _MD_LINK.finditer(text)]
+    text = _MD_LINK.sub(r"\1", text)
+    if _HAS_TAG.search(text):
+        text = _SCRIPT.sub(" ", text)
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _ANY_TAG.sub("", text)
+        text = html.unescape(text)
+    return _BLANK_RUNS.sub("\n\n", text), links

@@ -1,0 +1,126 @@
+"""Saved page texts: find the headline, keep the story, drop the page's furniture.
+
+A scraped page is navigation, the headline, a dateline, the story, then share buttons, tickers and
+lists of related headlines. The story is the run of prose lines; furniture is short lines without
+sentence punctuation, and lists. Dates are looked for only where a page states its own: the header
+above the story, a closing stamp, and the page's own address.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coopwatch.fetchers.markup import strip_markup
+
+_SENTENCE_END = re.compile(r"[.!?。！？…؟।۔][\"'»”’)\]」』]*\s*$")
+_UNSPACED_CHAR = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·►▪]|\d{1,2}[.)])\s+")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_DIGIT_START = re.compile(r"^\W*\d")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_CLOSING_STAMP = re.compile(r"\(([^()]{1,40})\)\s*$")  # "(red, 16. 5. 2016)" ending the story
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$)")
+_HEADER_WINDOW = 15  # lines above the story searched for the headline
+HEADLINE_WORDS = (4, 16)
+MAX_HEADLINE_CHARS = 250
+
+
+@dataclass(frozen=True)
+class PageText:
+    """What a page text holds once its furniture is gone."""
+
+    title: str | None
+    body: str
+    date_hints: tuple[str, ...]
+
+
+def word_count(line: str) -> int:
+    """Words in a line; two characters of an unspaced script count as one word."""
+    unspaced = len(_UNSPACED_CHAR.findall(line))
+    return len(line.split()) + unspaced // 2 - (1 if unspaced else 0)
+
+
+def is_prose(line: str) -> bool:
+    """A sentence of the story, not a menu item, label or headline."""
+    words = word_count(line)
+    return (words >= 4 and bool(_SENTENCE_END.search(line))) or words >= 25
+
+
+def _is_metadata(line: str) -> bool:
+    return bool(_CLOCK.search(line) or _DIGIT_START.match(line) or _LIST_ITEM.match(line))
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = word_count(line)
+    return (
+        HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1]
+        and len(line) <= MAX_HEADLINE_CHARS
+        and not _is_metadata(line)
+        and not is_prose(line)
+    )
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped paragraphs (blocks of similar-length lines) into one line each."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    joined: list[str] = []
+    for block in blocks:
+        wrapped = (
+            len(block) >= 3
+            and sum(40 <= len(line) <= 100 for line in block) >= 0.8 * len(block)
+            and not any(_LIST_ITEM.match(line) for line in block)
+            and bool(_SENTENCE_END.search(block[-1]))
+        )
+        joined.extend([" ".join(block)] if wrapped else block)
+        joined.append("")
+    return joined
+
+
+def _headline_index(lines: list[str], first_prose: int) -> int | None:
+    heading = next((i for i, line in enumerate(lines) if _MD_HEADING.match(line)), None)
+    if heading is not None and heading <= first_prose:
+        return heading
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    if nonblank:
+        first = nonblank[0]
+        following = [i for i in nonblank[1:3] if is_prose(lines[i])]
+        line = lines[first]
+        if (
+            following
+            and not is_prose(line)
+            and not _is_metadata(line)
+            and 3 <= word_count(line)
+            and len(line) <= MAX_HEADLINE_CHARS
+        ):
+            return first
+    for i in range(first_prose - 1, max(-1, first_prose - 1 - _HEADER_WINDOW), -1):
+        if _looks_like_headline(lines[i]):
+            return i
+    return None
+
+
+def parse_page_text(text: str) -> PageText:
+    """Headline, story and date hints of a saved page text."""
+    text, links = strip_markup(text)
+    lines = _unwrap([line.strip() for line in text.split("\n")])
+    first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
+    headline_at = _headline_index(lines, first_prose)
+    title = None
+    if headline_at is not None:
+        title = _MD_HEADING.sub("", lines[headline_at]).strip() or None
+    start = 0 if headline_at is None else headline_at + 1
+    story = [line for line in lines[start:] if is_prose(line) and line != title]
+    header = [line for line in lines[:first_prose] if re.search(r"\d", line)]
+    closing = [line for line in lines if line.strip()][-1:]
+    hints = header + [line for line in closing if len(line) <= 80 and _YEAR.search(line)]
+    hints += [m.group(1) for line in closing for m in [_CLOSING_STAMP.search(line)]
+              if m and _YEAR.search(m.group(1))]
+    hints += ["{}-{:0>2}-{:0>2}".format(*m.groups()) for url in links for m in [_URL_DATE.search(url)] if m]
+    return PageText(title=title, body="\n\n".join(story), date_hints=tuple(hints))

@@ -1,0 +1,1 @@
+"""The five bundled seed articles, ingested on a first start (package data)."""

@@ -1,0 +1,15 @@
+"""The only code that speaks SQL: one `Store` that returns typed records."""
+
+from __future__ import annotations
+
+from coopwatch.store.articles import ArticlesMixin
+from coopwatch.store.queries import QueriesMixin
+from coopwatch.store.sources import SourcesMixin
+from coopwatch.store.translations import TranslationsMixin
+
+
+class Store(ArticlesMixin, QueriesMixin, SourcesMixin, TranslationsMixin):
+    """A coopwatch database: open it with a path (":memory:" for tests), close it when done."""
+
+
+__all__ = ["Store"]

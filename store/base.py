@@ -1,0 +1,112 @@
+"""The connection: pragmas, migrations, transactions, and sqlite errors turned into ours."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from coopwatch.errors import DatabaseLockedError, StorageError
+from coopwatch.store.schema import migrations
+
+BUSY_TIMEOUT_SECONDS = 10.0
+
+
+def utc_now() -> str:
+    """The current time as the store writes it: ISO 8601, seconds, UTC, with a Z."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def storage_error(exc: sqlite3.Error, path: str) -> StorageError:
+    """The one-line error a user sees for a failed database operation."""
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return DatabaseLockedError(f"database {path} is locked by another coopwatch; try again")
+    if "not a database" in message or "malformed" in message:
+        return StorageError(f"{path} is not a coopwatch database (or it is damaged)")
+    if "readonly" in message:
+        return StorageError(f"database {path} is read-only")
+    if "full" in message:
+        return StorageError(f"no space left to write the database {path}")
+    if "unable to open" in message:
+        return StorageError(f"cannot open the database {path}")
+    return StorageError(f"database {path}: {message}")
+
+
+class StoreBase:
+    """Owns one connection; every other mixin reaches SQLite through these helpers."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # Autocommit mode, with explicit BEGIN IMMEDIATE for writes: a writer then waits on
+            # busy_timeout at its start instead of failing when it upgrades a read lock.
+            connection = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
+                check_same_thread=False,
+            )
+            self.db = Database(connection, execute_plugins=False)
+            connection.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self._enable_wal()
+            migrations.apply(self.db)
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from None
+
+    def _enable_wal(self) -> None:
+        mode = self.db.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal":
+            self.db.conn.execute("PRAGMA journal_mode = WAL")
+        self.db.conn.execute("PRAGMA synchronous = NORMAL")
+
+    def close(self) -> None:
+        """Close the connection; the store is unusable afterwards."""
+        self.db.conn.close()
+
+    def __enter__(self) -> StoreBase:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction, committed on success and rolled back on any error."""
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from None
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise storage_error(exc, self.path) from None
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _read(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        try:
+            cursor = self.db.conn.execute(sql, params)
+            columns = [d[0] for d in cursor.description or ()]
+            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from None
+
+    def _scalar(self, sql: str, params: Any = ()) -> Any:
+        try:
+            row = self.db.conn.execute(sql, params).fetchone()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from None
+        return row[0] if row else None

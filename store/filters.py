@@ -1,0 +1,60 @@
+"""Filters as SQL: the one translation of `Filters` into a WHERE clause over `articles a`."""
+
+from __future__ import annotations
+
+from coopwatch.store.fts import match_query
+from coopwatch.types import Filters
+
+# Norwegian is written no, nb or nn; langdetect says no, users may say any.
+_LANGUAGE_ALIASES = {"nb": "no", "nn": "no"}
+
+
+def where_clause(filters: Filters) -> tuple[str, list[object]]:
+    """SQL conditions on `articles a` (joined with AND) and their parameters."""
+    conditions: list[str] = []
+    params: list[object] = []
+    for country in filters.countries:
+        conditions.append(
+            "EXISTS (SELECT 1 FROM article_countries c WHERE c.article_id = a.id AND c.country = ?)"
+        )
+        params.append(country.upper())
+    if filters.pair:
+        first, second = sorted(code.upper() for code in filters.pair)
+        conditions.append(
+            "EXISTS (SELECT 1 FROM article_pairs p WHERE p.article_id = a.id"
+            " AND p.country_a = ? AND p.country_b = ?)"
+        )
+        params += [first, second]
+    if filters.sectors:
+        marks = ", ".join("?" for _ in filters.sectors)
+        conditions.append(
+            "EXISTS (SELECT 1 FROM article_sectors s WHERE s.article_id = a.id"
+            f" AND s.sector IN ({marks}))"
+        )
+        params += list(filters.sectors)
+    if filters.language:
+        language = filters.language.lower()
+        conditions.append("a.language = ?")
+        params.append(_LANGUAGE_ALIASES.get(language, language))
+    if filters.since:
+        conditions.append("a.sort_date >= ?")
+        params.append(filters.since)
+    if filters.until:
+        conditions.append("a.sort_date <= ?")
+        params.append(filters.until)
+    if filters.search:
+        query = match_query(filters.search)
+        if query is None:
+            conditions.append("0")
+        else:
+            conditions.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(query)
+    if filters.source:
+        source = filters.source.rstrip("/")
+        # a folder selects every file below it
+        conditions.append(
+            "EXISTS (SELECT 1 FROM entries e WHERE e.article_id = a.id"
+            " AND (e.source = ? OR substr(e.source, 1, length(?) + 1) = ? || '/'))"
+        )
+        params += [source, source, source]
+    return (" AND ".join(conditions) or "1"), params

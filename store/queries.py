@@ -1,0 +1,153 @@
+"""Reading articles: filtered pages, one article in full, counts, and pair summaries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from coopwatch.errors import ArticleNotFoundError
+from coopwatch.store.base import StoreBase
+from coopwatch.store.filters import where_clause
+from coopwatch.types import Article, ArticleDetail, Evidence, Filters, Pair, PairSummary
+
+_ARTICLE_COLUMNS = (
+    "a.id, a.title, a.url, a.source, a.language, a.published, a.fetched_at, a.summary,"
+    " a.cooperation"
+)
+EXPORT_BATCH = 500
+
+
+class QueriesMixin(StoreBase):
+    """Everything the CLI and the dashboard read about articles."""
+
+    def count_articles(self, filters: Filters = Filters()) -> int:
+        """How many articles match the filters."""
+        where, params = where_clause(filters)
+        return int(self._scalar(f"SELECT count(*) FROM articles a WHERE {where}", params))
+
+    def list_articles(
+        self, filters: Filters = Filters(), limit: int | None = 50, offset: int = 0
+    ) -> list[Article]:
+        """Matching articles, newest first; limit None means all."""
+        where, params = where_clause(filters)
+        sql = (
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE {where}"
+            " ORDER BY a.sort_date DESC, a.id DESC"
+        )
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = [*params, limit, offset]
+        return self._hydrate(self._read(sql, params))
+
+    def iter_articles(self, filters: Filters = Filters()) -> Iterator[Article]:
+        """Every matching article, newest first, read in batches so memory stays flat."""
+        offset = 0
+        while True:
+            batch = self.list_articles(filters, limit=EXPORT_BATCH, offset=offset)
+            yield from batch
+            if len(batch) < EXPORT_BATCH:
+                return
+            offset += EXPORT_BATCH
+
+    def get_article(self, article_id: int) -> ArticleDetail:
+        """One article with its body, evidence and the other sources that carried it."""
+        rows = self._read(
+            f"SELECT {_ARTICLE_COLUMNS}, a.body FROM articles a WHERE a.id = ?", (article_id,)
+        )
+        if not rows:
+            raise ArticleNotFoundError(f"no article with id {article_id}")
+        article = self._hydrate(rows)[0]
+        evidence = tuple(
+            Evidence(row["kind"], row["tag"], row["term"], row["language"], row["field"],
+                     row["start"], row["end"])
+            for row in self._read(
+                'SELECT kind, tag, term, language, field, start, "end" FROM evidence'
+                " WHERE article_id = ? ORDER BY kind, tag, field DESC, start",
+                (article_id,),
+            )
+        )
+        also_in = tuple(
+            row["source"]
+            for row in self._read(
+                "SELECT source FROM entries WHERE article_id = ? AND source != ? ORDER BY source",
+                (article_id, article.source),
+            )
+        )
+        return ArticleDetail(article, rows[0]["body"], evidence, also_in=also_in)
+
+    def _hydrate(self, rows: list[dict[str, Any]]) -> list[Article]:
+        if not rows:
+            return []
+        ids = [row["id"] for row in rows]
+        marks = ", ".join("?" for _ in ids)
+        countries: dict[int, list[str]] = defaultdict(list)
+        for row in self._read(
+            f"SELECT article_id, country FROM article_countries WHERE article_id IN ({marks})"
+            " ORDER BY country", ids,
+        ):
+            countries[row["article_id"]].append(row["country"])
+        pairs: dict[int, list[Pair]] = defaultdict(list)
+        for row in self._read(
+            f"SELECT article_id, country_a, country_b FROM article_pairs"
+            f" WHERE article_id IN ({marks}) ORDER BY country_a, country_b", ids,
+        ):
+            pairs[row["article_id"]].append((row["country_a"], row["country_b"]))
+        sectors: dict[int, list[str]] = defaultdict(list)
+        for row in self._read(
+            f"SELECT article_id, sector FROM article_sectors WHERE article_id IN ({marks})"
+            " ORDER BY sector", ids,
+        ):
+            sectors[row["article_id"]].append(row["sector"])
+        return [
+            Article(
+                id=row["id"], title=row["title"], url=row["url"], source=row["source"],
+                language=row["language"], published=row["published"],
+                fetched_at=row["fetched_at"], countries=tuple(countries[row["id"]]),
+                pairs=tuple(pairs[row["id"]]), sectors=tuple(sectors[row["id"]]),
+                cooperation=bool(row["cooperation"]), summary=row["summary"],
+            )
+            for row in rows
+        ]
+
+    def pair_summaries(self, filters: Filters = Filters()) -> list[PairSummary]:
+        """Every cooperating pair among the matching articles, largest count first."""
+        where, params = where_clause(filters)
+        # A country filter asks about that country's pairs, not every pair in its articles.
+        for country in filters.countries:
+            where += " AND ? IN (p.country_a, p.country_b)"
+            params.append(country.upper())
+        if filters.pair:
+            first, second = sorted(code.upper() for code in filters.pair)
+            where += " AND p.country_a = ? AND p.country_b = ?"
+            params += [first, second]
+        base = f"FROM article_pairs p JOIN articles a ON a.id = p.article_id WHERE {where}"
+        totals = self._read(
+            f"SELECT p.country_a, p.country_b, count(*) AS n, min(a.published) AS first,"
+            f" max(a.published) AS last {base} GROUP BY 1, 2",
+            params,
+        )
+        with_sectors = base.replace("WHERE", "JOIN article_sectors s ON s.article_id = a.id WHERE", 1)
+        sectors: dict[Pair, dict[str, int]] = defaultdict(dict)
+        for row in self._read(
+            f"SELECT p.country_a, p.country_b, s.sector, count(*) AS n {with_sectors}"
+            " GROUP BY 1, 2, 3 ORDER BY n DESC, s.sector", params,
+        ):
+            sectors[(row["country_a"], row["country_b"])][row["sector"]] = row["n"]
+        months: dict[Pair, dict[str, int]] = defaultdict(dict)
+        for row in self._read(
+            f"SELECT p.country_a, p.country_b, substr(a.published, 1, 7) AS month, count(*) AS n"
+            f" {base} AND a.published IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 3", params,
+        ):
+            months[(row["country_a"], row["country_b"])][row["month"]] = row["n"]
+        summaries = [
+            PairSummary(
+                pair=(row["country_a"], row["country_b"]), count=row["n"],
+                sectors=sectors[(row["country_a"], row["country_b"])],
+                first=row["first"], last=row["last"],
+                months=months[(row["country_a"], row["country_b"])],
+            )
+            for row in totals
+        ]
+        summaries.sort(key=lambda s: (-s.count, s.pair))
+        return summaries

@@ -1,0 +1,112 @@
+"""The database schema, as numbered migrations; the newest state is readable top to bottom here."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("coopwatch")
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    db.executescript(
+        """
+        -- Subscriptions that `fetch` syncs: feeds, and local folders.
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,          -- feed URL, or a folder's absolute path
+            kind TEXT NOT NULL CHECK (kind IN ('feed', 'folder')),
+            title TEXT,                        -- the feed's own title or the user's --name
+            tags TEXT NOT NULL DEFAULT '[]',   -- JSON list, e.g. OPML categories
+            caching_info TEXT,                 -- JSON {"etag": ..., "last_modified": ...}
+            last_status TEXT,                  -- ok | unchanged | failed, null before the first sync
+            last_error TEXT,                   -- one line, null after a success
+            last_attempt TEXT,                 -- ISO time of the last sync attempt
+            last_success TEXT,                 -- ISO time of the last sync that worked
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            next_poll TEXT,                    -- ISO time before which the source is not polled
+            created_at TEXT NOT NULL
+        );
+
+        -- One row per story; copies of it in other sources are rows of `entries`.
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,              -- feed URL or file path where it was first seen
+            title TEXT,
+            url TEXT,
+            language TEXT,                     -- ISO 639-1
+            published TEXT,                    -- YYYY-MM-DD as the source states it, else null
+            sort_date TEXT NOT NULL,           -- published, else the fetch day: the feed's order
+            fetched_at TEXT NOT NULL,          -- ISO time of the first fetch
+            updated_at TEXT NOT NULL,          -- ISO time of the last content change
+            summary TEXT NOT NULL,             -- the first lines of the body
+            body TEXT NOT NULL,
+            content_hash TEXT NOT NULL,        -- of title and body: unchanged text costs nothing
+            cooperation INTEGER NOT NULL DEFAULT 0,
+            enriched_with TEXT NOT NULL        -- enrichment version, to find stale tags later
+        );
+        CREATE INDEX articles_newest ON articles (sort_date DESC, id DESC);
+        CREATE INDEX articles_language ON articles (language, sort_date DESC);
+
+        -- Where each article was found: (source, entry_key) is an item's identity.
+        CREATE TABLE entries (
+            source TEXT NOT NULL,              -- feed URL or file path
+            entry_key TEXT NOT NULL,           -- the feed entry's id or link; '' for a whole file
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            content_hash TEXT NOT NULL,        -- of this copy, to see when it changes
+            PRIMARY KEY (source, entry_key)
+        );
+        CREATE INDEX entries_article ON entries (article_id);
+
+        CREATE TABLE article_countries (
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            country TEXT NOT NULL,             -- ISO 3166-1 alpha-2
+            PRIMARY KEY (article_id, country)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_countries_country ON article_countries (country);
+
+        CREATE TABLE article_pairs (
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            country_a TEXT NOT NULL,           -- the pair's codes, sorted, never equal
+            country_b TEXT NOT NULL,
+            PRIMARY KEY (article_id, country_a, country_b)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_pairs_pair ON article_pairs (country_a, country_b);
+
+        CREATE TABLE article_sectors (
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            sector TEXT NOT NULL,              -- an id of SECTORS.md or a user's own
+            PRIMARY KEY (article_id, sector)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_sectors_sector ON article_sectors (sector);
+
+        -- Why each tag was given: the matched text and where it stands.
+        CREATE TABLE evidence (
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,                -- country | sector | cooperation
+            tag TEXT NOT NULL,                 -- the country code, sector id, or 'cooperation'
+            term TEXT NOT NULL,                -- the text as it stands in the article
+            language TEXT NOT NULL,
+            field TEXT NOT NULL,               -- title | body
+            start INTEGER NOT NULL,            -- character offsets into that field
+            "end" INTEGER NOT NULL
+        );
+        CREATE INDEX evidence_article ON evidence (article_id);
+
+        -- Translations already made, so the same sentence is never sent twice.
+        CREATE TABLE translations (
+            text_hash TEXT NOT NULL,
+            source_language TEXT NOT NULL,
+            target_language TEXT NOT NULL,
+            backend TEXT NOT NULL,
+            translation TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (text_hash, source_language, target_language, backend)
+        );
+
+        -- Full-text search; CJK, Thai and Hangul are stored one character a token (see fts.py).
+        CREATE VIRTUAL TABLE articles_fts USING fts5 (
+            title, body, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """
+    )

@@ -1,0 +1,34 @@
+"""The translation cache: a sentence is translated once per language pair and backend."""
+
+from __future__ import annotations
+
+import hashlib
+
+from coopwatch.store.base import StoreBase, utc_now
+
+
+def text_hash(text: str) -> str:
+    """The cache key of a sentence."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class TranslationsMixin(StoreBase):
+    """Cached translations."""
+
+    def cached_translation(self, text: str, source: str, target: str, backend: str) -> str | None:
+        """The stored translation of text, or None."""
+        return self._scalar(
+            "SELECT translation FROM translations WHERE text_hash = ? AND source_language = ?"
+            " AND target_language = ? AND backend = ?",
+            (text_hash(text), source, target, backend),
+        )
+
+    def cache_translation(
+        self, text: str, source: str, target: str, backend: str, translation: str
+    ) -> None:
+        """Remember a translation."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)",
+                (text_hash(text), source, target, backend, translation, utc_now()),
+            )
