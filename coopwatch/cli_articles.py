@@ -96,7 +96,7 @@ def _print_detail(detail: ArticleDetail, console: Console) -> None:
             if snippet.translation:
                 lines.append(f"    = {one_line(snippet.translation, 400)}  [{snippet.backend}]")
     lines += ["", "text", terminal_safe(detail.body)]
-    console.print(Text("\n".join(lines)))
+    console.print(Text("\n".join(lines)), soft_wrap=True)
 
 
 @click.command()

@@ -31,11 +31,13 @@ def find_compact_runs(
     characters: Mapping[str, Sequence[str]],
     exceptions: Sequence[str],
     named: set[str],
+    blocked: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> list[CompactRun]:
-    """Runs of two or more compact characters; an ambiguous one takes the country named elsewhere."""
+    """Runs of two or more compact characters outside full names (blocked) and exception words;
+    an ambiguous character takes the country the text names elsewhere."""
     if not any(ch in characters for ch in text):
         return []
-    covered = _covered(text, exceptions)
+    covered = _covered(text, exceptions) | blocked
     runs = []
     i = 0
     while i < len(text):

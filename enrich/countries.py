@@ -63,7 +63,12 @@ def find_countries(title: str, body: str, language: str | None, vocab: Vocabular
     named = {mention.code for mention in mentions}
     runs: list[tuple[Field, CompactRun]] = []
     for field, text in fields:
-        for run in find_compact_runs(text, vocab.compact, vocab.compact_exceptions, named):
+        inside_names = {
+            position for mention in mentions if mention.field == field
+            for position in range(mention.start, mention.end)
+        }
+        for run in find_compact_runs(text, vocab.compact, vocab.compact_exceptions, named,
+                                     inside_names):
             runs.append((field, run))
             for offset, code in enumerate(run.codes):
                 mentions.append(

@@ -19,9 +19,33 @@ def _factory() -> DetectorFactory:
     return factory
 
 
+def _by_script(sample: str) -> str | None:
+    """Scripts that belong to one language decide at once (and better than n-grams on short text)."""
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return None
+    hangul = sum("\uac00" <= ch <= "\ud7af" or "\u1100" <= ch <= "\u11ff" for ch in letters)
+    kana = sum("\u3040" <= ch <= "\u30ff" for ch in letters)
+    han = sum("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in letters)
+    thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in letters)
+    total = len(letters)
+    if hangul > 0.3 * total:
+        return "ko"
+    if kana > 0.05 * total and kana + han > 0.3 * total:
+        return "ja"
+    if han > 0.3 * total:
+        return "zh"
+    if thai > 0.3 * total:
+        return "th"
+    return None
+
+
 def detect_language(title: str, body: str, hint: str | None = None) -> str | None:
     """The ISO 639-1 code of the text's language; the metadata's hint when the text is too thin."""
     sample = f"{title}\n{body[:SAMPLE_CHARS]}".strip()
+    by_script = _by_script(sample)
+    if by_script:
+        return by_script
     if sample:
         detector = _factory().create()
         detector.append(sample)

@@ -25,9 +25,9 @@ def parse_html(html: str, url: str | None = None) -> tuple[PageText, str | None,
     if document is None:
         return PageText(title=None, body="", date_hints=()), None, None
     date = (document.date or "")[:10] or None
-    page = PageText(
-        title=(document.title or "").strip() or None,
-        body=(document.text or "").strip(),
-        date_hints=(date,) if date else (),
-    )
+    title = (document.title or "").strip() or None
+    paragraphs = [line.strip() for line in (document.text or "").split("\n") if line.strip()]
+    if paragraphs and paragraphs[0] == title:  # trafilatura keeps the <h1> in the text
+        paragraphs = paragraphs[1:]
+    page = PageText(title=title, body="\n\n".join(paragraphs), date_hints=(date,) if date else ())
     return page, document.language, document.url

@@ -118,9 +118,8 @@ def parse_page_text(text: str) -> PageText:
     start = 0 if headline_at is None else headline_at + 1
     story = [line for line in lines[start:] if is_prose(line) and line != title]
     header = [line for line in lines[:first_prose] if re.search(r"\d", line)]
-    closing = [line for line in lines if line.strip()][-1:]
-    hints = header + [line for line in closing if len(line) <= 80 and _YEAR.search(line)]
-    hints += [m.group(1) for line in closing for m in [_CLOSING_STAMP.search(line)]
-              if m and _YEAR.search(m.group(1))]
+    # an agency stamp closing the story, "(red, 16. 5. 2016)"; a date in a list below it is not
+    hints = header + [m.group(1) for line in story[-1:] for m in [_CLOSING_STAMP.search(line)]
+                      if m and _YEAR.search(m.group(1))]
     hints += ["{}-{:0>2}-{:0>2}".format(*m.groups()) for url in links for m in [_URL_DATE.search(url)] if m]
     return PageText(title=title, body="\n\n".join(story), date_hints=tuple(hints))

@@ -41,7 +41,7 @@ def storage_error(exc: sqlite3.Error, path: str) -> StorageError:
 class StoreBase:
     """Owns one connection; every other mixin reaches SQLite through these helpers."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -49,7 +49,7 @@ class StoreBase:
             # Autocommit mode, with explicit BEGIN IMMEDIATE for writes: a writer then waits on
             # busy_timeout at its start instead of failing when it upgrades a read lock.
             connection = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
+                self.path, timeout=busy_timeout, isolation_level=None,
                 check_same_thread=False,
             )
             self.db = Database(connection, execute_plugins=False)

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Ingest speed: articles per second into a fresh database, medians of several runs.
+
+Each run ingests a folder into a new temporary database through coopwatch's own pipeline
+(parse, decide, enrich, store). A peer run in the same session stores the same articles with
+enrichment replaced by a constant, so the ratio shows what enrichment costs on this machine
+whatever else it is doing. The first run is reported apart: it builds the per-language indexes.
+
+Usage: bench/ingest_rate.py [--runs 5] [FOLDER ...]   (default: the seeds and ../shared/eval/dev)
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import coopwatch.sync as sync
+from coopwatch.paths import seeds_dir
+from coopwatch.store import Store
+from coopwatch.types import Enrichment
+from coopwatch.vocabulary import load_vocabulary
+
+DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev" / "articles"
+_EMPTY = Enrichment(None, (), (), (), False, None)
+
+
+def one_run(folder: Path, vocabulary: object, enrich: bool) -> tuple[int, float]:
+    real = sync.enrich
+    if not enrich:
+        sync.enrich = lambda raw, vocabulary: _EMPTY  # type: ignore[assignment]
+    try:
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+            started = time.perf_counter()
+            report = sync.ingest_paths(store, [folder], vocabulary)  # type: ignore[arg-type]
+            return report.new, time.perf_counter() - started
+    finally:
+        sync.enrich = real
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("folders", nargs="*", type=Path)
+    args = parser.parse_args()
+    folders = args.folders or [seeds_dir()] + ([DEV] if DEV.exists() else [])
+    print(f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}")
+    vocabulary = load_vocabulary()
+    for folder in folders:
+        count, first = one_run(folder, vocabulary, enrich=True)
+        timed = [one_run(folder, vocabulary, enrich=True)[1] for _ in range(args.runs)]
+        peer = [one_run(folder, vocabulary, enrich=False)[1] for _ in range(args.runs)]
+        median, peer_median = statistics.median(timed), statistics.median(peer)
+        print(f"{folder}: {count} articles")
+        print(f"  first run (builds indexes): {count / first:8.1f} articles/s")
+        print(f"  median of {args.runs} runs:         {count / median:8.1f} articles/s "
+              f"({median / count * 1000:.2f} ms/article)")
+        print(f"  peer without enrichment:    {count / peer_median:8.1f} articles/s; "
+              f"enrichment makes ingest {median / peer_median:.1f}x slower")
+
+
+if __name__ == "__main__":
+    main()

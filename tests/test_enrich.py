@@ -1,0 +1,177 @@
+"""Enrichment rules, language by language, and the bundled seeds end to end."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from coopwatch.enrich import enrich
+from coopwatch.enrich.dates import parse_published
+from coopwatch.enrich.vocabulary import Vocabulary
+from coopwatch.fetchers.local import read_file
+from coopwatch.types import RawArticle
+
+
+def tags(vocabulary: Vocabulary, title: str, body: str, **extra: object):
+    return enrich(RawArticle(source="/t", entry_key="", title=title, body=body, **extra), vocabulary)
+
+
+SEED_EXPECTATIONS = {
+    "000": ("de", ("JP", "RU"), None),
+    "001": ("en", ("CN", "RU"), "2020-09-18"),
+    "002": ("no", ("JP", "VN"), None),
+    "003": ("en", ("CN", "RU"), "2017-06-14"),
+    "004": ("ru", ("CN", "RU"), None),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_EXPECTATIONS))
+def test_seeds(vocabulary: Vocabulary, seeds: Path, prefix: str) -> None:
+    [path] = seeds.glob(f"{prefix}_*.txt")
+    [raw] = read_file(path)
+    found = enrich(raw, vocabulary)
+    language, countries, published = SEED_EXPECTATIONS[prefix]
+    assert (found.language, found.countries, found.published) == (language, countries, published)
+    assert found.pairs == (countries,) and found.cooperation
+
+
+@pytest.mark.parametrize(
+    ("language_body", "expected"),
+    [
+        ("Делегация России встретилась с представителями Китая. Сотрудничество России с Китаем "
+         "расширяется, стороны подписали соглашение.", ("CN", "RU")),
+        ("Vertreter Russlands und Chinas unterzeichneten ein Abkommen über die Zusammenarbeit. "
+         "Russland und China wollen gemeinsam forschen.", ("CN", "RU")),
+        ("Kinas og Norges forskere har signert en avtale om samarbeid. Norge og Kina vil "
+         "utveksle studenter.", ("CN", "NO")),
+    ],
+)
+def test_inflected_names_match_through_stems(vocabulary: Vocabulary, language_body: str,
+                                              expected: tuple[str, ...]) -> None:
+    found = tags(vocabulary, "", language_body)
+    assert found.countries == expected and found.pairs == (expected,)
+
+
+def test_adjectives_and_compounds(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "Российско-китайский форум по инновациям",
+                 "Российские и китайские компании подписали соглашение о сотрудничестве. "
+                 "Российско-китайское партнерство укрепляется.")
+    assert found.countries == ("CN", "RU") and found.pairs == (("CN", "RU"),)
+    found = tags(vocabulary, "Sino-Russian dialogue on innovation",
+                 "Russian and Chinese officials signed a cooperation agreement in Beijing.")
+    assert found.pairs == (("CN", "RU"),)
+
+
+def test_abbreviations_are_case_exact(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "Торгпред РФ в КНР провел переговоры",
+                 "Торгпред РФ в КНР обсудил сотрудничество и подписал соглашение о партнерстве.")
+    assert found.countries == ("CN", "RU")
+    found = tags(vocabulary, "Let us work together",
+                 "It is up to us to help each other and us alone, our partners said.")
+    assert "US" not in found.countries
+
+
+def test_cjk_compacts(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "中吉乌铁路项目政府间协定签署",
+                 "中国、吉尔吉斯斯坦和乌兹别克斯坦三国签署中吉乌铁路合作协议，共同推进合作。")
+    assert found.pairs == (("CN", "KG"), ("CN", "UZ"), ("KG", "UZ"))
+    found = tags(vocabulary, "中俄能源合作委员会会议", "中俄双方同意深化能源合作，签署合作文件。")
+    assert found.pairs == (("CN", "RU"),)
+
+
+def test_cjk_names_do_not_match_inside_longer_names(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "印度尼西亚与中国签署合作协议",
+                 "印度尼西亚和中国签署了合作协议，双方将共同建设铁路。印度尼西亚总统出席。")
+    assert found.countries == ("CN", "ID")
+
+
+def test_compact_exceptions_are_not_pairs(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "中美洲国家签署合作协议", "中美洲国家与越南签署合作协议，共同发展。越南总理出席。")
+    assert "US" not in found.countries and "CN" not in found.countries
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("US imposes new sanctions on Chinese chipmakers",
+         "The United States imposed sanctions and export controls on Chinese firms. China "
+         "accused the US of a trade war and announced retaliatory tariffs."),
+        ("Russia beats Canada in the hockey championship final",
+         "Russia won the championship match against Canada 4-2. The Russian coach praised the "
+         "team; Canada's coach said the tournament was tough."),
+    ],
+)
+def test_negatives_have_no_pairs(vocabulary: Vocabulary, title: str, body: str) -> None:
+    found = tags(vocabulary, title, body)
+    assert len(found.countries) == 2 and found.pairs == () and not found.cooperation
+
+
+def test_a_story_inside_one_country_has_no_pair(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "Japan opens a quantum computing centre",
+                 "Japan opened a national quantum computing centre in Tokyo. The Japanese "
+                 "government will fund research at universities across Japan.")
+    assert found.countries == ("JP",) and found.pairs == ()
+    assert "quantum" in found.sectors
+
+
+def test_country_named_in_passing_is_not_an_actor(vocabulary: Vocabulary) -> None:
+    body = ("France and Senegal signed an agreement on solar power plants in Dakar. "
+            "French and Senegalese engineers will work together on the grid. "
+            "The agreement covers financing and training. " * 3
+            + "A similar plant opened in Morocco last year.")
+    assert body.index("Morocco") > 400  # deep in the body, past the lead
+    found = tags(vocabulary, "France and Senegal agree on solar power", body)
+    assert found.countries == ("FR", "SN")
+
+
+def test_sectors_need_more_than_one_stray_word(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "Spain and Mexico sign an agreement on solar energy",
+                 "Spain and Mexico signed an agreement on solar energy and power grids. The "
+                 "energy ministers will meet again. A football match was played the same day.")
+    assert "energy" in found.sectors and "transport_infrastructure" not in found.sectors
+
+
+def test_user_sector_terms(vocabulary: Vocabulary) -> None:
+    custom = Vocabulary(
+        country_names=vocabulary.country_names, places=vocabulary.places,
+        aliases=vocabulary.aliases, cue_lists=vocabulary.cue_lists,
+        sector_lists=vocabulary.sector_lists, user_sector_terms={"arctic": ["arctic", "polar"]},
+    )
+    found = tags(custom, "Norway and Russia cooperate on Arctic research",
+                 "Norway and Russia signed an agreement on polar research in the Arctic.")
+    assert "arctic" in found.sectors
+
+
+def test_evidence_points_into_the_text(vocabulary: Vocabulary) -> None:
+    title = "Japan and Vietnam sign a semiconductor memorandum"
+    body = "Japan and Vietnam signed a memorandum on semiconductors and chips in Hanoi."
+    found = tags(vocabulary, title, body)
+    texts = {"title": title, "body": body}
+    assert {e.tag for e in found.evidence if e.kind == "country"} == {"JP", "VN"}
+    for item in found.evidence:
+        assert texts[item.field][item.start:item.end] == item.term
+
+
+@pytest.mark.parametrize(
+    ("hints", "language", "expected"),
+    [
+        (("18.09.2020 123 views",), "en", "2020-09-18"),
+        (("date 2017-06-14 Back to Main page",), "en", "2017-06-14"),
+        (("2023年3月22日 新闻联播",), "zh", "2023-03-22"),
+        (("red, 16. 5. 2016",), "de", "2016-05-16"),
+        (("June 14, 14:28 UTC+3 BEIJING",), "en", None),
+        (("29 апреля",), "ru", None),
+        (("Опубликовано 5 марта 2021 года",), "ru", "2021-03-05"),
+        (("Published March 5, 2021",), "en", "2021-03-05"),
+        (("31.12.2099",), "en", None),
+    ],
+)
+def test_published(hints: tuple[str, ...], language: str, expected: str | None) -> None:
+    assert parse_published(hints, language, today=date(2026, 11, 22)) == expected
+
+
+def test_feed_date_wins_and_language_hint_helps_thin_text(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "", "", published="2024-01-02", language_hint="fi")
+    assert found.published == "2024-01-02" and found.language == "fi"

@@ -1,0 +1,159 @@
+"""Local files into raw articles: page texts, HTML, feed files, encodings, and files that are bad."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, shared_path
+from coopwatch.fetchers.decode import decode_bytes
+from coopwatch.fetchers.feedfile import FeedParseError, parse_feed
+from coopwatch.fetchers.local import read_file, walk
+from coopwatch.fetchers.pagetext import parse_page_text
+from coopwatch.types import RawArticle, Skipped
+
+
+def test_page_text_finds_the_headline_and_drops_the_furniture() -> None:
+    page = parse_page_text((FIXTURES / "portal_page.txt").read_text(encoding="utf-8"))
+    assert page.title == "Finland and Chile plan a joint observatory for southern skies"
+    assert page.body.startswith("HELSINKI, March 3. Finland and Chile signed")
+    assert "partnership" in page.body  # the story goes on after the related list
+    for furniture in ("Read also", "Finnish exports to Brazil", "Norway opens", "Estonia wins",
+                      "Sweden debates", "Advertising", "Share", "2 pages in this article"):
+        assert furniture not in page.body
+
+
+def test_page_text_date_comes_from_the_header_only() -> None:
+    page = parse_page_text((FIXTURES / "dated_page.txt").read_text(encoding="utf-8"))
+    assert page.title == "Energy cooperation with Kazakhstan reaches a new stage"
+    assert page.date_hints[:1] == ("12.05.2021 321 views",)
+    assert all("2019" not in hint for hint in page.date_hints)
+
+
+def test_page_text_without_a_headline() -> None:
+    text = ("The ministers met in Oslo to discuss a common research programme on batteries.\n"
+            "Both sides agreed to meet again next year in Helsinki.\n")
+    page = parse_page_text(text)
+    assert page.title is None
+    assert page.body.count("\n\n") == 1
+
+
+def test_page_text_strips_inline_html_and_keeps_the_link_date() -> None:
+    text = ("中俄签署科技合作协议\n<p><strong>新华社</strong>：中俄两国签署了科技合作协议。</p><p>双方同意加强人工智能合作。</p>\n"
+            "[查看原文](https://tv.example.cn/2023/03/22/VIDE1.shtml)\n")
+    page = parse_page_text(text)
+    assert page.title == "中俄签署科技合作协议"
+    assert "<p>" not in page.body and "strong" not in page.body
+    assert "2023-03-22" in page.date_hints
+
+
+@pytest.mark.parametrize("encoding", ["windows-1251", "koi8-r", "utf-16"])
+def test_legacy_encodings_are_detected(encoding: str) -> None:
+    text = ("Россия и Китай подписали соглашение о сотрудничестве в области искусственного "
+            "интеллекта и квантовых технологий. ") * 5
+    assert decode_bytes(text.encode(encoding)) == text
+
+
+def test_shift_jis_and_gb2312() -> None:
+    japanese = "日本とベトナムは半導体分野での協力に合意した。両国の研究機関が共同で開発を進める。" * 3
+    chinese = "中国与巴基斯坦签署航天合作协议，双方将共同选拔和训练航天员。" * 3
+    assert decode_bytes(japanese.encode("shift_jis")) == japanese
+    assert decode_bytes(chinese.encode("gb2312")) == chinese
+
+
+def test_decode_removes_control_characters() -> None:
+    assert decode_bytes(b"safe\x1b[31m red\x07 \x00text\r\nnext") == "safe[31m red text\nnext"
+
+
+def test_rss_items() -> None:
+    feed = parse_feed((FIXTURES / "feed.rss").read_bytes(), "/feeds/wire.rss")
+    assert feed.title == "Science diplomacy wire" and feed.language == "en" and feed.ttl_minutes == 60
+    assert [a.entry_key for a in feed.articles] == ["https://example.org/news/1", "https://example.org/news/2"]
+    first = feed.articles[0]
+    assert first.title == "India and France launch a joint satellite programme"
+    assert first.published == "2024-04-02" and first.language_hint == "en"
+    assert first.body == ("India and France signed an agreement to build two climate satellites "
+                          "together.\n\nThe space agencies of both countries will share the data.")
+
+
+def test_atom_entry() -> None:
+    [entry] = parse_feed((FIXTURES / "feed.atom").read_bytes(), "x").articles
+    assert entry.entry_key == "urn:example:entry:1" and entry.url == "https://example.de/a/1"
+    assert entry.published == "2024-05-01" and entry.language_hint == "de"
+    assert entry.body.startswith("Deutschland und Japan wollen")
+
+
+def test_json_feed() -> None:
+    feed = parse_feed((FIXTURES / "feed.json").read_bytes(), "x")
+    assert [a.entry_key for a in feed.articles] == ["item-1", "item-2"]
+    assert feed.articles[0].published == "2024-06-01"
+    assert feed.articles[0].body == "South Korea and Vietnam signed a memorandum on chips and microelectronics."
+    assert feed.articles[1].title is None
+
+
+@pytest.mark.parametrize("data", [b"", b"<html><body>not a feed</body></html>", b"{\"items\": 3}", b"{broken"])
+def test_not_a_feed(data: bytes) -> None:
+    with pytest.raises(FeedParseError):
+        parse_feed(data, "x")
+
+
+def test_html_page() -> None:
+    [article] = read_file(FIXTURES / "page.html")
+    assert article.title == "España y México firman un acuerdo de cooperación en energía solar"
+    assert article.body.startswith("Los gobiernos de España y México")
+    assert "Deportes" not in article.body and "derechos reservados" not in article.body
+    assert article.date_hints == ("2023-11-05",)
+    assert article.url == "https://diario.example/energia/espana-mexico-solar"
+
+
+def test_bad_files_are_skipped_with_a_reason(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "random.txt").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "notfeed.xml").write_text("<html><p>hello</p></html>")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    reasons = {}
+    for found in walk(tmp_path):
+        assert isinstance(found, Path)
+        outcome = read_file(found)
+        assert isinstance(outcome, Skipped)
+        reasons[found.name] = outcome.reason
+    assert reasons["empty.txt"] == "empty file"
+    assert reasons["random.txt"] == "binary file, not text"
+    assert reasons["notfeed.xml"].startswith("not a feed")
+    assert reasons["dangling.txt"].startswith("cannot read")
+
+
+def test_walk_survives_symlink_loops_and_odd_names(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "loop").symlink_to(folder)
+    (folder / "a.txt").write_text("x")
+    odd = os.fsencode(str(folder)) + b"/caf\xe9.md"
+    with open(odd, "wb") as handle:
+        handle.write(b"y")
+    (folder / "ignored.pdf").write_text("z")
+    found = [item for item in walk(folder)]
+    assert all(isinstance(item, Path) for item in found)
+    assert sorted(p.name for p in found) == sorted(["a.txt", os.fsdecode(b"caf\xe9.md")])
+
+
+def test_explicit_unsupported_file_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF")
+    [skipped] = list(walk(path))
+    assert isinstance(skipped, Skipped) and "unsupported" in skipped.reason
+
+
+def test_real_feeds_in_the_shared_corpus_never_raise() -> None:
+    folder = shared_path("corpora", "feeds")
+    parsed = 0
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in {".xml", ".rss", ".atom", ".json"}:
+            outcome = read_file(path)
+            assert isinstance(outcome, (list, Skipped))
+            if isinstance(outcome, list):
+                parsed += 1
+                assert all(isinstance(article, RawArticle) for article in outcome)
+    assert parsed > 50

@@ -1,0 +1,75 @@
+"""The package layout and the layering rules of DEVELOPERS.md."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import coopwatch
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = Path(coopwatch.__file__).parent
+
+
+def test_only_coopwatch_is_installed_at_top_level(tmp_path: Path) -> None:
+    # In a fresh interpreter away from the checkout, whose folders would otherwise be importable.
+    code = (
+        "import importlib.util as u; "
+        "print([n for n in ('coopwatch.store', 'coopwatch.tui', 'coopwatch.enrich', "
+        "'coopwatch.fetchers') if u.find_spec(n) is None], "
+        "[n for n in ('store', 'tui', 'enrich', 'fetchers') if u.find_spec(n) is not None])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=tmp_path)
+    assert done.stdout.strip() == "[] []"
+
+
+def test_seeds_ship_as_package_data() -> None:
+    from coopwatch.paths import seeds_dir
+
+    names = sorted(path.name for path in seeds_dir().glob("*.txt"))
+    assert len(names) == 5
+    assert names[0].startswith("000_")
+
+
+def _imports(folder: Path) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in folder.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module.split(".")[0])
+        found[str(path.relative_to(ROOT))] = names
+    return found
+
+
+def test_textual_is_imported_only_in_tui() -> None:
+    for folder in ("coopwatch", "fetchers", "enrich", "store"):
+        for path, names in _imports(ROOT / folder).items():
+            assert "textual" not in names, path
+
+
+def test_only_store_speaks_sql() -> None:
+    for folder in ("coopwatch", "fetchers", "enrich", "tui"):
+        for path, names in _imports(ROOT / folder).items():
+            assert not names & {"sqlite3", "sqlite_utils"}, path
+
+
+def test_enrich_does_no_io() -> None:
+    for path, names in _imports(ROOT / "enrich").items():
+        assert not names & {"os", "io", "pathlib", "httpx", "sqlite3", "urllib", "shutil"}, path
+        assert "open(" not in (ROOT / path).read_text(encoding="utf-8"), path
+
+
+def test_core_import_does_not_load_textual() -> None:
+    code = (
+        "import sys, coopwatch.cli, coopwatch.sync, coopwatch.store, coopwatch.enrich, "
+        "coopwatch.fetchers.local; print('textual' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -1,0 +1,148 @@
+"""The store on real SQLite files: schema, idempotent writes, filters, search, pairs, errors."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from coopwatch.errors import ArticleNotFoundError, DatabaseLockedError, StorageError
+from coopwatch.store import Store
+from coopwatch.types import Evidence, Filters
+from helpers import enrichment, raw, write
+
+
+@pytest.fixture
+def store(db_path: Path) -> Store:
+    with Store(db_path) as opened:
+        yield opened
+
+
+def _fill(store: Store) -> list[int]:
+    rows = [
+        (raw("/n/1.txt", title="Moscow and Beijing sign", body="Russia and China agree on AI."),
+         enrichment(("CN", "RU"), (("CN", "RU"),), ("ai",), published="2020-09-18")),
+        (raw("/n/2.txt", title="Tokyo and Hanoi", body="Japan and Vietnam chips."),
+         enrichment(("JP", "VN"), (("JP", "VN"),), ("semiconductors",), "no", "2025-08-28")),
+        (raw("/n/3.txt", title="中俄合作", body="中俄两国在人工智能领域合作。"),
+         enrichment(("CN", "RU"), (("CN", "RU"),), ("ai", "energy"), "zh", "2017-06-14")),
+        (raw("/n/4.txt", title="Sanctions", body="No cooperation here."),
+         enrichment(("RU", "US"), (), (), "en", None)),
+    ]
+    return store.save_articles([write(r, e) for r, e in rows], "test")
+
+
+def test_schema_is_migrated_once_with_wal_and_foreign_keys(db_path: Path) -> None:
+    Store(db_path).close()
+    with Store(db_path) as store:  # a second open applies nothing twice
+        conn = store.db.conn
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        applied = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+        assert applied == 1
+        assert {"articles", "sources", "entries", "article_countries", "article_pairs",
+                "article_sectors", "evidence", "translations", "articles_fts"} <= set(
+            store.db.table_names())
+
+
+def test_list_is_newest_first_with_tags(store: Store) -> None:
+    _fill(store)
+    articles = store.list_articles(limit=None)
+    assert [a.source for a in articles[1:]] == ["/n/2.txt", "/n/1.txt", "/n/3.txt"]
+    assert articles[0].published is None  # undated: ordered by its fetch day, today
+    first = articles[1]
+    assert first.countries == ("JP", "VN") and first.pairs == (("JP", "VN"),)
+    assert first.sectors == ("semiconductors",) and first.cooperation is True
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(countries=("RU",)), {"/n/1.txt", "/n/3.txt", "/n/4.txt"}),
+        (Filters(countries=("RU", "US")), {"/n/4.txt"}),
+        (Filters(pair=("RU", "CN")), {"/n/1.txt", "/n/3.txt"}),
+        (Filters(sectors=("energy", "semiconductors")), {"/n/2.txt", "/n/3.txt"}),
+        (Filters(language="nb"), {"/n/2.txt"}),
+        (Filters(since="2018-01-01", until="2021-01-01"), {"/n/1.txt"}),
+        (Filters(search="beijing"), {"/n/1.txt"}),
+        (Filters(search="人工智能"), {"/n/3.txt"}),
+        (Filters(search="中俄"), {"/n/3.txt"}),
+        (Filters(search='"agree on"'), {"/n/1.txt"}),
+        (Filters(search="Beij*"), {"/n/1.txt"}),
+        (Filters(search="absent"), set()),
+        (Filters(source="/n"), {"/n/1.txt", "/n/2.txt", "/n/3.txt", "/n/4.txt"}),
+        (Filters(source="/n/2.txt"), {"/n/2.txt"}),
+    ],
+)
+def test_filters(store: Store, filters: Filters, expected: set[str]) -> None:
+    _fill(store)
+    assert {a.source for a in store.list_articles(filters, limit=None)} == expected
+    assert store.count_articles(filters) == len(expected)
+
+
+def test_search_text_is_never_an_fts_syntax_error(store: Store) -> None:
+    _fill(store)
+    for query in ['"', "AND OR NOT", "a:b", "(((", "*", "NEAR(", "-x", "^"]:
+        store.list_articles(Filters(search=query))
+
+
+def test_pair_summaries(store: Store) -> None:
+    _fill(store)
+    summaries = store.pair_summaries()
+    assert [s.pair for s in summaries] == [("CN", "RU"), ("JP", "VN")]
+    cn_ru = summaries[0]
+    assert cn_ru.count == 2 and cn_ru.sectors == {"ai": 2, "energy": 1}
+    assert (cn_ru.first, cn_ru.last) == ("2017-06-14", "2020-09-18")
+    assert cn_ru.months == {"2017-06": 1, "2020-09": 1}
+    assert [s.pair for s in store.pair_summaries(Filters(countries=("JP",)))] == [("JP", "VN")]
+
+
+def test_update_replaces_tags_and_search_text(store: Store) -> None:
+    [article_id] = store.save_articles(
+        [write(raw(title="Old", body="Old words."), enrichment(("RU",)))], "test")
+    store.save_articles(
+        [write(raw(title="New", body="Fresh words."), enrichment(("JP",)), article_id, "h2")], "t")
+    detail = store.get_article(article_id)
+    assert detail.article.title == "New" and detail.article.countries == ("JP",)
+    assert store.count_articles(Filters(search="old")) == 0
+    assert store.count_articles(Filters(search="fresh")) == 1
+    assert store.entry_hashes("/tmp/a.txt") == {"": (article_id, "h2")}
+
+
+def test_evidence_round_trips(store: Store) -> None:
+    item = Evidence("country", "RU", "России", "ru", "body", 3, 9)
+    [article_id] = store.save_articles(
+        [write(raw(), enrichment(("RU",), evidence=(item,)))], "test")
+    assert store.get_article(article_id).evidence == (item,)
+    with pytest.raises(ArticleNotFoundError):
+        store.get_article(article_id + 100)
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(StorageError, match="not a coopwatch database"):
+        Store(bogus)
+    assert bogus.read_text().startswith("these are my notes")  # nothing of it was lost
+
+
+def test_locked_database_is_a_clear_error(db_path: Path) -> None:
+    Store(db_path).close()
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with Store(db_path, busy_timeout=0.2) as store, pytest.raises(DatabaseLockedError):
+            store.save_articles([write(raw(), enrichment())], "test")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_failed_transaction_keeps_what_was_stored(store: Store) -> None:
+    _fill(store)
+    broken = write(raw("/n/5.txt"), enrichment(("RU",)), article_id=None)
+    duplicate = write(raw("/n/1.txt"), enrichment(("RU",)), article_id=None)  # same entry key
+    with pytest.raises(StorageError):
+        store.save_articles([broken, duplicate], "test")
+    assert store.count_articles() == 4  # the whole batch rolled back, nothing else touched

@@ -1,0 +1,95 @@
+"""The pipeline: the pure decider, idempotent ingest, and enrichment only for what changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import coopwatch.sync as sync
+from coopwatch.enrich.vocabulary import Vocabulary
+from coopwatch.store import Store
+from coopwatch.sync import content_hash, decide, ingest_paths
+from coopwatch.types import Filters
+from helpers import raw
+
+
+def test_decide_is_pure_and_sorts_new_changed_unchanged() -> None:
+    a, b, c = raw(key="a", body="A."), raw(key="b", body="B."), raw(key="c", body="C.")
+    known = {"a": (1, content_hash(a)), "b": (2, "stale")}
+    todo, unchanged = decide([a, b, c, raw(key="c", body="copy")], known)
+    assert [(item.entry_key, article_id) for item, _, article_id in todo] == [("b", 2), ("c", None)]
+    assert unchanged == 1
+
+
+def test_content_hash_ignores_where_the_copy_lives() -> None:
+    assert content_hash(raw(source="/a/x.txt")) == content_hash(raw(source="/b/x.txt"))
+    assert content_hash(raw(body="one")) != content_hash(raw(body="two"))
+
+
+@pytest.fixture
+def counted_enrich(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    real = sync.enrich
+
+    def counting(article, vocabulary):  # type: ignore[no-untyped-def]
+        calls.append(article.source)
+        return real(article, vocabulary)
+
+    monkeypatch.setattr(sync, "enrich", counting)
+    return calls
+
+
+def test_ingest_is_idempotent_and_unchanged_costs_no_enrichment(
+    tmp_path: Path, db_path: Path, seeds: Path, vocabulary: Vocabulary, counted_enrich: list[str]
+) -> None:
+    folder = tmp_path / "pages"
+    shutil.copytree(seeds, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    with Store(db_path) as store:
+        first = ingest_paths(store, [folder], vocabulary)
+        assert (first.new, first.updated) == (5, 0) and len(counted_enrich) == 5
+        second = ingest_paths(store, [folder], vocabulary)
+        assert (second.new, second.updated) == (0, 0)
+        assert second.sources[0].status == "unchanged" and len(counted_enrich) == 5
+        assert store.count_articles() == 5
+
+        changed = sorted(folder.glob("003_*.txt"))[0]
+        changed.write_text(changed.read_text(encoding="utf-8").replace(
+            "Russian deputy minister praises", "Russian deputy minister hails"), encoding="utf-8")
+        third = ingest_paths(store, [folder], vocabulary)
+        assert (third.new, third.updated) == (0, 1) and len(counted_enrich) == 6
+        assert store.count_articles() == 5
+        [hit] = store.list_articles(Filters(search="hails"))
+        assert hit.title == "Russian deputy minister hails Moscow-Beijing cooperation"
+
+
+def test_one_bad_file_never_stops_the_others(
+    tmp_path: Path, db_path: Path, seeds: Path, vocabulary: Vocabulary
+) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(sorted(seeds.glob("001_*.txt"))[0], folder / "good.txt")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (folder / "broken.rss").write_text("<rss><channel><item><title>x")
+    (folder / "empty.md").write_text("")
+    with Store(db_path) as store:
+        report = ingest_paths(store, [folder], vocabulary)
+        assert report.new >= 1 and store.count_articles() >= 1
+    reasons = {Path(s.path).name: s.reason for s in report.sources[0].skipped}
+    assert reasons["binary.txt"] == "binary file, not text"
+    assert reasons["empty.md"] == "empty file"
+    assert "good.txt" not in reasons
+
+
+def test_feed_file_items_are_articles(db_path: Path, vocabulary: Vocabulary) -> None:
+    from conftest import FIXTURES
+
+    with Store(db_path) as store:
+        report = ingest_paths(store, [FIXTURES / "feed.rss", FIXTURES / "feed.json"], vocabulary)
+        assert report.new == 4
+        again = ingest_paths(store, [FIXTURES / "feed.rss"], vocabulary)
+        assert again.new == 0 and store.count_articles() == 4
+        [india] = store.list_articles(Filters(countries=("IN",)))
+        assert india.pairs == (("FR", "IN"),) and "space" in india.sectors
+        assert india.url == "https://example.org/news/1?utm_source=rss"
