@@ -66,10 +66,11 @@ def test_enrich_does_no_io() -> None:
         assert "open(" not in (ROOT / path).read_text(encoding="utf-8"), path
 
 
-def test_core_import_does_not_load_textual() -> None:
+def test_core_import_does_not_load_textual(tmp_path: Path) -> None:
     code = (
         "import sys, coopwatch.cli, coopwatch.sync, coopwatch.store, coopwatch.enrich, "
         "coopwatch.fetchers.local; print('textual' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=tmp_path)
     assert done.stdout.strip() == "False"
