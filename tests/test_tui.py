@@ -18,7 +18,7 @@ async def test_an_empty_database_shows_the_five_seeds(db_path: Path) -> None:
         await pilot.pause()
         table = app.query_one(ArticleTable)
         assert table.row_count == 5
-        headlines = {str(table.get_row_at(row)[4]) for row in range(table.row_count)}
+        headlines = {str(table.get_row_at(row)[3]) for row in range(table.row_count)}
         assert "Moscow to share unique innovation potential with Beijing" in headlines
         assert "5 articles" in app.sub_title
     with Store(db_path) as store:
@@ -35,5 +35,5 @@ async def test_article_text_is_shown_literally(db_path: Path) -> None:
         await pilot.pause()
         table = app.query_one(ArticleTable)
         assert table.row_count == 1
-        headline = str(table.get_row_at(0)[4])
+        headline = str(table.get_row_at(0)[3])
         assert headline.startswith("[bold red]Boom[/]") and "\x1b" not in headline

@@ -8,7 +8,7 @@ from textual.widgets import DataTable
 from coopwatch.safety import one_line
 from coopwatch.types import Article
 
-HEADLINE_CHARS = 200
+HEADLINE_CHARS = 90  # the headline must fit beside the tags at 80 columns
 
 
 class ArticleTable(DataTable[Text]):
@@ -18,7 +18,7 @@ class ArticleTable(DataTable[Text]):
         self.cursor_type = "row"
         self.zebra_stripes = True
         for label, key in (("date", "date"), ("lang", "lang"), ("countries", "countries"),
-                           ("sectors", "sectors"), ("headline", "headline")):
+                           ("headline", "headline"), ("sectors", "sectors")):
             self.add_column(label, key=key)
 
     def show_articles(self, articles: list[Article]) -> None:
@@ -30,8 +30,8 @@ class ArticleTable(DataTable[Text]):
                 Text(article.published or "—"),
                 Text(article.language or "?"),
                 Text(" ".join(article.countries)),
-                Text(" ".join(article.sectors)),
                 Text(one_line(article.title or article.summary, HEADLINE_CHARS)),
+                Text(" ".join(article.sectors)),
                 key=str(article.id),
             )
         if selected is not None and selected in self.rows:
