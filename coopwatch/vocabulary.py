@@ -16,18 +16,20 @@ def _data(name: str) -> bytes:
 
 
 @lru_cache(maxsize=1)
-def _shipped() -> tuple[dict, dict, dict, dict, dict]:
+def _shipped() -> tuple[dict, dict, dict, dict, dict, dict, dict]:
     gazetteer = json.loads(_data("gazetteer.json"))
     aliases = tomllib.loads(_data("aliases.toml").decode("utf-8"))
     cues = tomllib.loads(_data("cues.toml").decode("utf-8"))
     sectors = tomllib.loads(_data("sectors.toml").decode("utf-8"))
     labels = tomllib.loads(_data("labels.toml").decode("utf-8"))
-    return gazetteer, aliases, cues, sectors, labels
+    function_words = tomllib.loads(_data("function_words.toml").decode("utf-8"))
+    date_words = tomllib.loads(_data("dates.toml").decode("utf-8"))
+    return gazetteer, aliases, cues, sectors, labels, function_words, date_words
 
 
 def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None) -> Vocabulary:
     """The shipped vocabulary, with the user's own sector terms from the config."""
-    gazetteer, aliases, cues, sectors, labels = _shipped()
+    gazetteer, aliases, cues, sectors, labels, function_words, date_words = _shipped()
     return Vocabulary(
         country_names=gazetteer["countries"],
         places=gazetteer["places"],
@@ -35,6 +37,8 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
         cue_lists=cues,
         sector_lists=sectors,
         labels=labels,
+        function_words=function_words,
+        date_words=date_words,
         user_sector_terms=dict(user_sector_terms or {}),
     )
 

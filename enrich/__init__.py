@@ -18,7 +18,7 @@ MAX_EVIDENCE_PER_TAG = 8
 def enrich(raw: RawArticle, vocabulary: Vocabulary) -> Enrichment:
     """Everything coopwatch derives from one article, with the evidence for each tag."""
     title, body = raw.title or "", raw.body
-    language = detect_language(title, body, raw.language_hint)
+    language = detect_language(title, body, raw.language_hint, vocabulary.function_words)
     countries = find_countries(title, body, language, vocabulary)
     cues = find_cues(title, body, language, vocabulary)
     pairs = choose_pairs(title, body, countries, cues.cooperation)
@@ -54,7 +54,9 @@ def enrich(raw: RawArticle, vocabulary: Vocabulary) -> Enrichment:
         pairs=pairs,
         sectors=tuple(sorted(sectors.sectors)),
         cooperation=cues.cooperation,
-        published=raw.published or parse_published(raw.date_hints, language),
+        published=raw.published or parse_published(
+            raw.date_hints, language, lead=body, date_words=vocabulary.date_words
+        ),
         evidence=tuple(evidence),
     )
 

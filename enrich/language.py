@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from langdetect import DetectorFactory, LangDetectException
@@ -9,6 +10,8 @@ from langdetect.detector_factory import PROFILES_DIRECTORY
 
 SAMPLE_CHARS = 600  # langdetect's cost grows with text; this much decides every dev article
 _CODES = {"zh-cn": "zh", "zh-tw": "zh"}
+MIN_FUNCTION_SHARE = 0.05  # of the sample's words (Bantu languages bind most of theirs)
+FUNCTION_MARGIN = 0.04  # by which it must beat langdetect's own answer
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +43,29 @@ def _by_script(sample: str) -> str | None:
     return None
 
 
-def detect_language(title: str, body: str, hint: str | None = None) -> str | None:
+def _function_share(words: list[str], vocabulary: set[str]) -> float:
+    return sum(word in vocabulary for word in words) / len(words) if words else 0.0
+
+
+def reconsider(code: str, sample: str, function_words: Mapping[str, object]) -> str:
+    """langdetect's answer, or a language it does not know whose function words fit better."""
+    rivals = function_words.get("confusions", {}).get(code)  # type: ignore[union-attr]
+    if not rivals:
+        return code
+    lists: Mapping[str, list[str]] = function_words.get("words", {})  # type: ignore[assignment]
+    words = [word.strip(".,;:!?\"'()«»“”").casefold() for word in sample.split()][:150]
+    own = _function_share(words, set(lists.get(code, [])))
+    best, best_share = code, own + FUNCTION_MARGIN
+    for rival in rivals:
+        share = _function_share(words, set(lists.get(rival, [])))
+        if share >= MIN_FUNCTION_SHARE and share > best_share:
+            best, best_share = rival, share
+    return best
+
+
+def detect_language(
+    title: str, body: str, hint: str | None = None, function_words: Mapping[str, object] | None = None
+) -> str | None:
     """The ISO 639-1 code of the text's language; the metadata's hint when the text is too thin."""
     sample = f"{title}\n{body[:SAMPLE_CHARS]}".strip()
     by_script = _by_script(sample)
@@ -54,5 +79,6 @@ def detect_language(title: str, body: str, hint: str | None = None) -> str | Non
         except LangDetectException:
             code = None
         if code and code != "unknown":
-            return _CODES.get(code, code)
+            code = _CODES.get(code, code)
+            return reconsider(code, sample, function_words) if function_words else code
     return hint

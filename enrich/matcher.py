@@ -17,6 +17,10 @@ from coopwatch.enrich.text import UNSPACED, Stems, Token, tokens
 Case = Literal["any", "capital", "exact"]
 _JOINERS = " -‐‑–—\u00a0'’"
 _PREFIX_KEY = 3
+# Languages that attach prepositions and articles in front of a word (و، ب، ال، ה), where a word
+# need not begin like the listed term; everywhere else it must.
+_PREFIXING_LANGUAGES = {"ar", "fa", "ur", "he", "ps"}
+_MIN_SHARED_PREFIX = 4
 
 
 @dataclass(frozen=True)
@@ -41,8 +45,10 @@ class Hit:
 class TermIndex:
     """All terms of one vocabulary for one language, ready to scan texts."""
 
-    def __init__(self, language: str | None, terms: Iterable[Term]) -> None:
+    def __init__(self, language: str | None, terms: Iterable[Term], names: bool = False) -> None:
         self._stems = Stems(language)
+        # names inflect at their end only; cue words and terms (verbs, nouns) change more
+        self._check_prefix = names and language not in _PREFIXING_LANGUAGES
         self._phrases: dict[tuple[str, ...], list[tuple[Term, tuple[str, ...]]]] = defaultdict(list)
         self._prefixes: dict[str, list[tuple[str, Term]]] = defaultdict(list)
         self._unspaced: dict[str, list[tuple[str, Term]]] = defaultdict(list)
@@ -97,7 +103,9 @@ class TermIndex:
                 continue
             span = words[i : i + width]
             for term, surfaces in entries:
-                if _case_ok(term.case, span, surfaces):
+                if _case_ok(term.case, span, surfaces) and (
+                    not self._check_prefix or _begins_alike(span, surfaces)
+                ):
                     hits.append(Hit(term, span[0].start, span[-1].end))
                     return width
         return 0
@@ -128,6 +136,20 @@ def _adjacent(text: str, words: list[Token], i: int, width: int) -> bool:
         not text[words[k].end : words[k + 1].start].strip(_JOINERS)
         for k in range(i, i + width - 1)
     )
+
+
+def _begins_alike(span: list[Token], surfaces: tuple[str, ...]) -> bool:
+    """Whether each word begins like the term's word, save its last letter.
+
+    A stem alone is too loose for names: Russian stems Александр like Александрия and Китая like
+    Кито. Inflection changes the end of a word; it keeps all but the last letter or so.
+    """
+    for word, surface in zip(span, surfaces, strict=True):
+        folded = surface.casefold()
+        keep = max(len(folded) - 1, min(len(folded), _MIN_SHARED_PREFIX))
+        if not word.folded.startswith(folded[:keep]):
+            return False
+    return True
 
 
 def _case_ok(case: Case, span: list[Token], surfaces: tuple[str, ...]) -> bool:

@@ -38,6 +38,21 @@ class Token:
     folded: str
 
 
+_MAX_BOUND_PREFIX = 4
+
+
+def _bound_prefix(surface: str) -> int:
+    """Length of a lower-case prefix bound to a capitalised name (Shona kuChina, Irish hÉireann)."""
+    if not surface[:1].islower():
+        return 0
+    for i in range(1, min(_MAX_BOUND_PREFIX, len(surface) - 2) + 1):
+        if surface[i].isupper():
+            return i if surface[i + 1 :].islower() or surface[i + 1 :].isupper() else 0
+        if not surface[i].islower():
+            return 0
+    return 0
+
+
 def tokens(text: str) -> list[Token]:
     """Words of spaced scripts; runs of unspaced scripts are left to substring matching."""
     found = []
@@ -45,7 +60,11 @@ def tokens(text: str) -> list[Token]:
         surface = match.group()
         if UNSPACED.search(surface):
             continue
-        found.append(Token(match.start(), match.end(), surface, surface.casefold()))
+        start = match.start()
+        cut = _bound_prefix(surface)
+        if cut:
+            surface, start = surface[cut:], start + cut
+        found.append(Token(start, match.end(), surface, surface.casefold()))
     return found
 
 

@@ -35,6 +35,8 @@ class Vocabulary:
     cue_lists: Mapping[str, Mapping[str, list[str]]]  # cues.toml: kind -> language -> terms
     sector_lists: Mapping[str, Mapping[str, list[str]]]  # sector -> language -> terms
     labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # language -> id -> label
+    function_words: Mapping[str, Any] = field(default_factory=dict)  # function_words.toml
+    date_words: Mapping[str, Any] = field(default_factory=dict)  # dates.toml
     user_sector_terms: Mapping[str, Iterable[str]] = field(default_factory=dict)
     _indexes: dict[tuple[str, str], TermIndex] = field(default_factory=dict, repr=False)
 
@@ -58,7 +60,7 @@ class Vocabulary:
 
     def countries(self, language: str | None) -> TermIndex:
         """The country-name index for texts in this language."""
-        return self._index("countries", language, self._country_terms)
+        return self._index("countries", language, self._country_terms, names=True)
 
     def cues(self, language: str | None) -> TermIndex:
         """Cooperation and conflict cue words for this language."""
@@ -68,11 +70,11 @@ class Vocabulary:
         """Sector terms for this language, with the user's own terms."""
         return self._index("sectors", language, self._sector_terms)
 
-    def _index(self, kind: str, language: str | None, build: Any) -> TermIndex:
+    def _index(self, kind: str, language: str | None, build: Any, names: bool = False) -> TermIndex:
         key = (kind, language or "")
         index = self._indexes.get(key)
         if index is None:
-            index = TermIndex(language, build(language or "en"))
+            index = TermIndex(language, build(language or "en"), names=names)
             self._indexes[key] = index
         return index
 
@@ -81,7 +83,8 @@ class Vocabulary:
         excluded_names = set(self.aliases.get("exclude", {}).get("names", {}).get(language, []))
         hand = self.aliases.get("names", {}).get(_HAND_LANGUAGE.get(language, language), {})
         for name, code in hand.items():
-            yield Term(code, name, _case_for(name, "any"))
+            # written with a capital in the data (Russian, Mỹ, Däne): a proper noun in the text too
+            yield Term(code, name, _case_for(name, "capital" if name[:1].isupper() else "any"))
         for name, code in self.aliases.get("abbreviations", {}).items():
             yield Term(code, name, "exact")
         cldr = self.country_names.get(_DATA_LANGUAGE.get(language, language), {})
@@ -89,6 +92,11 @@ class Vocabulary:
             if name not in excluded_names:
                 yield Term(code, name, _case_for(name, "capital"))
         scripts = {script_of(name) for name in list(cldr)[:20]} or {"latin"}
+        if scripts == {"latin"} and language != "en":
+            # Many Latin-script newsrooms write country names in English (China, India)
+            for name, code in self.country_names.get("en", {}).items():
+                if name not in cldr and name not in excluded_names:
+                    yield Term(code, name, "capital", weight=0.75)
         for name, code in self.places.items():
             if name in excluded_places or name in excluded_names:
                 continue
