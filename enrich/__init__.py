@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from coopwatch.enrich.countries import find_countries
+from coopwatch.enrich.countries import CountryFindings, find_countries
 from coopwatch.enrich.dates import parse_published
 from coopwatch.enrich.language import detect_language
-from coopwatch.enrich.pairs import choose_pairs, find_cues
+from coopwatch.enrich.pairs import CueFindings, choose_pairs, find_cues, is_cooperation, pair_evidence
 from coopwatch.enrich.sectors import find_sectors
+from coopwatch.enrich.text import ArticleText, sentences
 from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.types import Enrichment, Evidence, RawArticle
 
@@ -19,11 +20,18 @@ def enrich(raw: RawArticle, vocabulary: Vocabulary) -> Enrichment:
     """Everything coopwatch derives from one article, with the evidence for each tag."""
     title, body = raw.title or "", raw.body
     language = detect_language(title, body, raw.language_hint, vocabulary.function_words)
-    countries = find_countries(title, body, language, vocabulary)
-    cues = find_cues(title, body, language, vocabulary)
-    pairs = choose_pairs(title, body, countries, cues.cooperation)
+    text = ArticleText.of(title, body)
+    countries = find_countries(text, language, vocabulary)
+    cues = find_cues(text, language, vocabulary)
+    together = pair_evidence(text, countries, cues)
+    cooperation = is_cooperation(cues, together)
+    pairs = choose_pairs(countries, together, cooperation)
     actors = set(countries.actors) | {code for pair in pairs for code in pair}
-    sectors = find_sectors(title, body, language, vocabulary)
+    salient = _salient_sentences(body, countries, cues, actors)
+    sectors = find_sectors(
+        text, language, vocabulary,
+        lambda field, start: field == "title" or _sentence_at(salient, start),
+    )
     evidence: list[Evidence] = []
     per_tag: dict[tuple[str, str], int] = {}
 
@@ -43,7 +51,7 @@ def enrich(raw: RawArticle, vocabulary: Vocabulary) -> Enrichment:
         if hit.term.tag in sectors.sectors:
             keep("sector", hit.term.tag, Evidence("sector", hit.term.tag,
                  texts[field][hit.start:hit.end], code_language, field, hit.start, hit.end))
-    if cues.cooperation:
+    if cooperation:
         for field, hit in cues.hits:
             if hit.term.tag == "cooperation":
                 keep("cooperation", "cooperation", Evidence("cooperation", "cooperation",
@@ -53,12 +61,26 @@ def enrich(raw: RawArticle, vocabulary: Vocabulary) -> Enrichment:
         countries=tuple(sorted(actors)),
         pairs=pairs,
         sectors=tuple(sorted(sectors.sectors)),
-        cooperation=cues.cooperation,
+        cooperation=cooperation,
         published=raw.published or parse_published(
             raw.date_hints, language, lead=body, date_words=vocabulary.date_words
         ),
         evidence=tuple(evidence),
     )
+
+
+def _salient_sentences(
+    body: str, countries: CountryFindings, cues: CueFindings, actors: set[str]
+) -> list[tuple[int, int]]:
+    """Body sentences where the story acts: with a cue word or an acting country."""
+    anchors = [hit.start for field, hit in cues.hits if field == "body"]
+    anchors += [m.start for m in countries.mentions if m.field == "body" and m.code in actors]
+    spans = sentences(body)
+    return [(start, end) for start, end in spans if any(start <= a < end for a in anchors)]
+
+
+def _sentence_at(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 __all__ = ["ENRICH_VERSION", "Vocabulary", "enrich"]

@@ -10,15 +10,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from coopwatch.enrich.compact import CompactRun, find_compact_runs
-from coopwatch.enrich.vocabulary import Vocabulary
+from coopwatch.enrich.text import ArticleText
+from coopwatch.enrich.vocabulary import NOT_A_COUNTRY, Vocabulary
 from coopwatch.types import Field
 
 LEAD_CHARS = 400  # the body's opening, where a story names its actors
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
-ACTOR_MIN_SCORE = 2.0
-ACTOR_MIN_SHARE = 0.12  # of the leading country's score: below this a country is background
+ACTOR_MIN_SCORE = 2.5  # the headline alone, or the lead and one more mention
+ACTOR_MIN_SHARE = 0.25  # of the leading country's score: below this a country is background
 
 
 @dataclass(frozen=True)
@@ -49,20 +50,21 @@ def position_weight(field: Field, start: int) -> float:
     return LEAD_WEIGHT if start < LEAD_CHARS else BODY_WEIGHT
 
 
-def find_countries(title: str, body: str, language: str | None, vocab: Vocabulary) -> CountryFindings:
+def find_countries(article: ArticleText, language: str | None, vocab: Vocabulary) -> CountryFindings:
     """Every country mention in title and body, and which countries act in the story."""
     index = vocab.countries(language)
     mentions: list[Mention] = []
-    fields: tuple[tuple[Field, str], ...] = (("title", title), ("body", body))
-    for field, text in fields:
-        for hit in index.find(text):
+    for field, text, _ in article.fields():
+        for hit in index.find(text, article):
+            if hit.term.tag == NOT_A_COUNTRY:
+                continue
             weight = position_weight(field, hit.start) * hit.term.weight
             mentions.append(
                 Mention(hit.term.tag, field, hit.start, hit.end, text[hit.start : hit.end], weight)
             )
     named = {mention.code for mention in mentions}
     runs: list[tuple[Field, CompactRun]] = []
-    for field, text in fields:
+    for field, text, _ in article.fields():
         inside_names = {
             position for mention in mentions if mention.field == field
             for position in range(mention.start, mention.end)

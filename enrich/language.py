@@ -8,7 +8,10 @@ from functools import lru_cache
 from langdetect import DetectorFactory, LangDetectException
 from langdetect.detector_factory import PROFILES_DIRECTORY
 
-SAMPLE_CHARS = 600  # langdetect's cost grows with text; this much decides every dev article
+# langdetect's cost grows with text and trials; 400 characters and 3 trials give the answers of
+# the whole text with 7 trials on every dev article in a language it knows, in a fifth of the time
+SAMPLE_CHARS = 400
+TRIALS = 3
 _CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 MIN_FUNCTION_SHARE = 0.05  # of the sample's words (Bantu languages bind most of theirs)
 FUNCTION_MARGIN = 0.04  # by which it must beat langdetect's own answer
@@ -73,6 +76,7 @@ def detect_language(
         return by_script
     if sample:
         detector = _factory().create()
+        detector.n_trial = TRIALS
         detector.append(sample)
         try:
             code = detector.detect()

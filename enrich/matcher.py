@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from coopwatch.enrich.text import UNSPACED, Stems, Token, tokens
+from coopwatch.enrich.text import UNSPACED, ArticleText, Stems, Token, tokens
 
 Case = Literal["any", "capital", "exact"]
 _JOINERS = " -‐‑–—\u00a0'’"
@@ -21,6 +21,7 @@ _PREFIX_KEY = 3
 # need not begin like the listed term; everywhere else it must.
 _PREFIXING_LANGUAGES = {"ar", "fa", "ur", "he", "ps"}
 _MIN_SHARED_PREFIX = 4
+_MAX_ENDING = 3  # letters an inflected name may add: Russlands, Китаем, Venäjällä
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Term:
     text: str
     case: Case = "any"
     weight: float = 1.0
+    inflects: bool = False  # a name whose endings the stemmer may miss (matched by shape too)
 
 
 @dataclass(frozen=True)
@@ -47,12 +49,17 @@ class TermIndex:
 
     def __init__(self, language: str | None, terms: Iterable[Term], names: bool = False) -> None:
         self._stems = Stems(language)
-        # names inflect at their end only; cue words and terms (verbs, nouns) change more
-        self._check_prefix = names and language not in _PREFIXING_LANGUAGES
+        # Names inflect at their end only (cue words and terms change more); in languages that
+        # bind prepositions and articles in front, a name keeps its end instead.
+        self._check_shape = names
+        self._prefixing = language in _PREFIXING_LANGUAGES
         self._phrases: dict[tuple[str, ...], list[tuple[Term, tuple[str, ...]]]] = defaultdict(list)
         self._prefixes: dict[str, list[tuple[str, Term]]] = defaultdict(list)
         self._unspaced: dict[str, list[tuple[str, Term]]] = defaultdict(list)
+        # names by their first letters, for endings the stemmer does not strip (Chinas, Китая)
+        self._inflected: dict[str, list[tuple[Term, tuple[str, ...]]]] = defaultdict(list)
         self._longest = 1
+        self._starts: set[str] = set()  # first stems of phrases: most words start none
         for term in terms:
             self._add(term)
         for entries in self._unspaced.values():
@@ -70,29 +77,69 @@ class TermIndex:
             words = tokens(text)
             if words:
                 key = tuple(self._stems(word.folded) for word in words)
-                self._phrases[key].append((term, tuple(word.surface for word in words)))
+                surfaces = tuple(word.surface for word in words)
+                self._phrases[key].append((term, surfaces))
+                self._starts.add(key[0])
                 self._longest = max(self._longest, len(key))
+                # country names only: place alternates are too many and too loose for this
+                if self._check_shape and not self._prefixing and term.case != "exact" and term.inflects:
+                    self._inflected[words[0].folded[:_MIN_SHARED_PREFIX]].append((term, surfaces))
 
-    def find(self, text: str) -> list[Hit]:
-        """Every match in text, leftmost-longest, in order of position."""
-        hits = self._find_spaced(text)
+    def find(self, text: str, article: ArticleText | None = None) -> list[Hit]:
+        """Every match in text, leftmost-longest, in order of position.
+
+        article holds text's words and stems when the caller has them (one article's text is
+        scanned by several indexes, which then tokenize and stem it once).
+        """
+        if article is None:
+            words = tokens(text)
+            stems = self._stems.of(words)
+        else:
+            words = article.title_words if text is article.title else article.body_words
+            stems = article.stems(words, self._stems)
+        hits = self._find_spaced(text, words, stems)
         if self._unspaced and UNSPACED.search(text):
             hits += self._find_unspaced(text)
             hits.sort(key=lambda hit: hit.start)
         return hits
 
-    def _find_spaced(self, text: str) -> list[Hit]:
-        words = tokens(text)
-        stems = [self._stems(word.folded) for word in words]
+    def _find_spaced(self, text: str, words: list[Token], stems: list[str]) -> list[Hit]:
         hits: list[Hit] = []
+        starts, inflected, prefixes = self._starts, self._inflected, self._prefixes
         i = 0
         while i < len(words):
-            width = self._match_at(text, words, stems, i, hits)
+            width = 0
+            if stems[i] in starts:
+                width = self._match_at(text, words, stems, i, hits)
+            if not width and inflected and words[i].folded[:_MIN_SHARED_PREFIX] in inflected:
+                width = self._match_inflected(text, words, i, hits)
             if not width:
-                self._match_prefix(words[i], hits)
+                if prefixes and words[i].folded[:_PREFIX_KEY] in prefixes:
+                    self._match_prefix(words[i], hits)
                 width = 1
             i += width
         return hits
+
+    def _match_inflected(self, text: str, words: list[Token], i: int, hits: list[Hit]) -> int:
+        """A name with an ending the stemmer kept; the closest name wins (Nigeria, not Niger)."""
+        best: tuple[int, int, Term] | None = None  # (-width, added letters, term)
+        for term, surfaces in self._inflected.get(words[i].folded[:_MIN_SHARED_PREFIX], ()):
+            width = len(surfaces)
+            span = words[i : i + width]
+            if len(span) < width or not _adjacent(text, words, i, width):
+                continue
+            if not _case_ok(term.case, span, surfaces) or not _begins_alike(span, surfaces):
+                continue
+            added = sum(len(w.folded) - len(s) for w, s in zip(span, surfaces, strict=True))
+            if all(0 <= len(w.folded) - len(s) <= _MAX_ENDING for w, s in zip(span, surfaces, strict=True)):
+                candidate = (-width, added, term)
+                if best is None or candidate[:2] < best[:2]:
+                    best = candidate
+        if best is None:
+            return 0
+        width = -best[0]
+        hits.append(Hit(best[2], words[i].start, words[i + width - 1].end))
+        return width
 
     def _match_at(
         self, text: str, words: list[Token], stems: list[str], i: int, hits: list[Hit]
@@ -104,7 +151,8 @@ class TermIndex:
             span = words[i : i + width]
             for term, surfaces in entries:
                 if _case_ok(term.case, span, surfaces) and (
-                    not self._check_prefix or _begins_alike(span, surfaces)
+                    not self._check_shape
+                    or (_ends_alike(span, surfaces) if self._prefixing else _begins_alike(span, surfaces))
                 ):
                     hits.append(Hit(term, span[0].start, span[-1].end))
                     return width
@@ -150,6 +198,18 @@ def _begins_alike(span: list[Token], surfaces: tuple[str, ...]) -> bool:
         if not word.folded.startswith(folded[:keep]):
             return False
     return True
+
+
+_MAX_BOUND_LETTERS = 3  # و + ب + ال in front of a name
+
+
+def _ends_alike(span: list[Token], surfaces: tuple[str, ...]) -> bool:
+    """Whether each word is the term's word with at most a few bound letters in front."""
+    return all(
+        word.folded.endswith(surface.casefold())
+        and len(word.folded) - len(surface) <= _MAX_BOUND_LETTERS
+        for word, surface in zip(span, surfaces, strict=True)
+    )
 
 
 def _case_ok(case: Case, span: list[Token], surfaces: tuple[str, ...]) -> bool:

@@ -1,8 +1,10 @@
 """Cooperation, and the cooperating pairs among the actors.
 
 A story is about cooperation when its cooperation cues outweigh its conflict cues (sanctions,
-disputes, espionage, sport). Pairs are drawn from actors that stand together: in one sentence, in
-a compact like 中俄, or in a compound adjective like российско-китайский.
+disputes, espionage, sport), or when two of its actors clearly cooperate in the sentences that
+name them both even while the story is about a conflict with a third (US and Ukrainian teams
+hunting Russian intrusions). Pairs come from actors that stand together (in a sentence, a compact
+like 中俄, an adjective like российско-китайский) in sentences that are not about conflict.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from itertools import combinations
 
 from coopwatch.enrich.countries import CountryFindings, position_weight
 from coopwatch.enrich.matcher import Hit
-from coopwatch.enrich.text import sentences
+from coopwatch.enrich.text import ArticleText, sentences
 from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.types import Field, Pair
 
 COOPERATION_MIN_SCORE = 3.0
 CONFLICT_RATIO = 1.0  # cooperation must outweigh conflict by this factor
+PAIR_MIN_COOPERATION = 2  # cue words a pair's shared sentences need to cooperate amid conflict
+COMPACT_TOGETHER = 2  # a compact (中俄) says two countries go together more than a sentence does
 
 
 @dataclass(frozen=True)
@@ -37,45 +41,88 @@ class CueFindings:
         )
 
 
-def find_cues(title: str, body: str, language: str | None, vocab: Vocabulary) -> CueFindings:
+@dataclass
+class PairEvidence:
+    """What the sentences that name both countries of a pair say."""
+
+    together: int = 0  # sentences (and compacts) naming both
+    cooperation: int = 0  # cooperation cue words in them
+    conflict: int = 0  # conflict cue words in them
+
+    @property
+    def cooperating(self) -> bool:
+        return self.together > 0 and self.cooperation >= self.conflict
+
+
+def find_cues(article: ArticleText, language: str | None, vocab: Vocabulary) -> CueFindings:
     """Cooperation and conflict cue words, weighted by where they stand."""
     index = vocab.cues(language)
     hits: list[tuple[Field, Hit]] = []
     scores: dict[str, float] = defaultdict(float)
-    fields: tuple[tuple[Field, str], ...] = (("title", title), ("body", body))
-    for field, text in fields:
-        for hit in index.find(text):
+    for field, text, _ in article.fields():
+        for hit in index.find(text, article):
             hits.append((field, hit))
             scores[hit.term.tag] += position_weight(field, hit.start)
     return CueFindings(tuple(hits), scores["cooperation"], scores["conflict"])
 
 
-def choose_pairs(title: str, body: str, countries: CountryFindings, cooperation: bool) -> tuple[Pair, ...]:
-    """The cooperating pairs among the actors: none unless the story is about cooperation."""
+def pair_evidence(
+    article: ArticleText, countries: CountryFindings, cues: CueFindings
+) -> dict[Pair, PairEvidence]:
+    """For each pair of actors, how often they stand together and what those sentences say."""
     actors = set(countries.actors)
-    if not cooperation or len(actors) < 2:
-        return ()
-    together = _standing_together(title, body, countries)
-    pairs = {pair for pair in together if set(pair) <= actors}
-    if not pairs:
-        strongest = sorted(countries.actors[:2])
-        pairs = {(strongest[0], strongest[1])}
-    return tuple(sorted(pairs))
+    spans: dict[Field, list[tuple[int, int]]] = {
+        "title": [(0, len(article.title))], "body": sentences(article.body)
+    }
 
+    def sentence_of(field: Field, position: int) -> tuple[Field, int] | None:
+        for number, (start, end) in enumerate(spans[field]):
+            if start <= position < end:
+                return field, number
+        return None
 
-def _standing_together(title: str, body: str, countries: CountryFindings) -> dict[Pair, int]:
-    spans: dict[Field, list[tuple[int, int]]] = {"title": [(0, len(title))], "body": sentences(body)}
-    codes_by_sentence: dict[tuple[Field, int], set[str]] = defaultdict(set)
+    codes: dict[tuple[Field, int], set[str]] = defaultdict(set)
     for mention in countries.mentions:
-        for number, (start, end) in enumerate(spans[mention.field]):
-            if start <= mention.start < end:
-                codes_by_sentence[(mention.field, number)].add(mention.code)
-                break
-    counts: dict[Pair, int] = defaultdict(int)
-    for codes in codes_by_sentence.values():
-        for a, b in combinations(sorted(codes), 2):
-            counts[(a, b)] += 1
+        place = sentence_of(mention.field, mention.start)
+        if place and mention.code in actors:
+            codes[place].add(mention.code)
+    tally: dict[tuple[Field, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for field, hit in cues.hits:
+        place = sentence_of(field, hit.start)
+        if place:
+            tally[place][hit.term.tag] += 1
+    evidence: dict[Pair, PairEvidence] = defaultdict(PairEvidence)
+    for place, present in codes.items():
+        for a, b in combinations(sorted(present), 2):
+            item = evidence[(a, b)]
+            item.together += 1
+            item.cooperation += tally[place]["cooperation"]
+            item.conflict += tally[place]["conflict"]
     for _, run in countries.compact_runs:
-        for a, b in combinations(sorted(set(run.codes)), 2):
-            counts[(a, b)] += 2
-    return counts
+        for a, b in combinations(sorted(set(run.codes) & actors), 2):
+            evidence[(a, b)].together += COMPACT_TOGETHER
+    return evidence
+
+
+def is_cooperation(cues: CueFindings, evidence: dict[Pair, PairEvidence]) -> bool:
+    """The story is about countries working together."""
+    if cues.cooperation:
+        return True
+    return cues.cooperation_score >= COOPERATION_MIN_SCORE and any(
+        item.conflict == 0 and item.cooperation >= PAIR_MIN_COOPERATION
+        for item in evidence.values()
+    )
+
+
+def choose_pairs(
+    countries: CountryFindings, evidence: dict[Pair, PairEvidence], cooperation: bool
+) -> tuple[Pair, ...]:
+    """The cooperating pairs among the actors: none unless the story is about cooperation."""
+    if not cooperation or len(countries.actors) < 2:
+        return ()
+    pairs = {pair for pair, item in evidence.items() if item.cooperating}
+    if not pairs and not evidence:
+        # a bilateral story that never names both in one sentence: its two strongest actors
+        first, second = sorted(countries.actors[:2])
+        pairs = {(first, second)}
+    return tuple(sorted(pairs))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 import Stemmer
 
@@ -56,14 +57,16 @@ def _bound_prefix(surface: str) -> int:
 def tokens(text: str) -> list[Token]:
     """Words of spaced scripts; runs of unspaced scripts are left to substring matching."""
     found = []
+    mixed_scripts = UNSPACED.search(text) is not None
     for match in TOKEN.finditer(text):
         surface = match.group()
-        if UNSPACED.search(surface):
+        if mixed_scripts and UNSPACED.search(surface):
             continue
         start = match.start()
-        cut = _bound_prefix(surface)
-        if cut:
-            surface, start = surface[cut:], start + cut
+        if surface[:1].islower() and not surface.islower():  # kuChina, not china or China
+            cut = _bound_prefix(surface)
+            if cut:
+                surface, start = surface[cut:], start + cut
         found.append(Token(start, match.end(), surface, surface.casefold()))
     return found
 
@@ -78,8 +81,14 @@ class Stems:
     """A per-language stem function with a memo: news reuses its words."""
 
     def __init__(self, language: str | None) -> None:
-        self._stemmer = _stemmer(language or "")
+        self.language = language or ""
+        self._stemmer = _stemmer(self.language)
         self._memo: dict[str, str] = {}
+
+    def of(self, words: list[Token]) -> list[str]:
+        """The stem of every word."""
+        memo, stem = self._memo, self.__call__
+        return [memo.get(word.folded) or stem(word.folded) for word in words]
 
     def __call__(self, folded: str) -> str:
         stem = self._memo.get(folded)
@@ -112,3 +121,30 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if match.group().strip():
             spans.append((match.start(), match.end()))
     return spans
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article's two fields with their words, tokenized once for every enricher."""
+
+    title: str
+    body: str
+    title_words: list[Token]
+    body_words: list[Token]
+    _stems: dict[tuple[int, str], list[str]] = field(default_factory=dict, repr=False)
+
+    def stems(self, words: list[Token], stems: Stems) -> list[str]:
+        """The stems of one field's words, computed once per language."""
+        key = (id(words), stems.language)
+        found = self._stems.get(key)
+        if found is None:
+            found = self._stems[key] = stems.of(words)
+        return found
+
+    @classmethod
+    def of(cls, title: str, body: str) -> ArticleText:
+        return cls(title, body, tokens(title), tokens(body))
+
+    def fields(self) -> tuple[tuple[Literal["title", "body"], str, list[Token]], ...]:
+        """(field, text, words) for the title, then the body."""
+        return (("title", self.title, self.title_words), ("body", self.body, self.body_words))

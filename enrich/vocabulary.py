@@ -12,6 +12,7 @@ from typing import Any
 from coopwatch.enrich.matcher import Case, Term, TermIndex
 from coopwatch.enrich.text import UNSPACED, has_case, script_of
 
+NOT_A_COUNTRY = "-"  # the tag of phrases that hide a place name (the Paris Agreement)
 # CLDR files Norwegian Bokmål under nb; langdetect says no.
 _DATA_LANGUAGE = {"no": "nb", "nn": "nb"}
 _HAND_LANGUAGE = {"nb": "no", "nn": "no"}
@@ -58,6 +59,10 @@ class Vocabulary:
         names.update(self.labels.get(target, {}))
         return names
 
+    def sector_min_score(self, sector: str, default: float) -> float:
+        """The weight a sector's terms need in a story; the data may set it lower per sector."""
+        return float(self.sector_lists.get(sector, {}).get("min_score", default))  # type: ignore[arg-type]
+
     def countries(self, language: str | None) -> TermIndex:
         """The country-name index for texts in this language."""
         return self._index("countries", language, self._country_terms, names=True)
@@ -81,16 +86,20 @@ class Vocabulary:
     def _country_terms(self, language: str) -> Iterable[Term]:
         excluded_places = set(self.aliases.get("exclude", {}).get("places", []))
         excluded_names = set(self.aliases.get("exclude", {}).get("names", {}).get(language, []))
+        # matched whole and then dropped: a place inside them names no actor
+        for phrase in _for_language(self.aliases.get("not_countries", {}), language):
+            yield Term(NOT_A_COUNTRY, phrase, "any", weight=0.0)
         hand = self.aliases.get("names", {}).get(_HAND_LANGUAGE.get(language, language), {})
         for name, code in hand.items():
             # written with a capital in the data (Russian, Mỹ, Däne): a proper noun in the text too
-            yield Term(code, name, _case_for(name, "capital" if name[:1].isupper() else "any"))
+            yield Term(code, name, _case_for(name, "capital" if name[:1].isupper() else "any"),
+                       inflects=True)
         for name, code in self.aliases.get("abbreviations", {}).items():
             yield Term(code, name, "exact")
         cldr = self.country_names.get(_DATA_LANGUAGE.get(language, language), {})
         for name, code in cldr.items():
             if name not in excluded_names:
-                yield Term(code, name, _case_for(name, "capital"))
+                yield Term(code, name, _case_for(name, "capital"), inflects=True)
         scripts = {script_of(name) for name in list(cldr)[:20]} or {"latin"}
         if scripts == {"latin"} and language != "en":
             # Many Latin-script newsrooms write country names in English (China, India)
