@@ -12,7 +12,7 @@ from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.types import Enrichment, Evidence, RawArticle
 
 # Bumped whenever rules or data change what enrichment returns, so stale tags can be found.
-ENRICH_VERSION = "2"
+ENRICH_VERSION = "3"
 MAX_EVIDENCE_PER_TAG = 8
 
 

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from coopwatch.enrich.compact import CompactRun, find_compact_runs
+from coopwatch.enrich.matcher import Hit
 from coopwatch.enrich.text import ArticleText
 from coopwatch.enrich.vocabulary import NOT_A_COUNTRY, Vocabulary
 from coopwatch.types import Field
@@ -32,6 +33,7 @@ class Mention:
     end: int
     term: str
     weight: float
+    place: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,13 +57,11 @@ def find_countries(article: ArticleText, language: str | None, vocab: Vocabulary
     index = vocab.countries(language)
     mentions: list[Mention] = []
     for field, text, _ in article.fields():
-        for hit in index.find(text, article):
-            if hit.term.tag == NOT_A_COUNTRY:
-                continue
+        hits = [hit for hit in index.find(text, article) if hit.term.tag != NOT_A_COUNTRY]
+        for hit in _placed(text, hits):
             weight = position_weight(field, hit.start) * hit.term.weight
-            mentions.append(
-                Mention(hit.term.tag, field, hit.start, hit.end, text[hit.start : hit.end], weight)
-            )
+            mentions.append(Mention(hit.term.tag, field, hit.start, hit.end,
+                                    text[hit.start : hit.end], weight, hit.term.place))
     named = {mention.code for mention in mentions}
     runs: list[tuple[Field, CompactRun]] = []
     for field, text, _ in article.fields():
@@ -78,6 +78,22 @@ def find_countries(article: ArticleText, language: str | None, vocab: Vocabulary
                             text[run.start + offset], position_weight(field, run.start))
                 )
     return CountryFindings(tuple(mentions), choose_actors(mentions), tuple(runs))
+
+
+def _placed(text: str, hits: list[Hit]) -> list[Hit]:
+    """Hits without places that the text puts elsewhere: "Moscow, Idaho" is in the US."""
+    kept = []
+    for number, hit in enumerate(hits):
+        following = hits[number + 1] if number + 1 < len(hits) else None
+        if (
+            hit.term.place
+            and following is not None
+            and following.term.tag != hit.term.tag
+            and text[hit.end : following.start].strip() in (",", "(")
+        ):
+            continue
+        kept.append(hit)
+    return kept
 
 
 def choose_actors(mentions: list[Mention]) -> tuple[str, ...]:

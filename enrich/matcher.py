@@ -33,6 +33,7 @@ class Term:
     case: Case = "any"
     weight: float = 1.0
     inflects: bool = False  # a name whose endings the stemmer may miss (matched by shape too)
+    place: bool = False  # a city, province or state, standing for its country
 
 
 @dataclass(frozen=True)

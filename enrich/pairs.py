@@ -51,7 +51,10 @@ class PairEvidence:
 
     @property
     def cooperating(self) -> bool:
-        return self.together > 0 and self.cooperation >= self.conflict
+        # more cooperation than conflict; a plain co-mention counts in a story about cooperation
+        return self.together > 0 and (
+            self.cooperation > self.conflict or self.cooperation == self.conflict == 0
+        )
 
 
 def find_cues(article: ArticleText, language: str | None, vocab: Vocabulary) -> CueFindings:
@@ -121,6 +124,14 @@ def choose_pairs(
     if not cooperation or len(countries.actors) < 2:
         return ()
     pairs = {pair for pair, item in evidence.items() if item.cooperating}
+    if not pairs and evidence:
+        # a cooperation story has a cooperating pair: the best-balanced one, unless it is a fight
+        pair, item = max(
+            evidence.items(),
+            key=lambda entry: (entry[1].cooperation - entry[1].conflict, entry[1].together),
+        )
+        if item.cooperation >= item.conflict:
+            pairs = {pair}
     if not pairs and not evidence:
         # a bilateral story that never names both in one sentence: its two strongest actors
         first, second = sorted(countries.actors[:2])

@@ -12,7 +12,10 @@ from typing import Any
 from coopwatch.enrich.matcher import Case, Term, TermIndex
 from coopwatch.enrich.text import UNSPACED, has_case, script_of
 
+PLACE_WEIGHT = 0.75  # a city names its country less surely than the country's own name
 NOT_A_COUNTRY = "-"  # the tag of phrases that hide a place name (the Paris Agreement)
+# Sister languages read each other's names (Malay Jepun in a text langdetect calls Indonesian).
+_SISTERS = {"id": ("ms",), "ms": ("id",)}
 # CLDR files Norwegian Bokmål under nb; langdetect says no.
 _DATA_LANGUAGE = {"no": "nb", "nn": "nb"}
 _HAND_LANGUAGE = {"nb": "no", "nn": "no"}
@@ -89,7 +92,9 @@ class Vocabulary:
         # matched whole and then dropped: a place inside them names no actor
         for phrase in _for_language(self.aliases.get("not_countries", {}), language):
             yield Term(NOT_A_COUNTRY, phrase, "any", weight=0.0)
-        hand = self.aliases.get("names", {}).get(_HAND_LANGUAGE.get(language, language), {})
+        hand = dict(self.aliases.get("names", {}).get(_HAND_LANGUAGE.get(language, language), {}))
+        for sister in _SISTERS.get(language, ()):
+            hand.update(self.aliases.get("names", {}).get(sister, {}))
         for name, code in hand.items():
             # written with a capital in the data (Russian, Mỹ, Däne): a proper noun in the text too
             yield Term(code, name, _case_for(name, "capital" if name[:1].isupper() else "any"),
@@ -110,7 +115,7 @@ class Vocabulary:
             if name in excluded_places or name in excluded_names:
                 continue
             if UNSPACED.search(name) or script_of(name) in scripts:
-                yield Term(code, name, _case_for(name, "capital"), weight=0.75)
+                yield Term(code, name, _case_for(name, "capital"), weight=PLACE_WEIGHT, place=True)
 
     def _cue_terms(self, language: str) -> Iterable[Term]:
         for kind, by_language in self.cue_lists.items():

