@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import click
@@ -12,6 +13,9 @@ from coopwatch import paths
 from coopwatch.cli_options import State, pass_state
 from coopwatch.errors import UsageError
 from coopwatch.safety import one_line
+from coopwatch.feedsync import sync_feeds
+from coopwatch.lock import sync_lock
+from coopwatch.opml import is_web_url
 from coopwatch.sync import ingest_paths, sync_folders
 from coopwatch.types import SourceResult, SyncReport
 from coopwatch.vocabulary import load_vocabulary
@@ -78,17 +82,29 @@ def fetch(state: State, as_json: bool, feeds: tuple[str, ...], concurrency: int,
           quiet: bool) -> None:
     """Sync every configured source once, headless (fit for cron).
 
-    Local folders come from [sources] folders in the config (by default the bundled seeds).
+    Feeds are those added with `feeds add` or `feeds import`, or only the --feed URLs given;
+    local folders come from [sources] folders in the config (by default the bundled seeds).
     Exits 0 when every source worked, 1 when some failed (the rest are stored).
 
     Example: coopwatch fetch --json
     """
-    if feeds:
-        raise UsageError("fetching feeds over HTTP is not available in this version yet")
+    bad = [url for url in feeds if not is_web_url(url)]
+    if bad:
+        raise UsageError(f"{one_line(bad[0], 100)} is not an http or https address")
     config = state.config
-    folders = list(config.folders) if config.folders is not None else [paths.seeds_dir()]
+    store = state.store()
     vocabulary = load_vocabulary(config.sector_terms)
-    report = sync_folders(state.store(), folders, vocabulary)
+    with sync_lock(state.db_path):
+        report = SyncReport()
+        started = time.monotonic()
+        urls = list(feeds) or [source.url for source in store.list_sources("feed")]
+        if urls:
+            report.sources += sync_feeds(store, urls, vocabulary, concurrency=concurrency,
+                                         timeout=timeout)
+        if not feeds:
+            folders = list(config.folders) if config.folders is not None else [paths.seeds_dir()]
+            report.sources += sync_folders(store, folders, vocabulary).sources
+        report.seconds = time.monotonic() - started
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False))
     else:

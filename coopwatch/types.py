@@ -181,6 +181,7 @@ class Source:
     articles: int
     consecutive_failures: int = 0
     next_poll: str | None = None
+    tags: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         """The contract's feed object."""
@@ -191,6 +192,9 @@ class Source:
             "last_error": self.last_error,
             "last_success": self.last_success,
             "articles": self.articles,
+            "consecutive_failures": self.consecutive_failures,
+            "next_poll": self.next_poll,
+            "tags": list(self.tags),
         }
 
 

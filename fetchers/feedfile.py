@@ -52,13 +52,17 @@ def parse_feed(data: bytes, source: str, content_type: str | None = None) -> Par
     """Every item of a feed document; raises FeedParseError when it holds no feed at all."""
     if data.lstrip()[:1] in (b"{", b"["):
         return _parse_json_feed(data, source)
+    if _looks_like_html(data, content_type):
+        raise FeedParseError("not a feed: the server sent an HTML page")
     headers = {"content-type": content_type} if content_type else None
     parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False,
                               resolve_relative_uris=False)
     version = parsed.get("version", "")
+    reason = parsed.get("bozo_exception")
     if not version and not parsed.entries:
-        reason = parsed.get("bozo_exception")
         raise FeedParseError(f"not a feed ({_one_line(reason) if reason else 'no feed elements'})")
+    if not parsed.entries and reason is not None and "SAX" in type(reason).__name__:
+        raise FeedParseError(f"broken or truncated feed ({_one_line(reason)})")
     feed = parsed.feed
     language = (feed.get("language") or "").split("-")[0].lower() or None
     seen: set[str] = set()
@@ -85,6 +89,14 @@ def parse_feed(data: bytes, source: str, content_type: str | None = None) -> Par
         articles=articles,
         ttl_minutes=int(ttl) if str(ttl or "").isdigit() else None,
     )
+
+
+def _looks_like_html(data: bytes, content_type: str | None) -> bool:
+    head = data.lstrip()[:512].lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return True
+    return bool(content_type and "html" in content_type.lower() and b"<rss" not in head
+                and b"<feed" not in head and b"<rdf" not in head)
 
 
 def _one_line(exc: object) -> str:

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime, timedelta
+
 from coopwatch.store.base import StoreBase, utc_now
 from coopwatch.types import Source, SourceResult
+
+BACKOFF_START = timedelta(minutes=15)
+BACKOFF_CAP = timedelta(hours=24)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class SourcesMixin(StoreBase):
     """Adding, listing and removing sources, and recording what each sync did to them."""
 
-    def add_source(self, url: str, kind: str, title: str | None = None) -> bool:
+    def add_source(self, url: str, kind: str, title: str | None = None,
+                   tags: tuple[str, ...] = ()) -> bool:
         """Subscribe to a source; False when it was already there."""
         with self._write() as conn:
             cursor = conn.execute(
-                "INSERT OR IGNORE INTO sources (url, kind, title, created_at) VALUES (?, ?, ?, ?)",
-                (url, kind, title, utc_now()),
+                "INSERT OR IGNORE INTO sources (url, kind, title, tags, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (url, kind, title, json.dumps(list(tags), ensure_ascii=False), utc_now()),
             )
         return cursor.rowcount > 0
 
@@ -39,19 +51,55 @@ class SourcesMixin(StoreBase):
                 last_status=row["last_status"], last_error=row["last_error"],
                 last_success=row["last_success"], articles=row["articles"],
                 consecutive_failures=row["consecutive_failures"], next_poll=row["next_poll"],
+                tags=tuple(json.loads(row["tags"] or "[]")),
             )
             for row in rows
         ]
 
-    def record_result(self, result: SourceResult) -> None:
-        """Keep a sync's outcome on its source row (a source not subscribed is left alone)."""
-        now = utc_now()
+    def caching_info(self, url: str) -> dict[str, str]:
+        """What a feed's server said last time (etag, last_modified, body_hash)."""
+        raw = self._scalar("SELECT caching_info FROM sources WHERE url = ?", (url,))
+        return json.loads(raw) if raw else {}
+
+    def record_result(
+        self, result: SourceResult, *, caching: dict[str, str] | None = None,
+        title: str | None = None, wait_seconds: float | None = None,
+    ) -> None:
+        """Keep a sync's outcome on its source row (a source not subscribed is left alone).
+
+        A failure pushes the next poll back exponentially (15 minutes doubling, at most a day);
+        wait_seconds (ttl, Cache-Control, Retry-After) pushes it at least that far.
+        """
+        now = datetime.now(UTC)
         failed = result.status == "failed"
+        failures = (self._scalar(
+            "SELECT consecutive_failures FROM sources WHERE url = ?", (result.source,)) or 0)
+        delay = timedelta(0)
+        if failed:
+            delay = min(BACKOFF_START * 2 ** min(failures, 16), BACKOFF_CAP)
+        if wait_seconds:
+            delay = max(delay, timedelta(seconds=wait_seconds))
         with self._write() as conn:
             conn.execute(
                 """UPDATE sources SET last_status = ?, last_error = ?, last_attempt = ?,
                      last_success = CASE WHEN ? THEN last_success ELSE ? END,
-                     consecutive_failures = CASE WHEN ? THEN consecutive_failures + 1 ELSE 0 END
+                     consecutive_failures = CASE WHEN ? THEN consecutive_failures + 1 ELSE 0 END,
+                     next_poll = ?,
+                     caching_info = coalesce(?, caching_info),
+                     title = coalesce(title, ?)
                    WHERE url = ?""",
-                (result.status, result.error, now, failed, now, failed, result.source),
+                (result.status, result.error, _iso(now), failed, _iso(now), failed,
+                 _iso(now + delay), json.dumps(caching) if caching is not None else None,
+                 title, result.source),
             )
+
+    def move_source(self, old: str, new: str) -> None:
+        """A feed moved for good (permanent redirect): it and its items take the new address."""
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM sources WHERE url = ?", (new,)).fetchone():
+                conn.execute("DELETE FROM sources WHERE url = ?", (old,))
+            else:
+                conn.execute("UPDATE sources SET url = ? WHERE url = ?", (new, old))
+            conn.execute(
+                "UPDATE OR IGNORE entries SET source = ? WHERE source = ?", (new, old))
+            conn.execute("UPDATE articles SET source = ? WHERE source = ?", (new, old))

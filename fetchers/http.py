@@ -1,0 +1,176 @@
+"""HTTP retrieval of feeds: conditional GET, bounded time and size, redirects, polite retries.
+
+retrieve() never raises anything but RetrieveError (a one-line reason); the caller keeps that on
+the feed as its last error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from coopwatch import __version__
+
+USER_AGENT = f"coopwatch/{__version__} (feed reader; +https://pypi.org/project/coopwatch/)"
+MAX_REDIRECTS = 5
+MAX_BODY_BYTES = 10 * 1024 * 1024  # of the decoded body, so a gzip bomb stops here too
+RETRIES = 2
+_REDIRECTS = {301, 302, 303, 307, 308}
+BACKOFF_SECONDS = 0.5
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 10.0
+
+
+class RetrieveError(Exception):
+    """The feed could not be fetched; the message is one line for the user."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class Caching:
+    """What the server said last time, sent back so an unchanged feed costs a 304."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    """A fetched feed, or the news that it has not changed."""
+
+    url: str  # where the body came from, after redirects
+    not_modified: bool
+    body: bytes = b""
+    content_type: str | None = None
+    caching: Caching = field(default_factory=Caching)
+    moved_to: str | None = None  # set when a permanent redirect gave the feed a new address
+    max_age: float | None = None  # seconds the server asks us to wait (Cache-Control, Retry-After)
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after")
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value)
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, moment.timestamp() - time.time())
+
+
+def _max_age(response: httpx.Response) -> float | None:
+    for part in response.headers.get("cache-control", "").split(","):
+        name, _, value = part.strip().partition("=")
+        if name.lower() == "max-age" and value.strip().isdigit():
+            return float(value)
+    return _retry_after(response)
+
+
+async def _read_limited(response: httpx.Response, limit: int) -> bytes:
+    chunks, size = [], 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise RetrieveError(f"feed larger than {limit // (1024 * 1024)} MB")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _once(client: httpx.AsyncClient, url: str, caching: Caching, limit: int) -> Retrieved:
+    headers = {}
+    if caching.etag:
+        headers["If-None-Match"] = caching.etag
+    if caching.last_modified:
+        headers["If-Modified-Since"] = caching.last_modified
+    current, moved_to, permanent = url, None, True
+    for _ in range(MAX_REDIRECTS + 1):
+        async with client.stream("GET", current, headers=headers) as response:
+            if response.status_code in _REDIRECTS:
+                target = response.headers.get("location")
+                if not target:
+                    raise RetrieveError(f"HTTP {response.status_code} without a Location")
+                permanent = permanent and response.status_code in (301, 308)
+                current = urljoin(current, target)
+                if urlsplit(current).scheme not in ("http", "https"):
+                    raise RetrieveError(f"redirect to a non-HTTP address {current[:100]}")
+                moved_to = current if permanent else None
+                continue
+            if response.status_code == 304:
+                return Retrieved(url=current, not_modified=True, caching=caching,
+                                 moved_to=moved_to, max_age=_max_age(response))
+            if response.status_code >= 400:
+                raise RetrieveError(f"HTTP {response.status_code}", _retry_after(response))
+            body = await _read_limited(response, limit)
+            return Retrieved(
+                url=current, not_modified=False, body=body,
+                content_type=response.headers.get("content-type"),
+                caching=Caching(response.headers.get("etag"), response.headers.get("last-modified")),
+                moved_to=moved_to, max_age=_max_age(response),
+            )
+    raise RetrieveError(f"more than {MAX_REDIRECTS} redirects")
+
+
+async def retrieve(
+    client: httpx.AsyncClient, url: str, caching: Caching = Caching(), *,
+    deadline: float = 30.0, limit: int = MAX_BODY_BYTES,
+) -> Retrieved:
+    """Fetch a feed within deadline seconds in all, retrying timeouts and 5xx with backoff."""
+    started = time.monotonic()
+    attempt = 0
+    while True:
+        remaining = deadline - (time.monotonic() - started)
+        if remaining <= 0:
+            raise RetrieveError(f"no answer within {deadline:g} s")
+        try:
+            return await asyncio.wait_for(_once(client, url, caching, limit), remaining)
+        except (asyncio.TimeoutError, httpx.TimeoutException):
+            reason, wait = f"no answer within {deadline:g} s", None
+            if time.monotonic() - started >= deadline:
+                raise RetrieveError(reason) from None
+        except RetrieveError as error:
+            if not str(error).startswith("HTTP 5"):
+                raise
+            reason, wait = str(error), error.retry_after
+        except httpx.HTTPError as error:
+            raise RetrieveError(_describe(error)) from None
+        attempt += 1
+        if attempt > RETRIES:
+            raise RetrieveError(reason)
+        pause = wait if wait is not None else BACKOFF_SECONDS * 2 ** (attempt - 1)
+        if pause >= deadline - (time.monotonic() - started):
+            raise RetrieveError(reason)
+        await asyncio.sleep(pause)
+
+
+def _describe(error: httpx.HTTPError) -> str:
+    kind = {
+        httpx.ConnectError: "cannot connect",
+        httpx.RemoteProtocolError: "the server broke off the answer",
+        httpx.DecodingError: "the answer could not be decompressed",
+        httpx.UnsupportedProtocol: "not an http or https address",
+    }
+    for cls, text in kind.items():
+        if isinstance(error, cls):
+            return f"{text} ({' '.join(str(error).split())[:120]})" if str(error) else text
+    return " ".join(f"{type(error).__name__}: {error}".split())[:200]
+
+
+def make_client(concurrency: int) -> httpx.AsyncClient:
+    """The client for one sync: bounded connections, timeouts, our User-Agent, no auto-redirects."""
+    return httpx.AsyncClient(
+        headers={"User-Agent": USER_AGENT, "Accept": "application/rss+xml, application/atom+xml, "
+                 "application/feed+json, application/xml;q=0.9, */*;q=0.8"},
+        timeout=httpx.Timeout(CONNECT_TIMEOUT, read=READ_TIMEOUT),
+        limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
+        follow_redirects=False,
+    )
