@@ -1,0 +1,111 @@
+"""`coopwatch feeds`: subscriptions and their health."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from coopwatch.cli_options import State, pass_state
+from coopwatch.errors import UsageError
+from coopwatch.opml import is_web_url, read_opml, write_opml
+from coopwatch.safety import one_line
+
+
+@click.group()
+def feeds() -> None:
+    """Manage feed subscriptions: add, list (with health), remove, import and export OPML."""
+
+
+@feeds.command("add")
+@click.argument("url")
+@click.option("--name", help="A title to show instead of the feed's own.")
+@pass_state
+def add(state: State, url: str, name: str | None) -> None:
+    """Subscribe to a feed.
+
+    Example: coopwatch feeds add https://example.org/news.rss --name "Example news"
+    """
+    if not is_web_url(url):
+        raise UsageError(f"{one_line(url, 100)} is not an http or https address")
+    if state.store().add_source(url.strip(), "feed", name):
+        click.echo(f"added {one_line(url)}")
+    else:
+        click.echo(f"already subscribed: {one_line(url)}")
+
+
+@feeds.command("remove")
+@click.argument("url")
+@pass_state
+def remove(state: State, url: str) -> None:
+    """Unsubscribe from a feed (its stored articles stay).
+
+    Example: coopwatch feeds remove https://example.org/news.rss
+    """
+    if not state.store().remove_source(url.strip()):
+        raise UsageError(f"not subscribed: {one_line(url, 200)}")
+    click.echo(f"removed {one_line(url)}")
+
+
+@feeds.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@pass_state
+def list_feeds(state: State, as_json: bool) -> None:
+    """Every feed with its health: last status, last error, last success, articles.
+
+    Example: coopwatch feeds list --json
+    """
+    sources = state.store().list_sources("feed")
+    if as_json:
+        click.echo(json.dumps([s.to_json() for s in sources], ensure_ascii=False))
+        return
+    console = Console(highlight=False, markup=False, emoji=False)
+    if not console.is_terminal:
+        for s in sources:
+            click.echo("\t".join([s.last_status or "new", one_line(s.url), str(s.articles),
+                                  s.last_success or "", one_line(s.last_error)]))
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    for name in ("status", "feed", "articles", "last success", "last error"):
+        table.add_column(name)
+    for s in sources:
+        mark = "✗ " if s.last_status == "failed" else ""
+        table.add_row(Text(mark + (s.last_status or "new")), Text(one_line(s.title or s.url, 60)),
+                      Text(str(s.articles)), Text(s.last_success or "—"),
+                      Text(one_line(s.last_error, 60) or ""))
+    console.print(table)
+
+
+@feeds.command("import")
+@click.argument("opml_file", metavar="FILE.opml",
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_state
+def import_opml(state: State, opml_file: Path) -> None:
+    """Subscribe to every feed of an OPML file; folders become tags.
+
+    Example: coopwatch feeds import subscriptions.opml
+    """
+    try:
+        data = opml_file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {opml_file}: {exc.strerror or exc}") from None
+    subscriptions, refused = read_opml(data, str(opml_file))
+    store = state.store()
+    added = sum(store.add_source(s.url, "feed", s.title, s.tags) for s in subscriptions)
+    for reason in refused:
+        click.echo(f"skipped {one_line(reason)}", err=True)
+    click.echo(f"imported {added} new feeds of {len(subscriptions)} in {opml_file.name}")
+
+
+@feeds.command("export")
+@pass_state
+def export_opml(state: State) -> None:
+    """Write the subscriptions as OPML 2.0 to stdout.
+
+    Example: coopwatch feeds export > subscriptions.opml
+    """
+    click.echo(write_opml(state.store().list_sources("feed")), nl=False)
