@@ -24,16 +24,23 @@ def feeds() -> None:
 @feeds.command("add")
 @click.argument("url")
 @click.option("--name", help="A title to show instead of the feed's own.")
+@click.option("--full-text-below", type=click.IntRange(0), metavar="CHARS",
+              help="Fetch the page of an item shorter than this (0: never). "
+                   "Default: [fetch] full_text_below in the config (300).")
 @pass_state
-def add(state: State, url: str, name: str | None) -> None:
-    """Subscribe to a feed.
+def add(state: State, url: str, name: str | None, full_text_below: int | None) -> None:
+    """Subscribe to a feed (again with --full-text-below: change that setting).
 
     Example: coopwatch feeds add https://example.org/news.rss --name "Example news"
     """
     if not is_web_url(url):
         raise UsageError(f"{one_line(url, 100)} is not an http or https address")
-    if state.store().add_source(url.strip(), "feed", name):
+    store = state.store()
+    if store.add_source(url.strip(), "feed", name, full_text_below=full_text_below):
         click.echo(f"added {one_line(url)}")
+    elif full_text_below is not None:
+        store.set_full_text_below(url.strip(), full_text_below)
+        click.echo(f"full text below {full_text_below} characters: {one_line(url)}")
     else:
         click.echo(f"already subscribed: {one_line(url)}")
 

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import json
-import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress as RichProgress
 
-from coopwatch import paths
 from coopwatch.cli_options import State, pass_state
 from coopwatch.errors import UsageError
 from coopwatch.safety import one_line
-from coopwatch.feedsync import sync_feeds
-from coopwatch.lock import sync_lock
+from coopwatch.feedsync import Progress
+from coopwatch.fetch import fetch_all, source_count
 from coopwatch.opml import is_web_url
-from coopwatch.sync import ingest_paths, sync_folders
+from coopwatch.sync import ingest_paths
 from coopwatch.types import SourceResult, SyncReport
 from coopwatch.vocabulary import load_vocabulary
 
@@ -24,8 +26,12 @@ from coopwatch.vocabulary import load_vocabulary
 def _source_line(result: SourceResult) -> str:
     if result.status == "failed":
         return f"failed     {one_line(result.source)}: {one_line(result.error)}"
-    return (f"{result.status:<10} {one_line(result.source)}  new {result.new}, "
-            f"updated {result.updated}" + (f", skipped {len(result.skipped)}" if result.skipped else ""))
+    line = f"{result.status:<10} {one_line(result.source)}  new {result.new}, updated {result.updated}"
+    if result.copies:
+        line += f", already in other sources {result.copies}"
+    if result.skipped:
+        line += f", skipped {len(result.skipped)}"
+    return line
 
 
 def _print_report(report: SyncReport, quiet: bool = False) -> None:
@@ -39,6 +45,24 @@ def _print_report(report: SyncReport, quiet: bool = False) -> None:
     if not quiet:
         out(f"total: {report.new} new, {report.updated} updated, {report.failed} failed "
             f"in {report.seconds:.1f} s")
+
+
+@contextmanager
+def _progress_bar(console: Console, enabled: bool, total: int) -> Iterator[Progress | None]:
+    """A bar on stderr while sources finish, only on a terminal (cron gets plain lines)."""
+    if not (enabled and console.is_terminal):
+        yield None
+        return
+    with RichProgress(
+        TextColumn("syncing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=console, transient=True,
+    ) as bar:
+        task = bar.add_task("", total=total)
+
+        def advance(result: SourceResult) -> None:
+            bar.update(task, advance=1, description=one_line(result.source, 60))
+
+        yield advance
 
 
 def _exit_code(report: SyncReport) -> int:
@@ -91,20 +115,13 @@ def fetch(state: State, as_json: bool, feeds: tuple[str, ...], concurrency: int,
     bad = [url for url in feeds if not is_web_url(url)]
     if bad:
         raise UsageError(f"{one_line(bad[0], 100)} is not an http or https address")
-    config = state.config
-    store = state.store()
+    store, config = state.store(), state.config
     vocabulary = load_vocabulary(config.sector_terms)
-    with sync_lock(state.db_path):
-        report = SyncReport()
-        started = time.monotonic()
-        urls = list(feeds) or [source.url for source in store.list_sources("feed")]
-        if urls:
-            report.sources += sync_feeds(store, urls, vocabulary, concurrency=concurrency,
-                                         timeout=timeout)
-        if not feeds:
-            folders = list(config.folders) if config.folders is not None else [paths.seeds_dir()]
-            report.sources += sync_folders(store, folders, vocabulary).sources
-        report.seconds = time.monotonic() - started
+    err = Console(stderr=True, highlight=False, markup=False)
+    with _progress_bar(err, enabled=not (as_json or quiet),
+                       total=source_count(store, config, feeds)) as advance:
+        report = fetch_all(store, config, vocabulary, feeds=feeds, concurrency=concurrency,
+                           timeout=timeout, progress=advance)
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False))
     else:

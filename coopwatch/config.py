@@ -26,6 +26,7 @@ class Config:
 
     folders: tuple[Path, ...] | None = None  # None: the bundled seeds
     sync_interval_minutes: float = 15.0
+    full_text_below: int = 300  # characters: a feed item shorter than this gets its page fetched
     translate: TranslateConfig = field(default_factory=TranslateConfig)
     sector_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     path: Path | None = None
@@ -35,6 +36,7 @@ class Config:
 _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "sources": {"folders": list},
     "dashboard": {"sync_interval_minutes": (int, float)},
+    "fetch": {"full_text_below": int},
     "translate": {"backend": str, "url": str, "api_key": str, "target": str},
 }
 _FREE_SECTIONS = {"sectors"}  # keys are the user's own sector ids
@@ -102,9 +104,13 @@ def _build(raw: dict[str, Any], path: Path) -> Config:
     translate = TranslateConfig(**raw.get("translate", {}))
     sector_terms = {sector: tuple(terms) for sector, terms in raw.get("sectors", {}).items()}
     interval = float(raw.get("dashboard", {}).get("sync_interval_minutes", 15.0))
+    full_text_below = int(raw.get("fetch", {}).get("full_text_below", 300))
+    if full_text_below < 0:
+        raise ConfigError(f"config {path}: fetch.full_text_below must be 0 (never) or more")
     return Config(
         folders=folders,
         sync_interval_minutes=interval,
+        full_text_below=full_text_below,
         translate=translate,
         sector_terms=sector_terms,
         path=path,

@@ -1,10 +1,15 @@
-"""Syncing feeds over HTTP, in reader's phases:
+"""Syncing feeds over HTTP, in reader's phases, one pipeline per feed:
 
     store.caching_info (what each server said last time)
-    -> retrieve (the only parallel step: bounded in all and per host, each feed within a deadline)
+    -> retrieve (bounded in all and per host, each feed within its deadline)
     -> parse (feedparser; a feed that is HTML, empty or broken is a per-feed error)
-    -> store.entry_hashes -> decide -> enrich (new and changed items only)
-    -> store.save_articles (one transaction per feed) and store.record_result (health)
+    -> plan: decide (new and changed items only) and drop stories stored from other sources
+    -> full text: fetch the pages of items too short to tag, within the same deadline
+    -> complete: near-duplicates, enrich, store.save_articles (one transaction per feed)
+    -> store.record_result (health)
+
+Network waits overlap in the event loop; everything that parses, enriches or writes runs on one
+worker thread, one feed at a time, so the store sees a single writer.
 """
 
 from __future__ import annotations
@@ -12,41 +17,67 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 from urllib.parse import urlsplit
 
+import httpx
+
 from coopwatch.enrich import Vocabulary
-from coopwatch.fetchers.feedfile import FeedParseError, parse_feed
+from coopwatch.errors import StorageError
+from coopwatch.fetchers.feedfile import FeedParseError, ParsedFeed, parse_feed
+from coopwatch.fetchers.htmlpage import page_main_text
 from coopwatch.fetchers.http import Caching, RetrieveError, Retrieved, make_client, retrieve
 from coopwatch.store import Store
-from coopwatch.sync import store_articles
+from coopwatch.sync import Decision, complete, plan
 from coopwatch.types import SourceResult
 
 log = logging.getLogger("coopwatch.feedsync")
 PER_HOST = 4  # at most this many requests to one server at once
 Progress = Callable[[SourceResult], None]
+T = TypeVar("T")
 
 
-async def _retrieve_all(
-    feeds: Sequence[tuple[str, Caching]], concurrency: int, timeout: float,
-) -> list[tuple[str, Retrieved | RetrieveError]]:
-    overall = asyncio.Semaphore(concurrency)
-    per_host: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(PER_HOST))
+@dataclass(frozen=True)
+class FeedJob:
+    """One feed to sync and how."""
 
-    async def one(url: str, caching: Caching) -> tuple[str, Retrieved | RetrieveError]:
-        async with overall, per_host[urlsplit(url).netloc]:
-            try:
-                return url, await retrieve(client, url, caching, deadline=timeout)
-            except RetrieveError as error:
-                return url, error
-
-    async with make_client(concurrency) as client:
-        return await asyncio.gather(*(one(url, caching) for url, caching in feeds))
+    url: str
+    caching: Caching
+    full_text_below: int  # fetch the page of a new item whose text is shorter; 0: never
 
 
-def _process(store: Store, url: str, outcome: Retrieved | RetrieveError,
-             vocabulary: Vocabulary) -> SourceResult:
+@dataclass
+class _Planned:
+    """A parsed feed whose new and changed items wait for their full text."""
+
+    url: str
+    feed: ParsedFeed
+    decisions: list[Decision]
+    caching: dict[str, str]
+    max_age: float | None
+    pages: dict[int, tuple[bytes, str | None]] = field(default_factory=dict)
+
+
+class _Limits:
+    """Requests at once, in all and per host."""
+
+    def __init__(self, concurrency: int) -> None:
+        self.overall = asyncio.Semaphore(concurrency)
+        self.per_host: dict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(PER_HOST))
+
+    async def run(self, url: str, work: Callable[[], Awaitable[T]]) -> T:
+        async with self.overall, self.per_host[urlsplit(url).netloc]:
+            return await work()
+
+
+def _receive(store: Store, url: str, outcome: Retrieved | RetrieveError) -> SourceResult | _Planned:
+    """Everything after the feed's bytes arrive up to the full text: a result, or a plan."""
     result = SourceResult(source=url)
     if isinstance(outcome, RetrieveError):
         result.status, result.error = "failed", str(outcome)
@@ -73,30 +104,108 @@ def _process(store: Store, url: str, outcome: Retrieved | RetrieveError,
         result.status, result.error = "failed", str(error)
         store.record_result(result)
         return result
-    new_ids, updated = store_articles(store, url, feed.articles, vocabulary)
-    result.new_ids, result.new, result.updated = new_ids, len(new_ids), updated
+    return _Planned(url, feed, plan(store, url, feed.articles), caching, outcome.max_age)
+
+
+def _finish(store: Store, planned: _Planned, vocabulary: Vocabulary) -> SourceResult:
+    """Swap in the full texts found, then enrich and store; record the feed's health."""
+    for index, (data, content_type) in planned.pages.items():
+        decision = planned.decisions[index]
+        text = page_main_text(data, content_type, decision.raw.url or "")
+        if len(text) > len(decision.raw.body):
+            decision.raw = replace(decision.raw, body=text)
+    result = complete(store, planned.url, planned.decisions, vocabulary)
+    feed = planned.feed
     ttl = feed.ttl_minutes * 60 if feed.ttl_minutes else None
-    store.record_result(result, caching=caching, title=feed.title,
-                        wait_seconds=max(filter(None, (ttl, outcome.max_age)), default=None))
+    store.record_result(result, caching=planned.caching, title=feed.title,
+                        wait_seconds=max(filter(None, (ttl, planned.max_age)), default=None))
     return result
 
 
+def _needs_page(decision: Decision, threshold: int) -> bool:
+    url = decision.raw.url or ""
+    return (not decision.copy and len(decision.raw.body) < threshold
+            and url.lower().startswith(("http://", "https://")))
+
+
+async def _fetch_pages(client: httpx.AsyncClient, limits: _Limits, planned: _Planned,
+                       threshold: int, deadline: float) -> None:
+    """The pages of short items, each within what is left of the feed's deadline."""
+
+    async def one(index: int, url: str) -> None:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return
+        try:
+            page = await limits.run(url, lambda: retrieve(client, url, deadline=remaining))
+        except RetrieveError as error:
+            log.info("full text failed url=%s error=%s", url, error)
+            return
+        if page.body:
+            planned.pages[index] = (page.body, page.content_type)
+
+    await asyncio.gather(*(
+        one(index, decision.raw.url or "")
+        for index, decision in enumerate(planned.decisions) if _needs_page(decision, threshold)
+    ))
+
+
+async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabulary,
+                    concurrency: int, timeout: float, progress: Progress | None,
+                    ) -> list[SourceResult]:
+    limits = _Limits(concurrency)
+    loop = asyncio.get_running_loop()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopwatch-store") as writer:
+        async with make_client(concurrency) as client:
+
+            async def one(job: FeedJob) -> SourceResult:
+                deadline = time.monotonic() + timeout
+                try:
+                    outcome: Retrieved | RetrieveError = await limits.run(
+                        job.url, lambda: retrieve(client, job.url, job.caching, deadline=timeout))
+                except RetrieveError as error:
+                    outcome = error
+                try:
+                    step = await loop.run_in_executor(writer, _receive, store, job.url, outcome)
+                    if isinstance(step, _Planned):
+                        if job.full_text_below:
+                            await _fetch_pages(client, limits, step, job.full_text_below, deadline)
+                        step = await loop.run_in_executor(writer, _finish, store, step, vocabulary)
+                except StorageError:
+                    raise  # the database itself failed: no other feed can be stored either
+                except Exception as error:  # noqa: BLE001 (a bug on one feed's input must not stop the rest)
+                    log.exception("feed=%s could not be processed", job.url)
+                    step = SourceResult(source=job.url, status="failed",
+                                        error=f"could not process the feed ({type(error).__name__})")
+                log.info("status=%s feed=%s new=%d updated=%d copies=%d error=%s", step.status,
+                         step.source, step.new, step.updated, step.copies, step.error)
+                if progress:
+                    progress(step)
+                return step
+
+            return list(await asyncio.gather(*(one(job) for job in jobs)))
+
+
+def feed_jobs(store: Store, urls: Sequence[str] | None, full_text_below: int) -> list[FeedJob]:
+    """The feeds to sync (the given URLs, else every subscription) with what each needs."""
+    sources = {source.url: source for source in store.list_sources("feed")}
+    jobs = []
+    for url in urls if urls is not None else list(sources):
+        info = store.caching_info(url)
+        source = sources.get(url)
+        threshold = source.full_text_below if source and source.full_text_below is not None \
+            else full_text_below
+        jobs.append(FeedJob(url, Caching(info.get("etag") or None,
+                                         info.get("last_modified") or None), threshold))
+    return jobs
+
+
 def sync_feeds(
-    store: Store, urls: Sequence[str], vocabulary: Vocabulary, *, concurrency: int = 16,
+    store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabulary, *, concurrency: int = 16,
     timeout: float = 30.0, progress: Progress | None = None,
 ) -> list[SourceResult]:
-    """Fetch every feed at once (bounded), then store each; one feed's failure touches no other."""
-    feeds = []
-    for url in urls:
-        info = store.caching_info(url)
-        feeds.append((url, Caching(info.get("etag") or None, info.get("last_modified") or None)))
-    outcomes = asyncio.run(_retrieve_all(feeds, concurrency, timeout))
-    results = []
-    for url, outcome in outcomes:
-        result = _process(store, url, outcome, vocabulary)
-        log.info("status=%s feed=%s new=%d updated=%d error=%s", result.status, result.source,
-                 result.new, result.updated, result.error)
-        results.append(result)
-        if progress:
-            progress(result)
-    return results
+    """Sync every feed at once (bounded); one feed's failure touches no other.
+
+    Results come back in the order of jobs; progress hears of each as it finishes.
+    """
+    return asyncio.run(_sync_all(store, jobs, vocabulary, concurrency, timeout, progress))

@@ -4,6 +4,7 @@
     -> retrieve and parse (fetchers: bytes to raw articles; a bad file is a skip, not an error)
     -> store.entry_hashes (what each source already holds)
     -> decide (pure: new, changed or unchanged)
+    -> dedup (a new feed item another source already carried is recorded as a copy)
     -> enrich (new and changed articles only)
     -> store.save_articles (one transaction per file, so a crash keeps what was committed)
 """
@@ -15,13 +16,16 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from coopwatch.dedup import NEAR_DUPLICATE_BANDS, canonical_url, fingerprint
 from coopwatch.enrich import ENRICH_VERSION, Vocabulary, enrich
 from coopwatch.fetchers.local import display_path, read_file, walk
 from coopwatch.store import Store
-from coopwatch.types import ArticleWrite, RawArticle, Skipped, SourceResult, SyncReport
+from coopwatch.types import (
+    ArticleWrite, RawArticle, Skipped, SourceResult, StoredEntry, SyncReport,
+)
 
 log = logging.getLogger("coopwatch.sync")
 Progress = Callable[[SourceResult], None]
@@ -35,7 +39,7 @@ def content_hash(raw: RawArticle) -> str:
 
 
 def decide(
-    raws: Iterable[RawArticle], known: dict[str, tuple[int, str]]
+    raws: Iterable[RawArticle], known: dict[str, StoredEntry]
 ) -> tuple[list[tuple[RawArticle, str, int | None]], int]:
     """Which items are new or changed (with the id to update), and how many are unchanged."""
     todo: list[tuple[RawArticle, str, int | None]] = []
@@ -49,24 +53,108 @@ def decide(
         stored = known.get(raw.entry_key)
         if stored is None:
             todo.append((raw, digest, None))
-        elif stored[1] != digest:
-            todo.append((raw, digest, stored[0]))
+        elif stored.content_hash != digest:
+            todo.append((raw, digest, stored.article_id))
         else:
             unchanged += 1
     return todo, unchanged
 
 
+@dataclass
+class Decision:
+    """What to do with one new or changed item of a source."""
+
+    raw: RawArticle
+    digest: str  # of the item as the source gave it, before any full text was fetched
+    article_id: int | None  # the article to update, the original of a copy, or None for new
+    copy: bool = False  # another source's story: record the entry only
+    new_copy: bool = False  # a copy this source had not carried before
+
+
+def plan(store: Store, source: str, raws: list[RawArticle]) -> list[Decision]:
+    """Decide what is new or changed, and which new feed items are stories stored already."""
+    known = store.entry_hashes(source)
+    todo, _ = decide(raws, known)
+    decisions = []
+    for raw, digest, article_id in todo:
+        if article_id is not None and known[raw.entry_key].is_copy:
+            # The article's text is its first source's; this copy only changed here.
+            decisions.append(Decision(raw, digest, article_id, copy=True))
+            continue
+        # Feed items are merged across sources; a local page file always stands for itself.
+        if article_id is None and raw.entry_key:
+            original = store.find_duplicate(canonical_url(raw.url), ())
+            if original is not None:
+                decisions.append(Decision(raw, digest, original, copy=True, new_copy=True))
+                continue
+        decisions.append(Decision(raw, digest, article_id))
+    return decisions
+
+
+def complete(
+    store: Store, source: str, decisions: list[Decision], vocabulary: Vocabulary
+) -> SourceResult:
+    """Find near-duplicates, enrich the rest and save it all in one transaction."""
+    writes: list[ArticleWrite] = []
+    copies = 0
+    batch = _Batch()
+    for decision in decisions:
+        raw = decision.raw
+        if decision.copy:
+            writes.append(ArticleWrite(raw, decision.digest, None, decision.article_id, copy=True))
+            copies += decision.new_copy
+            continue
+        url = canonical_url(raw.url)
+        prints = fingerprint(raw.title, raw.body) if raw.entry_key else ()
+        if decision.article_id is None and raw.entry_key:
+            # again by URL too: a feed finished since plan() may have stored the story
+            original = store.find_duplicate(url, prints)
+            if original is not None:
+                writes.append(ArticleWrite(raw, decision.digest, None, original, copy=True))
+                copies += 1
+                continue
+            if batch.seen(url, prints):
+                # A repeat inside this source: its next change records it as a copy.
+                copies += 1
+                continue
+        writes.append(ArticleWrite(raw, decision.digest, enrich(raw, vocabulary),
+                                   decision.article_id, canonical_url=url, fingerprint=prints))
+    new_ids = store.save_articles(writes, ENRICH_VERSION) if writes else []
+    updated = sum(1 for write in writes if write.article_id is not None and not write.copy)
+    return SourceResult(source=source, new=len(new_ids), updated=updated, copies=copies,
+                        new_ids=new_ids)
+
+
 def store_articles(
     store: Store, source: str, raws: list[RawArticle], vocabulary: Vocabulary
-) -> tuple[list[int], int]:
-    """Decide, enrich and save one source's items; returns new ids and the count updated."""
-    todo, _ = decide(raws, store.entry_hashes(source))
-    writes = [
-        ArticleWrite(raw, digest, enrich(raw, vocabulary), article_id)
-        for raw, digest, article_id in todo
-    ]
-    new_ids = store.save_articles(writes, ENRICH_VERSION) if writes else []
-    return new_ids, len(writes) - len(new_ids)
+) -> SourceResult:
+    """Decide, dedup, enrich and save one source's items, in one transaction."""
+    return complete(store, source, plan(store, source, raws), vocabulary)
+
+
+class _Batch:
+    """The canonical URLs and fingerprint bands of one source's new items, to catch repeats."""
+
+    def __init__(self) -> None:
+        self.urls: set[str] = set()
+        self.band_owners: dict[int, list[int]] = {}
+        self.count = 0
+
+    def seen(self, url: str | None, prints: tuple[int, ...]) -> bool:
+        if url and url in self.urls:
+            return True
+        shared: dict[int, int] = {}
+        for key in prints:
+            for owner in self.band_owners.get(key, ()):
+                shared[owner] = shared.get(owner, 0) + 1
+        if shared and max(shared.values()) >= NEAR_DUPLICATE_BANDS:
+            return True
+        if url:
+            self.urls.add(url)
+        for key in prints:
+            self.band_owners.setdefault(key, []).append(self.count)
+        self.count += 1
+        return False
 
 
 def ingest_path(store: Store, root: Path, vocabulary: Vocabulary) -> SourceResult:
@@ -80,10 +168,11 @@ def ingest_path(store: Store, root: Path, vocabulary: Vocabulary) -> SourceResul
         if isinstance(parsed, Skipped):
             result.skipped.append(parsed)
             continue
-        new_ids, updated = store_articles(store, parsed[0].source, parsed, vocabulary)
-        result.new_ids += new_ids
-        result.new += len(new_ids)
-        result.updated += updated
+        stored = store_articles(store, parsed[0].source, parsed, vocabulary)
+        result.new_ids += stored.new_ids
+        result.new += stored.new
+        result.updated += stored.updated
+        result.copies += stored.copies
     if not (result.new or result.updated) and result.status == "ok":
         result.status = "unchanged"
     return result

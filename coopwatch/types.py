@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Field = Literal["title", "body"]
 Pair = tuple[str, str]
@@ -123,6 +123,7 @@ class ArticleDetail:
             {"text": s.text, "translation": s.translation, "backend": s.backend}
             for s in self.snippets
         ]
+        data["also_in"] = list(self.also_in)
         return data
 
 
@@ -182,6 +183,7 @@ class Source:
     consecutive_failures: int = 0
     next_poll: str | None = None
     tags: tuple[str, ...] = ()
+    full_text_below: int | None = None  # None: the config's [fetch] full_text_below
 
     def to_json(self) -> dict[str, object]:
         """The contract's feed object."""
@@ -195,6 +197,7 @@ class Source:
             "consecutive_failures": self.consecutive_failures,
             "next_poll": self.next_poll,
             "tags": list(self.tags),
+            "full_text_below": self.full_text_below,
         }
 
 
@@ -214,6 +217,7 @@ class SourceResult:
     status: Literal["ok", "unchanged", "failed"] = "ok"
     new: int = 0
     updated: int = 0
+    copies: int = 0  # items already stored from another source
     error: str | None = None
     skipped: list[Skipped] = field(default_factory=list)
     new_ids: list[int] = field(default_factory=list)
@@ -225,6 +229,7 @@ class SourceResult:
             "status": self.status,
             "new": self.new,
             "updated": self.updated,
+            "copies": self.copies,
             "error": self.error,
         }
 
@@ -265,5 +270,16 @@ class ArticleWrite:
 
     raw: RawArticle
     content_hash: str
-    enrichment: Enrichment
-    article_id: int | None  # None for a new article, else the one to update
+    enrichment: Enrichment | None  # None for a copy
+    article_id: int | None  # None for a new article, else the one to update (or copied)
+    copy: bool = False  # the item is another source's copy of article_id: record the entry only
+    canonical_url: str | None = None
+    fingerprint: tuple[int, ...] = ()
+
+
+class StoredEntry(NamedTuple):
+    """What the store holds for one item of a source."""
+
+    article_id: int
+    content_hash: str
+    is_copy: bool  # the article was first stored from another source

@@ -6,6 +6,7 @@ import logging
 
 import trafilatura
 
+from coopwatch.fetchers.decode import decode_bytes
 from coopwatch.fetchers.pagetext import PageText
 
 # trafilatura logs every page it finds too short at WARNING; that is our skip reason to give.
@@ -31,3 +32,14 @@ def parse_html(html: str, url: str | None = None) -> tuple[PageText, str | None,
         paragraphs = paragraphs[1:]
     page = PageText(title=title, body="\n\n".join(paragraphs), date_hints=(date,) if date else ())
     return page, document.language, document.url
+
+
+def page_main_text(data: bytes, content_type: str | None, url: str) -> str:
+    """The story in a fetched article page, or "" when the page holds none (or is not HTML)."""
+    if content_type and "html" not in content_type.lower():
+        return ""
+    declared = None
+    if content_type and "charset=" in content_type.lower():
+        declared = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
+    page, _, _ = parse_html(decode_bytes(data, declared), url)
+    return page.body

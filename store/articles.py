@@ -6,7 +6,8 @@ import sqlite3
 
 from coopwatch.store.base import StoreBase, utc_now
 from coopwatch.store.fts import index_text
-from coopwatch.types import ArticleWrite, Enrichment
+from coopwatch.dedup import NEAR_DUPLICATE_BANDS
+from coopwatch.types import ArticleWrite, Enrichment, StoredEntry
 
 SUMMARY_CHARS = 280
 
@@ -23,12 +24,37 @@ def summarize(body: str) -> str:
 class ArticlesMixin(StoreBase):
     """Entry lookups for the decider, and the transactional write of its verdicts."""
 
-    def entry_hashes(self, source: str) -> dict[str, tuple[int, str]]:
-        """For each entry of a source: its article id and the hash of the copy last stored."""
+    def entry_hashes(self, source: str) -> dict[str, StoredEntry]:
+        """For each entry of a source: its article, the hash last stored, and if it is a copy."""
         rows = self._read(
-            "SELECT entry_key, article_id, content_hash FROM entries WHERE source = ?", (source,)
+            "SELECT e.entry_key, e.article_id, e.content_hash, a.source != e.source AS is_copy"
+            " FROM entries e JOIN articles a ON a.id = e.article_id WHERE e.source = ?",
+            (source,),
         )
-        return {row["entry_key"]: (row["article_id"], row["content_hash"]) for row in rows}
+        return {
+            row["entry_key"]: StoredEntry(row["article_id"], row["content_hash"],
+                                          bool(row["is_copy"]))
+            for row in rows
+        }
+
+    def find_duplicate(self, canonical_url: str | None, fingerprint: tuple[int, ...]) -> int | None:
+        """The stored article that is the same story: same canonical URL, or a near-duplicate."""
+        if canonical_url:
+            found = self._scalar(
+                "SELECT id FROM articles WHERE canonical_url = ? ORDER BY id LIMIT 1",
+                (canonical_url,),
+            )
+            if found is not None:
+                return int(found)
+        if not fingerprint:
+            return None
+        marks = ", ".join("?" for _ in fingerprint)
+        found = self._scalar(
+            f"SELECT article_id FROM article_fingerprints WHERE band_key IN ({marks})"
+            " GROUP BY article_id HAVING count(*) >= ? ORDER BY count(*) DESC, article_id LIMIT 1",
+            [*fingerprint, NEAR_DUPLICATE_BANDS],
+        )
+        return None if found is None else int(found)
 
     def save_articles(self, writes: list[ArticleWrite], enriched_with: str) -> list[int]:
         """Store new and changed articles in one transaction; returns the ids of new ones."""
@@ -36,23 +62,39 @@ class ArticlesMixin(StoreBase):
         now = utc_now()
         with self._write() as conn:
             for write in writes:
-                if write.article_id is None:
+                if write.copy:
+                    self._record_copy(conn, write)
+                elif write.article_id is None:
                     new_ids.append(self._insert(conn, write, now, enriched_with))
                 else:
                     self._update(conn, write, now, enriched_with)
         return new_ids
 
+    @staticmethod
+    def _record_copy(conn: sqlite3.Connection, write: ArticleWrite) -> None:
+        conn.execute(
+            """INSERT INTO entries (source, entry_key, article_id, content_hash) VALUES (?, ?, ?, ?)
+               ON CONFLICT (source, entry_key) DO UPDATE SET content_hash = excluded.content_hash""",
+            (write.raw.source, write.raw.entry_key, write.article_id, write.content_hash),
+        )
+
     def _insert(self, conn: sqlite3.Connection, write: ArticleWrite, now: str, version: str) -> int:
         raw, enrichment = write.raw, write.enrichment
+        assert enrichment is not None
         cursor = conn.execute(
             """INSERT INTO articles (source, title, url, language, published, sort_date, fetched_at,
-                 updated_at, summary, body, content_hash, cooperation, enriched_with)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                 updated_at, summary, body, content_hash, cooperation, enriched_with,
+                 canonical_url)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (raw.source, raw.title, raw.url, enrichment.language, enrichment.published,
              enrichment.published or now[:10], now, now, summarize(raw.body), raw.body,
-             write.content_hash, int(enrichment.cooperation), version),
+             write.content_hash, int(enrichment.cooperation), version, write.canonical_url),
         )
         article_id = int(cursor.lastrowid or 0)
+        conn.executemany(
+            "INSERT OR IGNORE INTO article_fingerprints (band_key, article_id) VALUES (?, ?)",
+            [(key, article_id) for key in write.fingerprint],
+        )
         conn.execute(
             "INSERT INTO entries (source, entry_key, article_id, content_hash) VALUES (?, ?, ?, ?)",
             (raw.source, raw.entry_key, article_id, write.content_hash),
@@ -66,14 +108,15 @@ class ArticlesMixin(StoreBase):
 
     def _update(self, conn: sqlite3.Connection, write: ArticleWrite, now: str, version: str) -> None:
         raw, enrichment, article_id = write.raw, write.enrichment, write.article_id
+        assert enrichment is not None
         conn.execute(
             """UPDATE articles SET title = ?, url = ?, language = ?, published = ?,
                  sort_date = coalesce(?, substr(fetched_at, 1, 10)), updated_at = ?, summary = ?,
-                 body = ?, content_hash = ?, cooperation = ?, enriched_with = ?
+                 body = ?, content_hash = ?, cooperation = ?, enriched_with = ?, canonical_url = ?
                WHERE id = ?""",
             (raw.title, raw.url, enrichment.language, enrichment.published, enrichment.published,
              now, summarize(raw.body), raw.body, write.content_hash, int(enrichment.cooperation),
-             version, article_id),
+             version, write.canonical_url, article_id),
         )
         conn.execute(
             "UPDATE entries SET content_hash = ? WHERE source = ? AND entry_key = ?",
@@ -82,6 +125,12 @@ class ArticlesMixin(StoreBase):
         for table in ("article_countries", "article_pairs", "article_sectors", "evidence"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self._write_tags(conn, article_id, enrichment)  # type: ignore[arg-type]
+        # The text changed, so its fingerprint did; the URL is the same story's still.
+        conn.execute("DELETE FROM article_fingerprints WHERE article_id = ?", (article_id,))
+        conn.executemany(
+            "INSERT OR IGNORE INTO article_fingerprints (band_key, article_id) VALUES (?, ?)",
+            [(key, article_id) for key in write.fingerprint],
+        )
         conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
         conn.execute(
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",

@@ -110,3 +110,33 @@ def _initial(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="0002_dedup")
+def _dedup(db: Database) -> None:
+    db.executescript(
+        """
+        -- The same story from several feeds is one article (see coopwatch/dedup.py).
+        ALTER TABLE articles ADD COLUMN canonical_url TEXT;  -- no scheme, www, tracking, fragment
+        CREATE INDEX articles_canonical_url ON articles (canonical_url)
+            WHERE canonical_url IS NOT NULL;
+
+        -- Near-duplicate fingerprint bands: articles sharing enough bands are copies.
+        CREATE TABLE article_fingerprints (
+            band_key INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            PRIMARY KEY (band_key, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_fingerprints_article ON article_fingerprints (article_id);
+        """
+    )
+
+
+@migrations(name="0003_full_text")
+def _full_text(db: Database) -> None:
+    db.executescript(
+        """
+        -- Fetch the page of an item whose text is shorter than this; 0 never, null: the config's.
+        ALTER TABLE sources ADD COLUMN full_text_below INTEGER;
+        """
+    )

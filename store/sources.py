@@ -20,14 +20,22 @@ class SourcesMixin(StoreBase):
     """Adding, listing and removing sources, and recording what each sync did to them."""
 
     def add_source(self, url: str, kind: str, title: str | None = None,
-                   tags: tuple[str, ...] = ()) -> bool:
+                   tags: tuple[str, ...] = (), full_text_below: int | None = None) -> bool:
         """Subscribe to a source; False when it was already there."""
         with self._write() as conn:
             cursor = conn.execute(
-                "INSERT OR IGNORE INTO sources (url, kind, title, tags, created_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (url, kind, title, json.dumps(list(tags), ensure_ascii=False), utc_now()),
+                "INSERT OR IGNORE INTO sources (url, kind, title, tags, full_text_below,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (url, kind, title, json.dumps(list(tags), ensure_ascii=False), full_text_below,
+                 utc_now()),
             )
+        return cursor.rowcount > 0
+
+    def set_full_text_below(self, url: str, characters: int | None) -> bool:
+        """A feed's own full-text threshold (None: the config's); False when not subscribed."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE sources SET full_text_below = ? WHERE url = ?", (characters, url))
         return cursor.rowcount > 0
 
     def remove_source(self, url: str) -> bool:
@@ -52,6 +60,7 @@ class SourcesMixin(StoreBase):
                 last_success=row["last_success"], articles=row["articles"],
                 consecutive_failures=row["consecutive_failures"], next_poll=row["next_poll"],
                 tags=tuple(json.loads(row["tags"] or "[]")),
+                full_text_below=row["full_text_below"],
             )
             for row in rows
         ]

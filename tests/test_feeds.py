@@ -175,3 +175,158 @@ def test_shared_fault_paths_end_as_per_feed_errors(db_path: Path) -> None:
     assert all(statuses[u.split("/", 3)[3]]["status"] == "ok" for u in good)
     listing = run(db_path, "list")[1] + run(db_path, "feeds", "list")[1]
     assert "\x1b" not in listing and "\x07" not in listing
+
+
+STORY = (
+    "Russia and China signed an agreement in Moscow on joint research in quantum computing and"
+    " satellite navigation. The two governments will fund twelve laboratories over five years,"
+    " the ministers said after the talks, and exchange two hundred researchers each year."
+)
+
+
+def rss(*items: tuple[str, str, str, str]) -> bytes:
+    entries = "".join(
+        f"<item><guid>{guid}</guid><title>{title}</title><link>{link}</link>"
+        f"<description>{text}</description></item>"
+        for guid, title, link, text in items
+    )
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{entries}'
+            "</channel></rss>").encode()
+
+
+def test_one_story_from_three_feeds_is_one_article_in_three_sources(db_path: Path) -> None:
+    agency = rss(("a-1", "Russia and China sign quantum pact",
+                  "https://news.example/story-1?utm_source=rss&amp;utm_medium=feed", STORY))
+    # the same address as the agency's, without its tracking parameters
+    portal = rss(("p-9", "Quantum pact signed", "https://www.news.example/story-1#top",
+                  "A short summary."))
+    # the agency's text reprinted under another address, with a line of its own
+    paper = rss(("x-3", "Russia, China sign quantum pact", "https://paper.example/world/77",
+                 STORY + " Reprinted with permission."),
+                ("x-4", "Local elections", "https://paper.example/local/78",
+                 "The city council of Springfield elected a new mayor on Sunday after a long"
+                 " campaign about roads, schools and the budget of the public library."))
+    with scripted_server() as (base, script):
+        script.routes["/agency.rss"] = (200, {}, agency)
+        script.routes["/portal.rss"] = (200, {}, portal)
+        script.routes["/paper.rss"] = (200, {}, paper)
+        feeds = [arg for name in ("agency", "portal", "paper")
+                 for arg in ("--feed", f"{base}/{name}.rss")]
+        result = fetch_json(db_path, *feeds)
+        script.routes.clear()  # answers 404 now: a feed that failed keeps its copies
+        fetch_json(db_path, *feeds)
+    by_feed = {s["source"].rsplit("/", 1)[1]: s for s in result["sources"]}
+    assert [(by_feed[f]["new"], by_feed[f]["copies"]) for f in ("agency.rss", "portal.rss",
+                                                               "paper.rss")] == [(1, 0), (0, 1), (1, 1)]
+    articles = json.loads(run(db_path, "list", "--json", "--source", f"{base}/paper.rss")[1])
+    assert sorted(a["title"] for a in articles) == ["Local elections",
+                                                   "Russia and China sign quantum pact"]
+    story = next(a for a in articles if a["pairs"])
+    detail = json.loads(run(db_path, "show", str(story["id"]), "--json")[1])
+    assert detail["source"] == f"{base}/agency.rss"
+    assert detail["also_in"] == [f"{base}/paper.rss", f"{base}/portal.rss"]
+    pairs = json.loads(run(db_path, "pairs", "--json", "--pair", "CN-RU")[1])
+    assert pairs[0]["count"] == 1  # a story, not its three copies
+    assert len(json.loads(run(db_path, "list", "--json")[1])) == 2
+
+
+def test_a_changed_copy_does_not_overwrite_the_story(db_path: Path) -> None:
+    first = rss(("a-1", "Russia and China sign quantum pact", "https://news.example/1", STORY))
+    copy = rss(("b-1", "Pact", "https://news.example/1", "Summary one."))
+    edited = rss(("b-1", "Pact", "https://news.example/1", "Summary two, edited."))
+    with scripted_server() as (base, script):
+        script.routes["/a.rss"] = (200, {}, first)
+        script.routes["/b.rss"] = (200, {}, copy)
+        fetch_json(db_path, "--feed", f"{base}/a.rss", "--feed", f"{base}/b.rss")
+        script.routes["/b.rss"] = (200, {}, edited)
+        result = fetch_json(db_path, "--feed", f"{base}/b.rss")
+    assert (result["new"], result["updated"]) == (0, 0)
+    [article] = json.loads(run(db_path, "list", "--json")[1])
+    assert article["title"] == "Russia and China sign quantum pact"
+
+
+ARTICLE_PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>Pact</title></head><body>
+<nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<article><h1>Vietnam and Japan sign semiconductor pact</h1>
+<p>Vietnam and Japan signed a memorandum in Hanoi on Tuesday to train semiconductor engineers and
+to build two chip design centres, the ministries of both countries said.</p>
+<p>Japanese companies will send two hundred instructors, and Vietnamese universities will open new
+courses in chip design and packaging from next year, officials told reporters after the signing.</p>
+</article><footer>Copyright News Example</footer></body></html>"""
+
+
+def test_a_short_item_gets_the_text_of_its_page(db_path: Path) -> None:
+    with scripted_server() as (base, script):
+        feed = rss(("s-1", "Vietnam, Japan sign pact", f"{base}/story/1", "Read more."),
+                   ("s-2", "Gone", f"{base}/story/gone", "A summary that stays."),
+                   ("s-3", "Long enough", f"{base}/story/3", STORY + " " + STORY))
+        script.routes["/short.rss"] = (200, {}, feed)
+        script.routes["/story/1"] = (200, {"Content-Type": "text/html; charset=utf-8"}, ARTICLE_PAGE)
+        result = fetch_json(db_path, "--feed", f"{base}/short.rss")
+        fetched = sorted(path for path, _ in script.log if path.startswith("/story"))
+    assert result["exit"] == 0 and result["new"] == 3
+    assert fetched == ["/story/1", "/story/gone"]  # an item with text enough is left alone
+    by_title = {a["title"]: a for a in json.loads(run(db_path, "list", "--json")[1])}
+    story = json.loads(run(db_path, "show", str(by_title["Vietnam, Japan sign pact"]["id"]),
+                           "--json")[1])
+    assert "two hundred instructors" in story["body"] and "Home" not in story["body"]
+    assert story["pairs"] == [["JP", "VN"]] and "semiconductors" in story["sectors"]
+    assert by_title["Gone"]["summary"] == "A summary that stays."
+
+
+def test_full_text_is_configurable_per_feed_and_globally(db_path: Path, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[fetch]\nfull_text_below = 0\n")
+    with scripted_server() as (base, script):
+        script.routes["/a.rss"] = (200, {}, rss(("a", "A", f"{base}/page/a", "Short.")))
+        script.routes["/b.rss"] = (200, {}, rss(("b", "B", f"{base}/page/b", "Short.")))
+        run(db_path, "feeds", "add", f"{base}/a.rss")
+        run(db_path, "feeds", "add", f"{base}/b.rss", "--full-text-below", "1000")
+        runner = CliRunner()
+        runner.invoke(cli, ["--db", str(db_path), "--config", str(config), "fetch",
+                            "--feed", f"{base}/a.rss", "--feed", f"{base}/b.rss"])
+        pages = [path for path, _ in script.log if path.startswith("/page")]
+    assert pages == ["/page/b"]  # the config says never; feed b says below 1000
+    listed = {f["url"]: f for f in json.loads(run(db_path, "feeds", "list", "--json")[1])}
+    assert listed[f"{base}/b.rss"]["full_text_below"] == 1000
+    assert listed[f"{base}/a.rss"]["full_text_below"] is None
+
+
+def _fetch_on_a_terminal(db: Path, *args: str) -> tuple[str, str]:
+    """Run `coopwatch fetch` with stderr on a pseudo-terminal; returns (stdout, terminal)."""
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "coopwatch", "--db", str(db), "fetch", *args],
+        stdout=subprocess.PIPE, stderr=follower, stdin=subprocess.DEVNULL, text=True,
+        env={**os.environ, "COLUMNS": "100", "TERM": "xterm-256color"},
+    )
+    os.close(follower)
+    stdout, _ = process.communicate(timeout=60)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    return stdout, seen.decode(errors="replace")
+
+
+def test_a_terminal_sees_a_progress_bar_and_cron_plain_lines(db_path: Path) -> None:
+    with scripted_server() as (base, script):
+        script.routes["/news.rss"] = (200, {}, RSS)
+        script.routes["/down.rss"] = (500, {}, b"down")
+        stdout, terminal = _fetch_on_a_terminal(db_path, "--feed", f"{base}/news.rss")
+        quiet_out, _ = _fetch_on_a_terminal(db_path, "--quiet", "--feed", f"{base}/news.rss",
+                                            "--feed", f"{base}/down.rss")
+    assert "syncing" in terminal and "1/1" in terminal
+    assert stdout.splitlines()[0].startswith("ok ") and stdout.splitlines()[-1].startswith("total:")
+    assert "\x1b" not in stdout  # the bar never reaches the data stream
+    assert quiet_out.splitlines() == [f"failed     {base}/down.rss: HTTP 500"]

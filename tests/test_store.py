@@ -39,8 +39,8 @@ def test_schema_is_migrated_once_with_wal_and_foreign_keys(db_path: Path) -> Non
         conn = store.db.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        applied = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
-        assert applied == 1
+        applied = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")]
+        assert applied == ["0001_initial", "0002_dedup", "0003_full_text"]
         assert {"articles", "sources", "entries", "article_countries", "article_pairs",
                 "article_sectors", "evidence", "translations", "articles_fts"} <= set(
             store.db.table_names())
@@ -107,7 +107,7 @@ def test_update_replaces_tags_and_search_text(store: Store) -> None:
     assert detail.article.title == "New" and detail.article.countries == ("JP",)
     assert store.count_articles(Filters(search="old")) == 0
     assert store.count_articles(Filters(search="fresh")) == 1
-    assert store.entry_hashes("/tmp/a.txt") == {"": (article_id, "h2")}
+    assert store.entry_hashes("/tmp/a.txt") == {"": (article_id, "h2", False)}
 
 
 def test_evidence_round_trips(store: Store) -> None:

@@ -11,13 +11,13 @@ import coopwatch.sync as sync
 from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.store import Store
 from coopwatch.sync import content_hash, decide, ingest_paths
-from coopwatch.types import Filters
+from coopwatch.types import Filters, StoredEntry
 from helpers import raw
 
 
 def test_decide_is_pure_and_sorts_new_changed_unchanged() -> None:
     a, b, c = raw(key="a", body="A."), raw(key="b", body="B."), raw(key="c", body="C.")
-    known = {"a": (1, content_hash(a)), "b": (2, "stale")}
+    known = {"a": StoredEntry(1, content_hash(a), False), "b": StoredEntry(2, "stale", False)}
     todo, unchanged = decide([a, b, c, raw(key="c", body="copy")], known)
     assert [(item.entry_key, article_id) for item, _, article_id in todo] == [("b", 2), ("c", None)]
     assert unchanged == 1

@@ -1,0 +1,47 @@
+"""One sync of every source, as `coopwatch fetch` and the dashboard's sync run it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from coopwatch import paths
+from coopwatch.config import Config
+from coopwatch.enrich import Vocabulary
+from coopwatch.feedsync import Progress, feed_jobs, sync_feeds
+from coopwatch.lock import sync_lock
+from coopwatch.store import Store
+from coopwatch.sync import sync_folders
+from coopwatch.types import SyncReport
+
+
+def configured_folders(config: Config) -> list[Path]:
+    """The local folders `fetch` syncs: the config's, else the bundled seeds."""
+    return list(config.folders) if config.folders is not None else [paths.seeds_dir()]
+
+
+def source_count(store: Store, config: Config, feeds: Sequence[str] = ()) -> int:
+    """How many sources a sync will report on (for a progress bar)."""
+    if feeds:
+        return len(feeds)
+    return len(store.list_sources("feed")) + len(configured_folders(config))
+
+
+def fetch_all(
+    store: Store, config: Config, vocabulary: Vocabulary, *, feeds: Sequence[str] = (),
+    concurrency: int = 16, timeout: float = 30.0, progress: Progress | None = None,
+) -> SyncReport:
+    """Sync the given feeds, or every feed and folder, under the sync lock."""
+    with sync_lock(store.path):
+        report = SyncReport()
+        started = time.monotonic()
+        jobs = feed_jobs(store, list(feeds) or None, config.full_text_below)
+        if jobs:
+            report.sources += sync_feeds(store, jobs, vocabulary, concurrency=concurrency,
+                                         timeout=timeout, progress=progress)
+        if not feeds:
+            report.sources += sync_folders(store, configured_folders(config), vocabulary,
+                                           progress).sources
+        report.seconds = time.monotonic() - started
+    return report
