@@ -237,7 +237,8 @@ def test_a_changed_copy_does_not_overwrite_the_story(db_path: Path) -> None:
     with scripted_server() as (base, script):
         script.routes["/a.rss"] = (200, {}, first)
         script.routes["/b.rss"] = (200, {}, copy)
-        fetch_json(db_path, "--feed", f"{base}/a.rss", "--feed", f"{base}/b.rss")
+        fetch_json(db_path, "--feed", f"{base}/a.rss")  # the story is first seen here
+        fetch_json(db_path, "--feed", f"{base}/b.rss")
         script.routes["/b.rss"] = (200, {}, edited)
         result = fetch_json(db_path, "--feed", f"{base}/b.rss")
     assert (result["new"], result["updated"]) == (0, 0)
