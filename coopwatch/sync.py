@@ -24,7 +24,7 @@ from coopwatch.enrich import ENRICH_VERSION, Vocabulary, enrich
 from coopwatch.fetchers.local import display_path, read_file, walk
 from coopwatch.store import Store
 from coopwatch.types import (
-    ArticleWrite, RawArticle, Skipped, SourceResult, StoredEntry, SyncReport,
+    ArticleWrite, RawArticle, Skipped, SourceResult, StoredEntry, StoredStory, SyncReport,
 )
 
 log = logging.getLogger("coopwatch.sync")
@@ -84,11 +84,17 @@ def plan(store: Store, source: str, raws: list[RawArticle]) -> list[Decision]:
         # Feed items are merged across sources; a local page file always stands for itself.
         if article_id is None and raw.entry_key:
             original = store.find_duplicate(canonical_url(raw.url), ())
-            if original is not None:
-                decisions.append(Decision(raw, digest, original, copy=True, new_copy=True))
+            if original is not None and not _fuller(raw, original):
+                decisions.append(Decision(raw, digest, original.article_id, copy=True,
+                                          new_copy=True))
                 continue
         decisions.append(Decision(raw, digest, article_id))
     return decisions
+
+
+def _fuller(raw: RawArticle, original: StoredStory) -> bool:
+    """A copy with half as much text again as the stored story (a summary met the full text)."""
+    return len(raw.body) >= 1.5 * original.body_chars + 100
 
 
 def complete(
@@ -109,8 +115,15 @@ def complete(
         if decision.article_id is None and raw.entry_key:
             # again by URL too: a feed finished since plan() may have stored the story
             original = store.find_duplicate(url, prints)
+            if original is not None and _fuller(raw, original):
+                writes.append(ArticleWrite(raw, decision.digest, enrich(raw, vocabulary),
+                                           original.article_id, adopt=True, canonical_url=url,
+                                           fingerprint=prints))
+                copies += 1
+                continue
             if original is not None:
-                writes.append(ArticleWrite(raw, decision.digest, None, original, copy=True))
+                writes.append(ArticleWrite(raw, decision.digest, None, original.article_id,
+                                           copy=True))
                 copies += 1
                 continue
             if batch.seen(url, prints):
@@ -120,7 +133,8 @@ def complete(
         writes.append(ArticleWrite(raw, decision.digest, enrich(raw, vocabulary),
                                    decision.article_id, canonical_url=url, fingerprint=prints))
     new_ids = store.save_articles(writes, ENRICH_VERSION) if writes else []
-    updated = sum(1 for write in writes if write.article_id is not None and not write.copy)
+    updated = sum(1 for write in writes
+                  if write.article_id is not None and not (write.copy or write.adopt))
     return SourceResult(source=source, new=len(new_ids), updated=updated, copies=copies,
                         new_ids=new_ids)
 

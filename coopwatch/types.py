@@ -273,8 +273,16 @@ class ArticleWrite:
     enrichment: Enrichment | None  # None for a copy
     article_id: int | None  # None for a new article, else the one to update (or copied)
     copy: bool = False  # the item is another source's copy of article_id: record the entry only
+    adopt: bool = False  # a fuller copy of article_id: it replaces the article's text and source
     canonical_url: str | None = None
     fingerprint: tuple[int, ...] = ()
+
+
+class StoredStory(NamedTuple):
+    """An article found to be the same story as an incoming item."""
+
+    article_id: int
+    body_chars: int
 
 
 class StoredEntry(NamedTuple):

@@ -7,7 +7,7 @@ import sqlite3
 from coopwatch.store.base import StoreBase, utc_now
 from coopwatch.store.fts import index_text
 from coopwatch.dedup import NEAR_DUPLICATE_BANDS
-from coopwatch.types import ArticleWrite, Enrichment, StoredEntry
+from coopwatch.types import ArticleWrite, Enrichment, StoredEntry, StoredStory
 
 SUMMARY_CHARS = 280
 
@@ -37,24 +37,28 @@ class ArticlesMixin(StoreBase):
             for row in rows
         }
 
-    def find_duplicate(self, canonical_url: str | None, fingerprint: tuple[int, ...]) -> int | None:
+    def find_duplicate(
+        self, canonical_url: str | None, fingerprint: tuple[int, ...]
+    ) -> StoredStory | None:
         """The stored article that is the same story: same canonical URL, or a near-duplicate."""
+        found = None
         if canonical_url:
             found = self._scalar(
                 "SELECT id FROM articles WHERE canonical_url = ? ORDER BY id LIMIT 1",
                 (canonical_url,),
             )
-            if found is not None:
-                return int(found)
-        if not fingerprint:
+        if found is None and fingerprint:
+            marks = ", ".join("?" for _ in fingerprint)
+            found = self._scalar(
+                f"SELECT article_id FROM article_fingerprints WHERE band_key IN ({marks})"
+                " GROUP BY article_id HAVING count(*) >= ?"
+                " ORDER BY count(*) DESC, article_id LIMIT 1",
+                [*fingerprint, NEAR_DUPLICATE_BANDS],
+            )
+        if found is None:
             return None
-        marks = ", ".join("?" for _ in fingerprint)
-        found = self._scalar(
-            f"SELECT article_id FROM article_fingerprints WHERE band_key IN ({marks})"
-            " GROUP BY article_id HAVING count(*) >= ? ORDER BY count(*) DESC, article_id LIMIT 1",
-            [*fingerprint, NEAR_DUPLICATE_BANDS],
-        )
-        return None if found is None else int(found)
+        length = self._scalar("SELECT length(body) FROM articles WHERE id = ?", (found,))
+        return StoredStory(int(found), int(length or 0))
 
     def save_articles(self, writes: list[ArticleWrite], enriched_with: str) -> list[int]:
         """Store new and changed articles in one transaction; returns the ids of new ones."""
@@ -118,10 +122,15 @@ class ArticlesMixin(StoreBase):
              now, summarize(raw.body), raw.body, write.content_hash, int(enrichment.cooperation),
              version, write.canonical_url, article_id),
         )
-        conn.execute(
-            "UPDATE entries SET content_hash = ? WHERE source = ? AND entry_key = ?",
-            (write.content_hash, raw.source, raw.entry_key),
-        )
+        if write.adopt:
+            # A fuller copy of the story: its text, address and source become the article's.
+            conn.execute("UPDATE articles SET source = ? WHERE id = ?", (raw.source, article_id))
+            self._record_copy(conn, write)
+        else:
+            conn.execute(
+                "UPDATE entries SET content_hash = ? WHERE source = ? AND entry_key = ?",
+                (write.content_hash, raw.source, raw.entry_key),
+            )
         for table in ("article_countries", "article_pairs", "article_sectors", "evidence"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self._write_tags(conn, article_id, enrichment)  # type: ignore[arg-type]

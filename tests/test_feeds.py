@@ -210,20 +210,20 @@ def test_one_story_from_three_feeds_is_one_article_in_three_sources(db_path: Pat
         script.routes["/agency.rss"] = (200, {}, agency)
         script.routes["/portal.rss"] = (200, {}, portal)
         script.routes["/paper.rss"] = (200, {}, paper)
-        feeds = [arg for name in ("agency", "portal", "paper")
-                 for arg in ("--feed", f"{base}/{name}.rss")]
-        result = fetch_json(db_path, *feeds)
+        # one after another, so which copy came first is known: the portal's summary
+        results = {name: fetch_json(db_path, "--feed", f"{base}/{name}.rss")
+                   for name in ("portal", "agency", "paper")}
         script.routes.clear()  # answers 404 now: a feed that failed keeps its copies
-        fetch_json(db_path, *feeds)
-    by_feed = {s["source"].rsplit("/", 1)[1]: s for s in result["sources"]}
-    assert [(by_feed[f]["new"], by_feed[f]["copies"]) for f in ("agency.rss", "portal.rss",
-                                                               "paper.rss")] == [(1, 0), (0, 1), (1, 1)]
+        fetch_json(db_path, *[arg for name in results for arg in ("--feed", f"{base}/{name}.rss")])
+    counts = {name: (r["sources"][0]["new"], r["sources"][0]["copies"]) for name, r in results.items()}
+    assert counts == {"portal": (1, 0), "agency": (0, 1), "paper": (1, 1)}
     articles = json.loads(run(db_path, "list", "--json", "--source", f"{base}/paper.rss")[1])
     assert sorted(a["title"] for a in articles) == ["Local elections",
                                                    "Russia and China sign quantum pact"]
     story = next(a for a in articles if a["pairs"])
     detail = json.loads(run(db_path, "show", str(story["id"]), "--json")[1])
-    assert detail["source"] == f"{base}/agency.rss"
+    # the agency's fuller text replaced the portal's summary, so the reprint matched it
+    assert detail["source"] == f"{base}/agency.rss" and "twelve laboratories" in detail["body"]
     assert detail["also_in"] == [f"{base}/paper.rss", f"{base}/portal.rss"]
     pairs = json.loads(run(db_path, "pairs", "--json", "--pair", "CN-RU")[1])
     assert pairs[0]["count"] == 1  # a story, not its three copies
