@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from coopwatch.enrich.text import UNSPACED, ArticleText, Stems, Token, tokens
@@ -75,7 +76,7 @@ class TermIndex:
             if len(prefix) >= _PREFIX_KEY:
                 self._prefixes[prefix[:_PREFIX_KEY]].append((prefix, term))
         else:
-            words = tokens(text)
+            words = _term_tokens(text)
             if words:
                 key = tuple(self._stems(word.folded) for word in words)
                 surfaces = tuple(word.surface for word in words)
@@ -177,6 +178,11 @@ class TermIndex:
             else:
                 i += 1
         return hits
+
+
+@lru_cache(maxsize=1 << 17)  # the same place names are indexed again for every language
+def _term_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(tokens(text))
 
 
 def _adjacent(text: str, words: list[Token], i: int, width: int) -> bool:

@@ -98,6 +98,7 @@ class Stems:
         return stem
 
 
+@lru_cache(maxsize=1 << 17)  # asked of every place name once per language indexed
 def script_of(text: str) -> str:
     """The script of a name's first letter: latin, cyrillic, arabic, han, ... or other."""
     for ch in text:

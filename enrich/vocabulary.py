@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from coopwatch.enrich.matcher import Case, Term, TermIndex
@@ -21,6 +22,7 @@ _DATA_LANGUAGE = {"no": "nb", "nn": "nb"}
 _HAND_LANGUAGE = {"nb": "no", "nn": "no"}
 
 
+@lru_cache(maxsize=1 << 17)  # the same places are indexed again for every language
 def _case_for(text: str, default: Case) -> Case:
     """Names in capitals (US, РФ, AI) must stand as written; else the default for the source."""
     letters = [ch for ch in text if ch.isalpha()]

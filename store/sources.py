@@ -47,8 +47,12 @@ class SourcesMixin(StoreBase):
     def list_sources(self, kind: str | None = None) -> list[Source]:
         """Every source with its health and article count."""
         rows = self._read(
-            """SELECT s.*, (SELECT count(DISTINCT e.article_id) FROM entries e
-                   WHERE e.source = s.url OR substr(e.source, 1, length(s.url) + 1) = s.url || '/')
+            # a folder counts the files below it; both halves use the entries key ('0' follows '/')
+            """SELECT s.*, (SELECT count(DISTINCT article_id) FROM (
+                     SELECT article_id FROM entries WHERE source = s.url
+                     UNION ALL
+                     SELECT article_id FROM entries
+                       WHERE source >= s.url || '/' AND source < s.url || '0'))
                  AS articles
                FROM sources s WHERE ? IS NULL OR s.kind = ? ORDER BY s.kind, s.url""",
             (kind, kind),
