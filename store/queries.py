@@ -40,6 +40,21 @@ class QueriesMixin(StoreBase):
             params = [*params, limit, offset]
         return self._hydrate(self._read(sql, params))
 
+    def language_counts(self, filters: Filters = Filters()) -> list[tuple[str, int]]:
+        """The languages of the matching articles with their counts, most common first."""
+        where, params = where_clause(filters)
+        rows = self._read(
+            f"SELECT a.language, count(*) AS n FROM articles a WHERE {where}"
+            " AND a.language IS NOT NULL GROUP BY a.language ORDER BY n DESC, a.language",
+            params,
+        )
+        return [(row["language"], row["n"]) for row in rows]
+
+    def change_marker(self) -> tuple[int, str]:
+        """Changes when any article is added or updated, by this process or another."""
+        row = self._read("SELECT max(id) AS newest, max(updated_at) AS changed FROM articles")[0]
+        return int(row["newest"] or 0), str(row["changed"] or "")
+
     def iter_articles(self, filters: Filters = Filters()) -> Iterator[Article]:
         """Every matching article, newest first, read in batches so memory stays flat."""
         offset = 0

@@ -69,6 +69,11 @@ class SourcesMixin(StoreBase):
             for row in rows
         ]
 
+    def last_sync(self) -> str | None:
+        """When any source was last synced (ISO time), or None before the first sync."""
+        value = self._scalar("SELECT max(last_attempt) FROM sources")
+        return str(value) if value else None
+
     def caching_info(self, url: str) -> dict[str, str]:
         """What a feed's server said last time (etag, last_modified, body_hash)."""
         raw = self._scalar("SELECT caching_info FROM sources WHERE url = ?", (url,))

@@ -28,3 +28,27 @@ def write(
     article: RawArticle, tags: Enrichment, article_id: int | None = None, digest: str = "h1"
 ) -> ArticleWrite:
     return ArticleWrite(raw=article, content_hash=digest, enrichment=tags, article_id=article_id)
+
+
+async def settle(pilot: object) -> None:
+    """Wait until the app's workers are done and their messages handled (no sleeping).
+
+    Exclusive workers are cancelled when a newer one starts; that is their design, not a failure.
+    """
+    import asyncio
+
+    from textual.worker import WorkerState
+
+    app = pilot.app  # type: ignore[attr-defined]
+    idle = 0
+    for _ in range(200):
+        await pilot.pause()  # type: ignore[attr-defined]
+        running = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+        if running:
+            idle = 0
+            await asyncio.gather(*(w.wait() for w in running), return_exceptions=True)
+            continue
+        idle += 1  # a handled message may start the next worker: idle three pauses in a row
+        if idle == 3:
+            return
+    raise AssertionError("workers did not settle")

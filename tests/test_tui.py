@@ -7,16 +7,21 @@ from pathlib import Path
 from coopwatch.config import Config
 from coopwatch.store import Store
 from coopwatch.tui.app import make_app
+from textual.widgets import DataTable
+
+from coopwatch.tui.screens.article import ArticleScreen
+from coopwatch.tui.screens.feed import PAGE_SIZE, FeedScreen
+from coopwatch.tui.screens.pairs import PairsScreen
 from coopwatch.tui.widgets.article_table import ArticleTable
-from helpers import enrichment, raw, write
+from coopwatch.tui.widgets.filter_bar import FilterBar
+from helpers import enrichment, raw, settle, write
 
 
 async def test_an_empty_database_shows_the_five_seeds(db_path: Path) -> None:
     app = make_app(Config(), db_path)
     async with app.run_test(size=(160, 45)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        table = app.query_one(ArticleTable)
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
         assert table.row_count == 5
         headlines = {str(table.get_row_at(row)[3]) for row in range(table.row_count)}
         assert "Moscow to share unique innovation potential with Beijing" in headlines
@@ -31,9 +36,113 @@ async def test_article_text_is_shown_literally(db_path: Path) -> None:
             [write(raw(title="[bold red]Boom[/] \x1b[31mred", body="x"), enrichment(("RU",)))], "t")
     app = make_app(Config(), db_path)
     async with app.run_test() as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        table = app.query_one(ArticleTable)
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
         assert table.row_count == 1
         headline = str(table.get_row_at(0)[3])
         assert headline.startswith("[bold red]Boom[/]") and "\x1b" not in headline
+
+
+async def _seeded(pilot: object) -> ArticleTable:
+    await settle(pilot)
+    return pilot.app.screen.query_one(ArticleTable)  # type: ignore[attr-defined]
+
+
+def _headlines(table: ArticleTable) -> list[str]:
+    return [str(table.get_row_at(row)[3]) for row in range(table.row_count)]
+
+
+async def test_filters_narrow_the_feed_and_x_clears_them(db_path: Path) -> None:
+    app = make_app(Config(), db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        table = await _seeded(pilot)
+        await pilot.press("c", *"japan", "enter")
+        await settle(pilot)
+        assert table.row_count == 2
+        bar = str(app.screen.query_one(FilterBar).render())
+        assert "country: JP" in bar and "2 articles" in bar
+        await pilot.press("slash", *"Hochtechnologien", "enter")
+        await settle(pilot)
+        assert _headlines(table) == [
+            "Russland und Japan beabsichtigen, im Bereich der Hochtechnologien zusammenzuarbeiten"]
+        await pilot.press("x")
+        await settle(pilot)
+        assert table.row_count == 5 and "all articles" in str(app.screen.query_one(FilterBar).render())
+
+
+async def test_enter_opens_the_article_with_its_evidence(db_path: Path) -> None:
+    app = make_app(Config(), db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        table = await _seeded(pilot)
+        row = _headlines(table).index("Moscow to share unique innovation potential with Beijing")
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        header = str(app.screen.query_one("#article-header").render())
+        why = str(app.screen.query_one("#article-evidence").render())
+        assert "CN–RU" in header and "Moscow to share" in header
+        assert "country" in why and "RU" in why and "Moscow" in why
+        await pilot.press("escape")
+        assert isinstance(app.screen, FeedScreen)
+
+
+async def test_pairs_screen_lists_pairs_and_enter_filters_the_feed(db_path: Path) -> None:
+    app = make_app(Config(), db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _seeded(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PairsScreen)
+        pairs = app.screen.query_one(DataTable)
+        assert str(pairs.get_row_at(0)[0]) == "CN–RU" and str(pairs.get_row_at(0)[1]) == "3"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedScreen)
+        assert app.screen.query_one(ArticleTable).row_count == 3
+        assert "pair: CN–RU" in str(app.screen.query_one(FilterBar).render())
+
+
+async def test_a_long_feed_is_read_a_page_at_a_time(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.save_articles([write(raw(key=f"k{i}", title=f"Story {i}", body=f"Text {i}."),
+                                   enrichment(("RU",))) for i in range(450)], "t")
+    app = make_app(Config(), db_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        table = await _seeded(pilot)
+        assert table.row_count == PAGE_SIZE
+        table.move_cursor(row=PAGE_SIZE - 1)
+        await settle(pilot)
+        assert table.row_count == 2 * PAGE_SIZE
+        assert "450 articles" in str(app.screen.query_one(FilterBar).render())
+
+
+async def test_articles_another_process_stores_appear_with_a_notice(db_path: Path) -> None:
+    app = make_app(Config(), db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        table = await _seeded(pilot)
+        with Store(db_path) as other:  # as a cron `coopwatch fetch` would
+            other.save_articles([write(raw(key="new", title="Fresh story", body="Text."),
+                                       enrichment(("JP",)))], "t")
+        app.watch_store()
+        await settle(pilot)
+        assert "Fresh story" in _headlines(table)
+        assert any("1 new article" in n.message for n in app._notifications)
+        assert "6 articles" in app.sub_title
+
+
+async def test_r_syncs_and_a_failing_feed_is_a_notice_not_a_crash(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.add_source("http://127.0.0.1:9/nothing-listens-here.rss", "feed")
+    app = make_app(Config(), db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _seeded(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert any("failed" in n.message for n in app._notifications)
+        assert "synced" in app.sub_title
+        await pilot.press("f")
+        await settle(pilot)
+        feeds = app.screen.query_one(DataTable)
+        cells = [str(cell) for row in range(feeds.row_count) for cell in feeds.get_row_at(row)]
+        assert "failed" in cells and "✗" in cells

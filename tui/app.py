@@ -1,23 +1,31 @@
-"""The dashboard application: config, the store factory, global keys and the workers."""
+"""The dashboard application: config, screens, global keys, and the sync and watch workers."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from coopwatch import paths
 from coopwatch.config import Config
+from coopwatch.errors import CoopwatchError
+from coopwatch.fetch import fetch_all
+from coopwatch.safety import one_line
 from coopwatch.store import Store
 from coopwatch.sync import ingest_paths
-from coopwatch.tui.messages import ArticlesLoaded
-from coopwatch.tui.widgets.article_table import ArticleTable
-from coopwatch.types import Filters
+from coopwatch.tui.messages import DataChanged, SyncStateChanged
+from coopwatch.tui.screens.feed import FeedScreen
+from coopwatch.tui.screens.feeds import FeedsScreen
+from coopwatch.tui.screens.help import HelpScreen
+from coopwatch.tui.screens.pairs import PairsScreen
+from coopwatch.types import Pair
 from coopwatch.vocabulary import load_vocabulary
 
-PAGE_SIZE = 500
+WATCH_SECONDS = 10.0  # how often to look for articles a `coopwatch fetch` elsewhere stored
 
 
 class CoopwatchApp(App[None]):
@@ -25,47 +33,145 @@ class CoopwatchApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "coopwatch"
-    BINDINGS = [("q", "quit", "Quit"), ("r", "reload", "Reload")]
+    BINDINGS = [
+        ("q", "quit", "Quit"),
+        ("question_mark", "help", "Help"),
+        ("r", "sync", "Sync"),
+        ("p", "pairs", "Pairs"),
+        ("f", "feeds", "Feeds"),
+    ]
 
     def __init__(self, config: Config, db_path: Path) -> None:
         super().__init__()
         self.config = config
         self.db_path = db_path
-        self.sub_title = db_path.name
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("loading…", id="status")
-        yield ArticleTable(id="articles")
-        yield Footer()
+        self.total = 0
+        self.last_sync: str | None = None
+        self.syncing = False
+        self._marker: tuple[int, str] | None = None
 
     def on_mount(self) -> None:
-        self.load_articles()
+        # Create and migrate the database once, before workers open it from several threads.
+        Store(self.db_path).close()
+        self.push_screen(FeedScreen())
+        self.prepare()
+        self.set_interval(max(60.0, self.config.sync_interval_minutes * 60), self.action_sync)
+        self.set_interval(WATCH_SECONDS, self.watch_store)
 
-    def action_reload(self) -> None:
-        self.load_articles()
+    def _show_state(self) -> None:
+        sync = "syncing…" if self.syncing else (
+            f"synced {self.last_sync[:16].replace('T', ' ')}" if self.last_sync else "never synced")
+        self.sub_title = f"{self.db_path.name} · {self.total} articles · {sync}"
 
-    @work(thread=True, exclusive=True, group="query", exit_on_error=False)
-    def load_articles(self) -> None:
-        """Read the newest articles (importing the seeds into an empty database first)."""
-        with Store(self.db_path) as store:  # a connection per thread
+    # -- workers: they call the core and post messages -----------------------------------------
+
+    @work(thread=True, group="store", exit_on_error=False)
+    def prepare(self) -> None:
+        """On an empty database, import the bundled seeds so a first start shows articles."""
+        with Store(self.db_path) as store:
             seeded = 0
             if store.count_articles() == 0:
                 vocabulary = load_vocabulary(self.config.sector_terms)
                 seeded = ingest_paths(store, [paths.seeds_dir()], vocabulary).new
-            articles = store.list_articles(Filters(), limit=PAGE_SIZE)
-            total = store.count_articles()
-        self.post_message(ArticlesLoaded(articles, total, seeded))
+            self._marker = store.change_marker()
+            self.total, self.last_sync = store.count_articles(), store.last_sync()
+        self.post_message(DataChanged(new_articles=seeded))
 
-    @on(ArticlesLoaded)
-    def show_articles(self, message: ArticlesLoaded) -> None:
-        self.query_one(ArticleTable).show_articles(message.articles)
-        self.sub_title = f"{self.db_path.name} · {message.total} articles"
-        self.query_one("#status", Static).update(
-            f"{message.total} articles, newest first" if message.total else "no articles yet"
-        )
-        if message.seeded:
-            self.notify(f"Imported {message.seeded} seed articles to start with.")
+    @work(thread=True, group="store", exit_on_error=False)
+    def watch_store(self) -> None:
+        with Store(self.db_path) as store:
+            marker = store.change_marker()
+            changed, self._marker = marker != self._marker, marker
+            before = self.total
+            self.total, self.last_sync = store.count_articles(), store.last_sync()
+        self.post_message(DataChanged(new_articles=max(0, self.total - before), changed=changed))
+
+    @work(thread=True, group="sync", exclusive=True, exit_on_error=False)
+    def run_sync(self) -> None:
+        self.post_message(SyncStateChanged(running=True))
+        try:
+            with Store(self.db_path) as store:
+                vocabulary = load_vocabulary(self.config.sector_terms)
+                report = fetch_all(store, self.config, vocabulary)
+        except CoopwatchError as error:
+            self.post_message(SyncStateChanged(running=False, error=str(error)))
+            return
+        self.post_message(SyncStateChanged(running=False, report=report))
+
+    # -- what the workers say ------------------------------------------------------------------
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            message = str(error) if isinstance(error, CoopwatchError) else (
+                f"{type(error).__name__}: {error}")
+            self.notify(one_line(message, 200), title="Something went wrong", severity="error")
+
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        self._show_state()
+        if message.new_articles:
+            self.notify(f"{message.new_articles} new article{'s' if message.new_articles != 1 else ''}")
+        if not message.changed:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, FeedScreen):
+                screen.reload()
+
+    @on(SyncStateChanged)
+    def _sync_state(self, message: SyncStateChanged) -> None:
+        self.syncing = message.running
+        self._show_state()
+        if message.error:
+            self.notify(message.error, title="Sync failed", severity="error")
+        if message.report is not None:
+            if message.report.failed:
+                self.notify(f"{message.report.failed} source(s) failed; press f for details",
+                            severity="warning")
+            self.watch_store()
+            if isinstance(self.screen, FeedsScreen):
+                self.screen.load()
+
+    # -- keys ------------------------------------------------------------------------------------
+
+    def action_sync(self) -> None:
+        if not self.syncing:
+            self.syncing = True
+            self._show_state()
+            self.run_sync()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_pairs(self) -> None:
+        if isinstance(self.screen, PairsScreen):
+            return
+        feed = next(s for s in self.screen_stack if isinstance(s, FeedScreen))
+
+        def chosen(pair: Pair | None) -> None:
+            if pair is not None:
+                feed.filter_pair(pair)
+        self.push_screen(PairsScreen(), chosen)
+
+    def action_feeds(self) -> None:
+        if not isinstance(self.screen, FeedsScreen):
+            self.push_screen(FeedsScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Sync now", "Fetch every feed and folder", self.action_sync)
+        yield SystemCommand("Pairs", "Every cooperating pair with its trend", self.action_pairs)
+        yield SystemCommand("Feeds", "Every source and its health", self.action_feeds)
+        yield SystemCommand("Keys", "What every key does", self.action_help)
+        feed = next((s for s in self.screen_stack if isinstance(s, FeedScreen)), None)
+        if feed is not None:
+            yield SystemCommand("Filter by country", "Add a country filter", feed.action_pick_country)
+            yield SystemCommand("Filter by sector", "Add a sector filter", feed.action_pick_sector)
+            yield SystemCommand("Filter by language", "Choose a language", feed.action_pick_language)
+            yield SystemCommand("Search", "Full-text search", feed.action_search)
+            yield SystemCommand("Clear filters", "Show every article", feed.action_clear_filters)
 
 
 def make_app(config: Config, db_path: Path) -> CoopwatchApp:

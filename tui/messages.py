@@ -1,4 +1,4 @@
-"""Messages that cross modules: workers post them, screens handle them."""
+"""Messages that cross modules: the app's workers post them, screens handle them."""
 
 from __future__ import annotations
 
@@ -6,13 +6,21 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from coopwatch.types import Article
+from coopwatch.types import SyncReport
 
 
 @dataclass
-class ArticlesLoaded(Message):
-    """A page of articles read from the store, with the total that match."""
+class DataChanged(Message):
+    """Articles were added or changed (a sync here, or a `coopwatch fetch` elsewhere)."""
 
-    articles: list[Article]
-    total: int
-    seeded: int = 0  # seed articles imported because the database was empty
+    new_articles: int = 0
+    changed: bool = True  # False: only the header's counts and sync time were read again
+
+
+@dataclass
+class SyncStateChanged(Message):
+    """A sync started, finished or failed."""
+
+    running: bool
+    report: SyncReport | None = None
+    error: str | None = None

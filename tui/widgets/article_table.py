@@ -12,7 +12,7 @@ HEADLINE_CHARS = 90  # the headline must fit beside the tags at 80 columns
 
 
 class ArticleTable(DataTable[Text]):
-    """Articles, newest first; every cell is plain Text, never markup."""
+    """Articles, newest first, a page at a time; every cell is plain Text, never markup."""
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -20,24 +20,38 @@ class ArticleTable(DataTable[Text]):
         for label, key in (("date", "date"), ("lang", "lang"), ("countries", "countries"),
                            ("headline", "headline"), ("sectors", "sectors")):
             self.add_column(label, key=key)
+        self.articles: dict[str, Article] = {}
 
     def show_articles(self, articles: list[Article]) -> None:
         """Replace the rows, keeping the cursor on the same article when it is still there."""
-        selected = self._selected_key()
+        selected = self.selected_key()
         self.clear()
+        self.articles = {}
+        self.append_articles(articles)
+        if selected is not None and selected in self.rows:
+            self.move_cursor(row=self.get_row_index(selected))
+
+    def append_articles(self, articles: list[Article]) -> None:
+        """Add the next page below the rows already shown."""
         for article in articles:
+            key = str(article.id)
+            if key in self.articles:
+                continue
+            self.articles[key] = article
             self.add_row(
                 Text(article.published or "—"),
                 Text(article.language or "?"),
                 Text(" ".join(article.countries)),
                 Text(one_line(article.title or article.summary, HEADLINE_CHARS)),
                 Text(" ".join(article.sectors)),
-                key=str(article.id),
+                key=key,
             )
-        if selected is not None and selected in self.rows:
-            self.move_cursor(row=self.get_row_index(selected))
 
-    def _selected_key(self) -> str | None:
+    def selected_key(self) -> str | None:
         if not self.row_count:
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    def selected_article(self) -> Article | None:
+        key = self.selected_key()
+        return self.articles.get(key) if key is not None else None

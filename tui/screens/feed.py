@@ -1,0 +1,206 @@
+"""The main screen: the filtered article feed beside the selected pair's summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from coopwatch.choices import country_choices, sector_choices
+from coopwatch.store import Store
+from coopwatch.tui.screens.article import ArticleScreen
+from coopwatch.tui.screens.picker import PickerScreen
+from coopwatch.tui.screens.search import SearchScreen
+from coopwatch.tui.widgets.article_table import ArticleTable
+from coopwatch.tui.widgets.filter_bar import FilterBar
+from coopwatch.tui.widgets.pair_pane import PairPane
+from coopwatch.types import Article, Filters, Pair, PairSummary
+
+PAGE_SIZE = 200
+PREFETCH_ROWS = 40  # load the next page when the cursor gets this close to the last row
+LATEST_HEADLINES = 5
+
+
+class FeedScreen(Screen[None]):
+    """Articles newest first, narrowed by filters that are always in view."""
+
+    BINDINGS = [
+        ("c", "pick_country", "Country"),
+        ("s", "pick_sector", "Sector"),
+        ("l", "pick_language", "Language"),
+        ("slash", "search", "Search"),
+        ("x", "clear_filters", "Clear"),
+    ]
+
+    @dataclass
+    class PageLoaded(Message):
+        articles: list[Article]
+        total: int
+        offset: int
+        request: int  # answers only the newest request are shown
+
+    @dataclass
+    class PairLoaded(Message):
+        summary: PairSummary | None
+        latest: list[Article]
+        languages: dict[str, int]
+
+    @dataclass
+    class LanguagesLoaded(Message):
+        choices: list[tuple[str, str]]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters = Filters()
+        self.total: int | None = None
+        self._request = 0
+        self._shown_pair: Pair | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield FilterBar(id="filters")
+        with Horizontal(id="main"):
+            yield ArticleTable(id="articles")
+            yield PairPane(id="pair-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(FilterBar).show(self.filters, None)
+        self.query_one(PairPane).show_nothing("")
+        self.reload()
+
+    @property
+    def store_path(self) -> str:
+        return str(self.app.db_path)  # type: ignore[attr-defined]
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the feed again, as many rows as are shown now (at least a page)."""
+        table = self.query_one(ArticleTable)
+        self._load(0, max(PAGE_SIZE, table.row_count))
+
+    def _load(self, offset: int, limit: int) -> None:
+        self._request += 1
+        self.load_page(self.filters, offset, limit, self._request)
+
+    @work(thread=True, group="page", exclusive=True, exit_on_error=False)
+    def load_page(self, filters: Filters, offset: int, limit: int, request: int) -> None:
+        with Store(self.store_path) as store:
+            articles = store.list_articles(filters, limit=limit, offset=offset)
+            total = store.count_articles(filters)
+        self.post_message(self.PageLoaded(articles, total, offset, request))
+
+    @on(PageLoaded)
+    def _show_page(self, message: PageLoaded) -> None:
+        if message.request != self._request:
+            return  # a newer request (other filters, fresher data) is on its way
+        table = self.query_one(ArticleTable)
+        if message.offset == 0:
+            table.show_articles(message.articles)
+        else:
+            table.append_articles(message.articles)
+        self.total = message.total
+        self.query_one(FilterBar).show(self.filters, message.total)
+        self._update_pair_pane()
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        table = self.query_one(ArticleTable)
+        if (self.total is not None and table.row_count < self.total
+                and event.cursor_row >= table.row_count - PREFETCH_ROWS):
+            self._load(table.row_count, PAGE_SIZE)
+        self._update_pair_pane()
+
+    @on(DataTable.RowSelected)
+    def _open_article(self, event: DataTable.RowSelected) -> None:
+        article = self.query_one(ArticleTable).selected_article()
+        if article is not None:
+            self.app.push_screen(ArticleScreen(article.id))
+
+    # -- the pair pane -------------------------------------------------------------------------
+
+    def _update_pair_pane(self) -> None:
+        article = self.query_one(ArticleTable).selected_article()
+        pair = self.filters.pair or (article.pairs[0] if article and article.pairs else None)
+        if pair is None:
+            self._shown_pair = None
+            self.query_one(PairPane).show_nothing()
+            return
+        if pair != self._shown_pair:
+            self._shown_pair = pair
+            self.load_pair(pair)
+
+    @work(thread=True, group="pair", exclusive=True, exit_on_error=False)
+    def load_pair(self, pair: Pair) -> None:
+        filters = Filters(pair=pair)
+        with Store(self.store_path) as store:
+            summaries = store.pair_summaries(filters)
+            latest = store.list_articles(filters, limit=LATEST_HEADLINES)
+            languages = dict(store.language_counts(filters))
+        self.post_message(self.PairLoaded(summaries[0] if summaries else None, latest, languages))
+
+    @on(PairLoaded)
+    def _show_pair(self, message: PairLoaded) -> None:
+        pane = self.query_one(PairPane)
+        if message.summary is None:
+            pane.show_nothing()
+        else:
+            pane.show(message.summary, message.latest, message.languages, date.today())
+
+    # -- filters -------------------------------------------------------------------------------
+
+    def set_filters(self, filters: Filters) -> None:
+        """Apply new filters: the feed, the counts and the pair pane follow."""
+        self.filters = filters
+        self._shown_pair = None
+        self.query_one(FilterBar).show(filters, None)
+        self._load(0, PAGE_SIZE)
+
+    def action_pick_country(self) -> None:
+        def chosen(code: str | None) -> None:
+            if code and code not in self.filters.countries:
+                self.set_filters(replace(self.filters, countries=(*self.filters.countries, code)))
+        self.app.push_screen(PickerScreen("Add a country filter", country_choices()), chosen)
+
+    def action_pick_sector(self) -> None:
+        def chosen(sector: str | None) -> None:
+            if sector and sector not in self.filters.sectors:
+                self.set_filters(replace(self.filters, sectors=(*self.filters.sectors, sector)))
+        terms = self.app.config.sector_terms  # type: ignore[attr-defined]
+        self.app.push_screen(PickerScreen("Add a sector filter", sector_choices(terms)), chosen)
+
+    def action_pick_language(self) -> None:
+        self.load_languages()
+
+    @work(thread=True, group="languages", exclusive=True, exit_on_error=False)
+    def load_languages(self) -> None:
+        with Store(self.store_path) as store:
+            counts = store.language_counts()
+        self.post_message(self.LanguagesLoaded([(code, f"{n} articles") for code, n in counts]))
+
+    @on(LanguagesLoaded)
+    def _pick_language(self, message: LanguagesLoaded) -> None:
+        def chosen(language: str | None) -> None:
+            if language:
+                self.set_filters(replace(self.filters, language=language))
+        self.app.push_screen(PickerScreen("Filter by language", message.choices), chosen)
+
+    def action_search(self) -> None:
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                self.set_filters(replace(self.filters, search=text or None))
+        self.app.push_screen(SearchScreen(self.filters.search), chosen)
+
+    def action_clear_filters(self) -> None:
+        self.set_filters(Filters())
+
+    def filter_pair(self, pair: Pair) -> None:
+        """Show only the articles of one pair (from the pairs screen)."""
+        self.set_filters(replace(self.filters, pair=pair))
