@@ -32,6 +32,8 @@ class CoopwatchApp(App[None]):
     """coopwatch in a terminal."""
 
     CSS_PATH = "app.tcss"
+    # below 120 columns the pair pane hides, so the feed keeps its headlines
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     TITLE = "coopwatch"
     BINDINGS = [
         ("q", "quit", "Quit"),
