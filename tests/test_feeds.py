@@ -304,6 +304,7 @@ def _fetch_on_a_terminal(db: Path, *args: str) -> tuple[str, str]:
         [sys.executable, "-m", "coopwatch", "--db", str(db), "fetch", *args],
         stdout=subprocess.PIPE, stderr=follower, stdin=subprocess.DEVNULL, text=True,
         env={**os.environ, "COLUMNS": "100", "TERM": "xterm-256color"},
+        cwd=db.parent,  # away from the checkout, whose coopwatch/ folder is not the package
     )
     os.close(follower)
     stdout, _ = process.communicate(timeout=60)
