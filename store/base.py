@@ -56,9 +56,18 @@ class StoreBase:
             connection.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self._enable_wal()
-            migrations.apply(self.db)
+            self._migrate()
         except sqlite3.Error as exc:
             raise storage_error(exc, self.path) from None
+
+    def _migrate(self) -> None:
+        # Another process (a cron fetch, the dashboard's workers) may open a new database at the
+        # same moment: apply under the write lock, where pending() is asked again, so each
+        # migration runs once. An up-to-date database takes no lock at all.
+        if not list(migrations.pending(self.db)):
+            return
+        with self._write():
+            migrations.apply(self.db)
 
     def _enable_wal(self) -> None:
         mode = self.db.conn.execute("PRAGMA journal_mode").fetchone()[0]

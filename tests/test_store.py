@@ -146,3 +146,17 @@ def test_failed_transaction_keeps_what_was_stored(store: Store) -> None:
     with pytest.raises(StorageError):
         store.save_articles([broken, duplicate], "test")
     assert store.count_articles() == 4  # the whole batch rolled back, nothing else touched
+
+
+def test_opening_a_new_database_from_many_threads_at_once_migrates_it_once(db_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_count(_: int) -> int:
+        with Store(db_path) as store:
+            return store.count_articles()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(open_and_count, range(16))) == [0] * 16
+    with Store(db_path) as store:
+        applied = [row[0] for row in store.db.conn.execute("SELECT name FROM _sqlite_migrations")]
+    assert applied == ["0001_initial", "0002_dedup", "0003_full_text"]

@@ -53,8 +53,6 @@ class CoopwatchApp(App[None]):
         self._marker: tuple[int, str] | None = None
 
     def on_mount(self) -> None:
-        # Create and migrate the database once, before workers open it from several threads.
-        Store(self.db_path).close()
         self.push_screen(FeedScreen())
         self.prepare()
         self.set_interval(max(60.0, self.config.sync_interval_minutes * 60), self.action_sync)
