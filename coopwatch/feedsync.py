@@ -188,13 +188,12 @@ async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabular
 
 def feed_jobs(store: Store, urls: Sequence[str] | None, full_text_below: int) -> list[FeedJob]:
     """The feeds to sync (the given URLs, else every subscription) with what each needs."""
-    sources = {source.url: source for source in store.list_sources("feed")}
+    settings = store.feed_settings()
     jobs = []
-    for url in urls if urls is not None else list(sources):
+    for url in urls if urls is not None else list(settings):
         info = store.caching_info(url)
-        source = sources.get(url)
-        threshold = source.full_text_below if source and source.full_text_below is not None \
-            else full_text_below
+        own = settings.get(url)
+        threshold = own if own is not None else full_text_below
         jobs.append(FeedJob(url, Caching(info.get("etag") or None,
                                          info.get("last_modified") or None), threshold))
     return jobs

@@ -25,7 +25,7 @@ def source_count(store: Store, config: Config, feeds: Sequence[str] = ()) -> int
     """How many sources a sync will report on (for a progress bar)."""
     if feeds:
         return len(feeds)
-    return len(store.list_sources("feed")) + len(configured_folders(config))
+    return len(store.feed_settings()) + len(configured_folders(config))
 
 
 def fetch_all(

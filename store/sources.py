@@ -69,6 +69,11 @@ class SourcesMixin(StoreBase):
             for row in rows
         ]
 
+    def feed_settings(self) -> dict[str, int | None]:
+        """Every subscribed feed's URL with its own full-text threshold (None: the config's)."""
+        rows = self._read("SELECT url, full_text_below FROM sources WHERE kind = 'feed' ORDER BY url")
+        return {row["url"]: row["full_text_below"] for row in rows}
+
     def last_sync(self) -> str | None:
         """When any source was last synced (ISO time), or None before the first sync."""
         value = self._scalar("SELECT max(last_attempt) FROM sources")
