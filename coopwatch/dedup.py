@@ -14,6 +14,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from courlan import normalize_url
 
+from coopwatch.enrich.text import UNSPACED
+
 SHINGLE = 3  # words (characters, in scripts written without spaces) per shingle
 BANDS = 16
 ROWS = 2  # MinHash values per band
@@ -23,9 +25,8 @@ MAX_WORDS = 3000  # the opening of a long text decides; its tail rarely differs 
 
 _SLOTS = BANDS * ROWS
 _SLOT_SHIFT = 64 - (_SLOTS - 1).bit_length()
-_TOKEN = re.compile(
-    r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f\uac00-\ud7af]|[^\W_]+"
-)
+# a character of a script written without spaces is a token by itself; else a run of letters
+_TOKEN = re.compile(f"{UNSPACED.pattern}|[^\\W_]+")
 
 
 def canonical_url(url: str | None) -> str | None:

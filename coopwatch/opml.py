@@ -72,7 +72,7 @@ def write_opml(sources: list[Source]) -> str:
              f"  <head><title>coopwatch subscriptions</title><dateCreated>{created}</dateCreated></head>",
              "  <body>"]
     for source in sources:
-        attributes = [f"type=\"rss\"", f"text={quoteattr(source.title or source.url)}",
+        attributes = ['type="rss"', f"text={quoteattr(source.title or source.url)}",
                       f"xmlUrl={quoteattr(source.url)}"]
         if source.title:
             attributes.insert(1, f"title={quoteattr(source.title)}")
