@@ -17,6 +17,7 @@ from coopwatch.fetch import fetch_all
 from coopwatch.safety import one_line
 from coopwatch.store import Store
 from coopwatch.sync import ingest_paths
+from coopwatch.tui.clock import local_time
 from coopwatch.tui.messages import DataChanged, SyncStateChanged
 from coopwatch.tui.screens.feed import FeedScreen
 from coopwatch.tui.screens.feeds import FeedsScreen
@@ -60,7 +61,7 @@ class CoopwatchApp(App[None]):
 
     def _show_state(self) -> None:
         sync = "syncing…" if self.syncing else (
-            f"synced {self.last_sync[:16].replace('T', ' ')}" if self.last_sync else "never synced")
+            f"synced {local_time(self.last_sync)}" if self.last_sync else "never synced")
         self.sub_title = f"{self.db_path.name} · {self.total} articles · {sync}"
 
     # -- workers: they call the core and post messages -----------------------------------------

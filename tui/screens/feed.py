@@ -183,7 +183,8 @@ class FeedScreen(Screen[None]):
     def load_languages(self) -> None:
         with Store(self.store_path) as store:
             counts = store.language_counts()
-        self.post_message(self.LanguagesLoaded([(code, f"{n} articles") for code, n in counts]))
+        self.post_message(self.LanguagesLoaded(
+            [(code, f"{n} article{'' if n == 1 else 's'}") for code, n in counts]))
 
     @on(LanguagesLoaded)
     def _pick_language(self, message: LanguagesLoaded) -> None:

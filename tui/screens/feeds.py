@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header
 
 from coopwatch.safety import one_line
 from coopwatch.store import Store
+from coopwatch.tui.clock import local_time
 from coopwatch.types import Source
 
 
@@ -55,8 +56,8 @@ class FeedsScreen(Screen[None]):
                 Text(source.last_status or "never synced",
                      style="bold red" if failing else ""),
                 Text(str(source.articles), justify="right"),
-                Text((source.last_success or "—")[:16].replace("T", " ")),
-                Text((source.next_poll or "—")[:16].replace("T", " ")),
+                Text(local_time(source.last_success)),
+                Text(local_time(source.next_poll)),
                 Text(one_line(source.last_error, 60), style="red"),
                 key=source.url,
             )

@@ -1,0 +1,13 @@
+"""Times as the user's clock shows them (the store keeps UTC)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def local_time(iso_utc: str | None, missing: str = "—") -> str:
+    """2026-11-22T19:52:00Z as local YYYY-MM-DD HH:MM; missing when there is no time."""
+    if not iso_utc:
+        return missing
+    moment = datetime.fromisoformat(iso_utc.replace("Z", "+00:00")).astimezone()
+    return f"{moment:%Y-%m-%d %H:%M}"
