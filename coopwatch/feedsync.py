@@ -5,11 +5,13 @@
     -> parse (feedparser; a feed that is HTML, empty or broken is a per-feed error)
     -> plan: decide (new and changed items only) and drop stories stored from other sources
     -> full text: fetch the pages of items too short to tag, within the same deadline
-    -> complete: near-duplicates, enrich, store.save_articles (one transaction per feed)
+    -> enrich ahead in worker processes when the feed brings many stories
+    -> complete: near-duplicates, enrich the rest, store.save_articles (one transaction per feed)
     -> store.record_result (health)
 
-Network waits overlap in the event loop; everything that parses, enriches or writes runs on one
-worker thread, one feed at a time, so the store sees a single writer.
+Network waits overlap in the event loop; everything that parses or writes runs on one worker
+thread, one feed at a time, so the store sees a single writer. A big feed's stories are enriched
+ahead in worker processes (coopwatch.enrichpool), on the other cores.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from coopwatch.enrich import Vocabulary
+from coopwatch.enrichpool import EnrichPool
 from coopwatch.errors import StorageError
 from coopwatch.fetchers.feedfile import FeedParseError, ParsedFeed, parse_feed
 from coopwatch.fetchers.htmlpage import page_main_text
@@ -107,13 +110,25 @@ def _receive(store: Store, url: str, outcome: Retrieved | RetrieveError) -> Sour
     return _Planned(url, feed, plan(store, url, feed.articles), caching, outcome.max_age)
 
 
-def _finish(store: Store, planned: _Planned, vocabulary: Vocabulary) -> SourceResult:
-    """Swap in the full texts found, then enrich and store; record the feed's health."""
+def _swap_in_pages(planned: _Planned) -> None:
+    """The main text of each page fetched, where it says more than the feed's summary."""
     for index, (data, content_type) in planned.pages.items():
         decision = planned.decisions[index]
         text = page_main_text(data, content_type, decision.raw.url or "")
         if len(text) > len(decision.raw.body):
             decision.raw = replace(decision.raw, body=text)
+
+
+async def _enrich_ahead(pool: EnrichPool, planned: _Planned) -> None:
+    """Enrich the feed's stories in the worker processes, while the writer stores other feeds."""
+    waiting = [decision for decision in planned.decisions if not decision.copy]
+    enrichments = await pool.enrich([decision.raw for decision in waiting])
+    for decision, enrichment in zip(waiting, enrichments or (), strict=False):
+        decision.enrichment = enrichment
+
+
+def _finish(store: Store, planned: _Planned, vocabulary: Vocabulary) -> SourceResult:
+    """Enrich what was not enriched ahead and store; record the feed's health."""
     result = complete(store, planned.url, planned.decisions, vocabulary)
     feed = planned.feed
     ttl = feed.ttl_minutes * 60 if feed.ttl_minutes else None
@@ -155,7 +170,8 @@ async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabular
                     ) -> list[SourceResult]:
     limits = _Limits(concurrency)
     loop = asyncio.get_running_loop()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopwatch-store") as writer:
+    with (ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopwatch-store") as writer,
+          EnrichPool(vocabulary) as pool):
         async with make_client(concurrency) as client:
 
             async def one(job: FeedJob) -> SourceResult:
@@ -170,6 +186,9 @@ async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabular
                     if isinstance(step, _Planned):
                         if job.full_text_below:
                             await _fetch_pages(client, limits, step, job.full_text_below, deadline)
+                        if step.pages:
+                            await loop.run_in_executor(writer, _swap_in_pages, step)
+                        await _enrich_ahead(pool, step)
                         step = await loop.run_in_executor(writer, _finish, store, step, vocabulary)
                 except StorageError:
                     raise  # the database itself failed: no other feed can be stored either

@@ -24,7 +24,8 @@ from coopwatch.enrich import ENRICH_VERSION, Vocabulary, enrich
 from coopwatch.fetchers.local import display_path, read_file, walk
 from coopwatch.store import Store
 from coopwatch.types import (
-    ArticleWrite, RawArticle, Skipped, SourceResult, StoredEntry, StoredStory, SyncReport,
+    ArticleWrite, Enrichment, RawArticle, Skipped, SourceResult, StoredEntry, StoredStory,
+    SyncReport,
 )
 
 log = logging.getLogger("coopwatch.sync")
@@ -69,6 +70,7 @@ class Decision:
     article_id: int | None  # the article to update, the original of a copy, or None for new
     copy: bool = False  # another source's story: record the entry only
     new_copy: bool = False  # a copy this source had not carried before
+    enrichment: Enrichment | None = None  # done ahead (in worker processes), else at complete()
 
 
 def plan(store: Store, source: str, raws: list[RawArticle]) -> list[Decision]:
@@ -97,6 +99,10 @@ def _fuller(raw: RawArticle, original: StoredStory) -> bool:
     return len(raw.body) >= 1.5 * original.body_chars + 100
 
 
+def _enriched(decision: Decision, vocabulary: Vocabulary) -> Enrichment:
+    return decision.enrichment or enrich(decision.raw, vocabulary)
+
+
 def complete(
     store: Store, source: str, decisions: list[Decision], vocabulary: Vocabulary
 ) -> SourceResult:
@@ -116,7 +122,7 @@ def complete(
             # again by URL too: a feed finished since plan() may have stored the story
             original = store.find_duplicate(url, prints)
             if original is not None and _fuller(raw, original):
-                writes.append(ArticleWrite(raw, decision.digest, enrich(raw, vocabulary),
+                writes.append(ArticleWrite(raw, decision.digest, _enriched(decision, vocabulary),
                                            original.article_id, adopt=True, canonical_url=url,
                                            fingerprint=prints))
                 copies += 1
@@ -130,7 +136,7 @@ def complete(
                 # A repeat inside this source: its next change records it as a copy.
                 copies += 1
                 continue
-        writes.append(ArticleWrite(raw, decision.digest, enrich(raw, vocabulary),
+        writes.append(ArticleWrite(raw, decision.digest, _enriched(decision, vocabulary),
                                    decision.article_id, canonical_url=url, fingerprint=prints))
     new_ids = store.save_articles(writes, ENRICH_VERSION) if writes else []
     updated = sum(1 for write in writes

@@ -5,12 +5,14 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import random
 import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import coopwatch.enrichpool
 import coopwatch.lock
 from conftest import FIXTURES, shared_path
 from coopwatch.cli import cli
@@ -332,3 +334,49 @@ def test_a_terminal_sees_a_progress_bar_and_cron_plain_lines(db_path: Path) -> N
     assert stdout.splitlines()[0].startswith("ok ") and stdout.splitlines()[-1].startswith("total:")
     assert "\x1b" not in stdout  # the bar never reaches the data stream
     assert quiet_out.splitlines() == [f"failed     {base}/down.rss: HTTP 500"]
+
+
+def _many_stories(count: int) -> bytes:
+    pairs = [("Russia", "China"), ("Vietnam", "Japan"), ("India", "France"), ("Brazil", "Germany"),
+             ("Kenya", "Egypt")]
+    topics = ["quantum computing", "nuclear power", "space launches", "semiconductors",
+              "vaccines"]
+    filler = ("river harbour council winter budget museum garden railway library orchard market "
+              "festival bridge valley forest harvest ferry tower village choir").split()
+    items = []
+    for number in range(count):
+        first, second = pairs[number % len(pairs)]
+        words = random.Random(number).choices(filler, k=30)
+        text = (f"{first} and {second} signed an agreement on {topics[number // 5 % 5]} "
+                f"cooperation. {' '.join(words)}.")
+        items.append((f"s-{number}", f"{first} and {second}: story {number}",
+                      f"https://wire.example/{number}", text))
+    return rss(*items)
+
+
+def test_a_big_feed_is_enriched_in_worker_processes_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    used_workers: list[bool] = []
+    real_enrich = coopwatch.enrichpool.EnrichPool.enrich
+
+    async def watched(self, raws):  # type: ignore[no-untyped-def]
+        done = await real_enrich(self, raws)
+        used_workers.append(done is not None)
+        return done
+
+    monkeypatch.setattr(coopwatch.enrichpool.EnrichPool, "enrich", watched)
+    listings = {}
+    with scripted_server() as (base, script):
+        script.routes["/wire.rss"] = (200, {}, _many_stories(40))
+        for mode, batch in (("workers", 24), ("in process", 10**6)):
+            monkeypatch.setattr(coopwatch.enrichpool, "MIN_BATCH", batch)
+            db = tmp_path / f"{mode}.db"
+            result = fetch_json(db, "--feed", f"{base}/wire.rss")
+            assert (result["exit"], result["new"]) == (0, 40)
+            listings[mode] = [{key: article[key] for key in
+                               ("title", "language", "countries", "pairs", "sectors")}
+                              for article in json.loads(run(db, "list", "--json")[1])]
+    assert used_workers == [True, False]
+    assert listings["workers"] == listings["in process"]
+    assert {tuple(a["pairs"][0]) for a in listings["workers"]} >= {("CN", "RU"), ("JP", "VN")}

@@ -1,0 +1,81 @@
+"""Enrichment on every core: a big sync enriches its articles in worker processes.
+
+Enrichment is pure Python and holds the GIL, so threads cannot share it out; processes can. The
+pool starts only when a batch is big enough to repay a worker's start-up (imports and term
+indexes), so a cron run that brings three new articles never starts one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from coopwatch.enrich import Vocabulary, enrich
+from coopwatch.types import Enrichment, RawArticle
+
+log = logging.getLogger("coopwatch.enrichpool")
+MIN_BATCH = 24  # articles: fewer are enriched in process, where the term indexes already live
+CHUNK = 12  # articles per task: small enough to share out a feed, big enough to repay pickling
+
+_worker_vocabulary: Vocabulary | None = None
+
+
+def _start_worker(user_sector_terms: Mapping[str, list[str]]) -> None:
+    global _worker_vocabulary
+    from coopwatch.vocabulary import load_vocabulary
+
+    _worker_vocabulary = load_vocabulary(user_sector_terms)
+
+
+def _enrich_chunk(raws: Sequence[RawArticle]) -> list[Enrichment]:
+    assert _worker_vocabulary is not None
+    return [enrich(raw, _worker_vocabulary) for raw in raws]
+
+
+class EnrichPool:
+    """Worker processes that enrich batches of articles; started on the first big batch."""
+
+    def __init__(self, vocabulary: Vocabulary, workers: int | None = None) -> None:
+        self._user_sector_terms = {sector: list(terms) for sector, terms
+                                   in vocabulary.user_sector_terms.items()}
+        self._workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> EnrichPool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+    async def enrich(self, raws: Sequence[RawArticle]) -> list[Enrichment] | None:
+        """Each article's enrichment, in order; None when the batch is better done in process."""
+        if self._workers < 2 or len(raws) < MIN_BATCH:
+            return None
+        if self._executor is None:
+            # spawn, not fork: the parent runs an event loop and a writer thread whose locks a
+            # forked child would inherit held
+            self._executor = ProcessPoolExecutor(
+                self._workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker, initargs=(self._user_sector_terms,))
+        loop = asyncio.get_running_loop()
+        try:
+            chunks = await asyncio.gather(*(
+                loop.run_in_executor(self._executor, _enrich_chunk, chunk)
+                for chunk in _chunks(raws, CHUNK)))
+        except (BrokenProcessPool, OSError) as error:
+            # a worker killed (out of memory) or none could start: enrich in process from now on
+            log.warning("enrichment workers failed (%s); enriching in process", error)
+            self._workers = 0
+            return None
+        return [enrichment for chunk in chunks for enrichment in chunk]
+
+
+def _chunks(items: Sequence[RawArticle], size: int) -> Iterable[Sequence[RawArticle]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
