@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 
 from textual import on, work
@@ -44,10 +45,12 @@ class CoopwatchApp(App[None]):
         ("f", "feeds", "Feeds"),
     ]
 
-    def __init__(self, config: Config, db_path: Path) -> None:
+    def __init__(self, config: Config, db_path: Path,
+                 today: Callable[[], date] = date.today) -> None:
         super().__init__()
         self.config = config
         self.db_path = db_path
+        self.today = today  # trends end today; tests fix the day
         self.total = 0
         self.last_sync: str | None = None
         self.syncing = False
@@ -175,6 +178,7 @@ class CoopwatchApp(App[None]):
             yield SystemCommand("Clear filters", "Show every article", feed.action_clear_filters)
 
 
-def make_app(config: Config, db_path: Path) -> CoopwatchApp:
+def make_app(config: Config, db_path: Path,
+             today: Callable[[], date] = date.today) -> CoopwatchApp:
     """The one factory the CLI and the tests use."""
-    return CoopwatchApp(config, db_path)
+    return CoopwatchApp(config, db_path, today)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -152,7 +151,7 @@ class FeedScreen(Screen[None]):
         if message.summary is None:
             pane.show_nothing()
         else:
-            pane.show(message.summary, message.latest, message.languages, date.today())
+            pane.show(message.summary, message.latest, message.languages, self.app.today())  # type: ignore[attr-defined]
 
     # -- filters -------------------------------------------------------------------------------
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from rich.text import Text
 from textual import on, work
@@ -63,7 +62,7 @@ class PairsScreen(Screen[Pair | None]):
     @on(Loaded)
     def _show(self, message: Loaded) -> None:
         table = self.query_one(DataTable)
-        today = date.today()
+        today = self.app.today()  # type: ignore[attr-defined]
         table.clear()
         self.summaries = {}
         for summary in message.summaries:
@@ -100,7 +99,7 @@ class PairsScreen(Screen[Pair | None]):
     @on(PairLoaded)
     def _show_pair(self, message: PairLoaded) -> None:
         self.query_one(PairPane).show(message.summary, message.latest, message.languages,
-                                      date.today())
+                                      self.app.today())  # type: ignore[attr-defined]
 
     @on(DataTable.RowSelected)
     def _choose(self, event: DataTable.RowSelected) -> None:
