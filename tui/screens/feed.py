@@ -21,7 +21,7 @@ from coopwatch.tui.widgets.filter_bar import FilterBar
 from coopwatch.tui.widgets.pair_pane import PairPane
 from coopwatch.types import Article, Filters, Pair, PairSummary
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # rows a query brings: two screens and more; DataTable measures every cell it gets
 PREFETCH_ROWS = 40  # load the next page when the cursor gets this close to the last row
 LATEST_HEADLINES = 5
 
@@ -40,9 +40,13 @@ class FeedScreen(Screen[None]):
     @dataclass
     class PageLoaded(Message):
         articles: list[Article]
-        total: int
         offset: int
         request: int  # answers only the newest request are shown
+
+    @dataclass
+    class Counted(Message):
+        total: int
+        request: int
 
     @dataclass
     class PairLoaded(Message):
@@ -93,8 +97,10 @@ class FeedScreen(Screen[None]):
     def load_page(self, filters: Filters, offset: int, limit: int, request: int) -> None:
         with Store(self.store_path) as store:
             articles = store.list_articles(filters, limit=limit, offset=offset)
-            total = store.count_articles(filters)
-        self.post_message(self.PageLoaded(articles, total, offset, request))
+            # rows first: counting a large match takes as long again
+            self.post_message(self.PageLoaded(articles, offset, request))
+            if offset == 0:
+                self.post_message(self.Counted(store.count_articles(filters), request))
 
     @on(PageLoaded)
     def _show_page(self, message: PageLoaded) -> None:
@@ -105,9 +111,14 @@ class FeedScreen(Screen[None]):
             table.show_articles(message.articles)
         else:
             table.append_articles(message.articles)
+        self._update_pair_pane()
+
+    @on(Counted)
+    def _show_count(self, message: Counted) -> None:
+        if message.request != self._request:
+            return
         self.total = message.total
         self.query_one(FilterBar).show(self.filters, message.total)
-        self._update_pair_pane()
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
