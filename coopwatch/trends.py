@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 BARS = "▁▂▃▄▅▆▇█"
-SPIKE_FACTOR = 2.0  # the last month against the average of the months before it
+SPIKE_FACTOR = 2.0  # the last 30 days against the pair's own average 30 days before them
 SPIKE_MIN_ARTICLES = 3
-BASELINE_MONTHS = 6
+SPIKE_WINDOW_DAYS = 30
+BASELINE_DAYS = 180
 
 
 def month_keys(end: date, count: int) -> list[str]:
@@ -38,9 +39,20 @@ def trend_end(months: dict[str, int], today: date) -> date:
     return date(year, month, 1)
 
 
-def is_spiking(months: dict[str, int], today: date) -> bool:
-    """The current month well above the pair's own recent baseline."""
-    keys = month_keys(today, BASELINE_MONTHS + 1)
-    current = months.get(keys[-1], 0)
-    baseline = sum(months.get(key, 0) for key in keys[:-1]) / BASELINE_MONTHS
-    return current >= SPIKE_MIN_ARTICLES and current >= SPIKE_FACTOR * max(baseline, 1.0)
+def spike_days_since(today: date) -> str:
+    """The first day is_spiking needs counts for (YYYY-MM-DD)."""
+    return (today - timedelta(days=SPIKE_WINDOW_DAYS + BASELINE_DAYS - 1)).isoformat()
+
+
+def is_spiking(days: dict[str, int], today: date) -> bool:
+    """The last 30 days well above the pair's own baseline, the 180 days before them.
+
+    days holds counts per YYYY-MM-DD (at least from spike_days_since(today) on).
+    """
+    window_start = (today - timedelta(days=SPIKE_WINDOW_DAYS - 1)).isoformat()
+    baseline_start = spike_days_since(today)
+    end = today.isoformat()
+    recent = sum(n for day, n in days.items() if window_start <= day <= end)
+    before = sum(n for day, n in days.items() if baseline_start <= day < window_start)
+    baseline = before * SPIKE_WINDOW_DAYS / BASELINE_DAYS  # per 30 days
+    return recent >= SPIKE_MIN_ARTICLES and recent >= SPIKE_FACTOR * max(baseline, 1.0)

@@ -156,6 +156,7 @@ class PairSummary:
     first: str | None
     last: str | None
     months: dict[str, int]
+    days: dict[str, int] = field(default_factory=dict)  # recent days only, when asked for
 
     def to_json(self) -> dict[str, object]:
         """The contract's pair object."""

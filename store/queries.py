@@ -125,8 +125,13 @@ class QueriesMixin(StoreBase):
             for row in rows
         ]
 
-    def pair_summaries(self, filters: Filters = Filters()) -> list[PairSummary]:
-        """Every cooperating pair among the matching articles, largest count first."""
+    def pair_summaries(
+        self, filters: Filters = Filters(), days_since: str | None = None
+    ) -> list[PairSummary]:
+        """Every cooperating pair among the matching articles, largest count first.
+
+        days_since (YYYY-MM-DD) adds each pair's counts per day from that day on, for spikes.
+        """
         where, params = where_clause(filters)
         # A country filter asks about that country's pairs, not every pair in its articles.
         for country in filters.countries:
@@ -155,12 +160,21 @@ class QueriesMixin(StoreBase):
             f" {base} AND a.published IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 3", params,
         ):
             months[(row["country_a"], row["country_b"])][row["month"]] = row["n"]
+        days: dict[Pair, dict[str, int]] = defaultdict(dict)
+        if days_since:
+            for row in self._read(
+                f"SELECT p.country_a, p.country_b, substr(a.published, 1, 10) AS day,"
+                f" count(*) AS n {base} AND a.published >= ? GROUP BY 1, 2, 3",
+                [*params, days_since],
+            ):
+                days[(row["country_a"], row["country_b"])][row["day"]] = row["n"]
         summaries = [
             PairSummary(
                 pair=(row["country_a"], row["country_b"]), count=row["n"],
                 sectors=sectors[(row["country_a"], row["country_b"])],
                 first=row["first"], last=row["last"],
                 months=months[(row["country_a"], row["country_b"])],
+                days=days.get((row["country_a"], row["country_b"]), {}),
             )
             for row in totals
         ]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from coopwatch.trends import is_spiking, month_keys, sparkline, trend_end
+from coopwatch.trends import is_spiking, month_keys, sparkline, spike_days_since, trend_end
 
 TODAY = date(2026, 11, 22)
 
@@ -23,8 +23,26 @@ def test_a_pair_quiet_for_years_ends_its_trend_at_its_last_month() -> None:
     assert trend_end({"2026-10": 1}, TODAY) == TODAY
 
 
-def test_spiking_is_the_current_month_well_above_its_own_baseline() -> None:
-    steady = {key: 3 for key in month_keys(TODAY, 7)}
+def _daily(count_per_day: int, first: date, last: date) -> dict[str, int]:
+    days, day = {}, first
+    while day <= last:
+        days[day.isoformat()] = count_per_day
+        day += timedelta(days=1)
+    return days
+
+
+def test_spiking_is_the_last_30_days_well_above_its_own_baseline() -> None:
+    since = date.fromisoformat(spike_days_since(TODAY))
+    assert (TODAY - since).days == 209  # 30 days and the 180 before them
+    window = TODAY - timedelta(days=29)
+    # one article every ten days: the same rate before and in the window
+    steady = {day: n for day, n in _daily(1, since, TODAY).items()
+              if (date.fromisoformat(day) - since).days % 10 == 0}
     assert not is_spiking(steady, TODAY)
-    assert is_spiking({**steady, "2026-11": 9}, TODAY)
-    assert not is_spiking({"2026-11": 2}, TODAY)  # too few to call a spike
+    assert is_spiking({**steady, **_daily(1, window, window + timedelta(days=6))}, TODAY)
+    assert not is_spiking({TODAY.isoformat(): 2}, TODAY)  # too few to call a spike
+    # a busy month long ago is not a spike now, nor is a quiet pair with its usual rate
+    assert not is_spiking(_daily(5, since, window - timedelta(days=1)), TODAY)
+    # the window is the last 30 days, across a month's start: not the calendar month
+    early = date(2026, 12, 3)
+    assert is_spiking({"2026-11-25": 2, "2026-11-28": 2}, early)

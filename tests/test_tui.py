@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from coopwatch.config import Config
@@ -14,6 +15,7 @@ from coopwatch.tui.screens.feed import PAGE_SIZE, FeedScreen
 from coopwatch.tui.screens.pairs import PairsScreen
 from coopwatch.tui.widgets.article_table import ArticleTable
 from coopwatch.tui.widgets.filter_bar import FilterBar
+from coopwatch.tui.widgets.pair_pane import PairPane
 from helpers import enrichment, raw, settle, write
 
 
@@ -103,6 +105,29 @@ async def test_pairs_screen_lists_pairs_and_enter_filters_the_feed(db_path: Path
         assert "pair: CN–RU" in str(app.screen.query_one(FilterBar).render())
 
 
+async def test_a_pair_busier_than_its_baseline_is_marked_spiking(db_path: Path) -> None:
+    today = date(2026, 11, 22)
+    dated = [("2026-11-20", ("CN", "RU"))] * 4 + [("2026-05-10", ("CN", "RU"))]
+    dated += [(f"2026-{month:02d}-10", ("JP", "VN")) for month in range(5, 12)]  # steady
+    with Store(db_path) as store:
+        store.save_articles([write(raw(key=f"k{i}", title=f"Story {i}", published=day),
+                                   enrichment(pair, (pair,), published=day))
+                             for i, (day, pair) in enumerate(dated)], "t")
+    app = make_app(Config(), db_path, today=lambda: today)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _seeded(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        pairs = app.screen.query_one(DataTable)
+        marks = {str(pairs.get_row_at(row)[0]): str(pairs.get_row_at(row)[5])
+                 for row in range(pairs.row_count)}
+        assert marks == {"CN–RU": "▲ spiking", "JP–VN": ""}
+        assert "▲ spiking" not in str(app.screen.query_one(PairPane).render())  # JP–VN first
+        pairs.move_cursor(row=list(marks).index("CN–RU"))
+        await settle(pilot)
+        assert "▲ spiking" in str(app.screen.query_one(PairPane).render())
+
+
 async def test_a_long_feed_is_read_a_page_at_a_time(db_path: Path) -> None:
     with Store(db_path) as store:
         store.save_articles([write(raw(key=f"k{i}", title=f"Story {i}", body=f"Text {i}."),
@@ -137,10 +162,14 @@ async def test_r_syncs_and_a_failing_feed_is_a_notice_not_a_crash(db_path: Path)
     app = make_app(Config(), db_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await _seeded(pilot)
+        headers: list[str] = []
+        app.watch(app, "sub_title", lambda title: headers.append(title))
         await pilot.press("r")
         await settle(pilot)
         assert any("failed" in n.message for n in app._notifications)
         assert "synced" in app.sub_title
+        # the header counts the sources done: the feed and the bundled seeds
+        assert {"syncing 1/2…", "syncing 2/2…"} <= {h.rsplit(" · ", 1)[-1] for h in headers}
         await pilot.press("f")
         await settle(pilot)
         feeds = app.screen.query_one(DataTable)

@@ -14,7 +14,7 @@ from textual.worker import Worker, WorkerState
 from coopwatch import paths
 from coopwatch.config import Config
 from coopwatch.errors import CoopwatchError
-from coopwatch.fetch import fetch_all
+from coopwatch.fetch import fetch_all, source_count
 from coopwatch.safety import one_line
 from coopwatch.store import Store
 from coopwatch.sync import ingest_paths
@@ -24,7 +24,7 @@ from coopwatch.tui.screens.feed import FeedScreen
 from coopwatch.tui.screens.feeds import FeedsScreen
 from coopwatch.tui.screens.help import HelpScreen
 from coopwatch.tui.screens.pairs import PairsScreen
-from coopwatch.types import Pair
+from coopwatch.types import Pair, SourceResult
 from coopwatch.vocabulary import load_vocabulary
 
 WATCH_SECONDS = 10.0  # how often to look for articles a `coopwatch fetch` elsewhere stored
@@ -54,6 +54,7 @@ class CoopwatchApp(App[None]):
         self.total = 0
         self.last_sync: str | None = None
         self.syncing = False
+        self._sync_done = self._sync_total = 0  # sources, while a sync runs
         self._marker: tuple[int, str] | None = None
 
     def on_mount(self) -> None:
@@ -63,7 +64,8 @@ class CoopwatchApp(App[None]):
         self.set_interval(WATCH_SECONDS, self.watch_store)
 
     def _show_state(self) -> None:
-        sync = "syncing…" if self.syncing else (
+        progress = f" {self._sync_done}/{self._sync_total}" if self._sync_total else ""
+        sync = f"syncing{progress}…" if self.syncing else (
             f"synced {local_time(self.last_sync)}" if self.last_sync else "never synced")
         self.sub_title = f"{self.db_path.name} · {self.total} articles · {sync}"
 
@@ -96,7 +98,14 @@ class CoopwatchApp(App[None]):
         try:
             with Store(self.db_path) as store:
                 vocabulary = load_vocabulary(self.config.sector_terms)
-                report = fetch_all(store, self.config, vocabulary)
+                total, done = source_count(store, self.config), 0
+
+                def progress(_: SourceResult) -> None:
+                    nonlocal done
+                    done += 1
+                    self.post_message(SyncStateChanged(running=True, done=done, total=total))
+
+                report = fetch_all(store, self.config, vocabulary, progress=progress)
         except CoopwatchError as error:
             self.post_message(SyncStateChanged(running=False, error=str(error)))
             return
@@ -126,6 +135,7 @@ class CoopwatchApp(App[None]):
     @on(SyncStateChanged)
     def _sync_state(self, message: SyncStateChanged) -> None:
         self.syncing = message.running
+        self._sync_done, self._sync_total = message.done, message.total
         self._show_state()
         if message.error:
             self.notify(message.error, title="Sync failed", severity="error")

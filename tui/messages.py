@@ -24,3 +24,5 @@ class SyncStateChanged(Message):
     running: bool
     report: SyncReport | None = None
     error: str | None = None
+    done: int = 0  # sources finished so far, of total, while running
+    total: int = 0

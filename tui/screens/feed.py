@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header
 
 from coopwatch.choices import country_choices, sector_choices
 from coopwatch.store import Store
+from coopwatch.trends import spike_days_since
 from coopwatch.tui.screens.article import ArticleScreen
 from coopwatch.tui.screens.picker import PickerScreen
 from coopwatch.tui.screens.search import SearchScreen
@@ -151,7 +152,8 @@ class FeedScreen(Screen[None]):
     def load_pair(self, pair: Pair) -> None:
         filters = Filters(pair=pair)
         with Store(self.store_path) as store:
-            summaries = store.pair_summaries(filters)
+            summaries = store.pair_summaries(
+                filters, days_since=spike_days_since(self.app.today()))  # type: ignore[attr-defined]
             latest = store.list_articles(filters, limit=LATEST_HEADLINES)
             languages = dict(store.language_counts(filters))
         self.post_message(self.PairLoaded(summaries[0] if summaries else None, latest, languages))

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from coopwatch.store import Store
-from coopwatch.trends import is_spiking, sparkline, trend_end
+from coopwatch.trends import is_spiking, sparkline, spike_days_since, trend_end
 from coopwatch.tui.widgets.pair_pane import PairPane
 from coopwatch.types import Article, Filters, Pair, PairSummary
 
@@ -56,7 +56,8 @@ class PairsScreen(Screen[Pair | None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         with Store(str(self.app.db_path)) as store:  # type: ignore[attr-defined]
-            summaries = store.pair_summaries(self.filters)
+            summaries = store.pair_summaries(
+                self.filters, days_since=spike_days_since(self.app.today()))  # type: ignore[attr-defined]
         self.post_message(self.Loaded(summaries))
 
     @on(Loaded)
@@ -68,7 +69,7 @@ class PairsScreen(Screen[Pair | None]):
         for summary in message.summaries:
             key = "-".join(summary.pair)
             self.summaries[key] = summary
-            spiking = is_spiking(summary.months, today)
+            spiking = is_spiking(summary.days, today)
             table.add_row(
                 Text("–".join(summary.pair), style="bold"),
                 Text(str(summary.count), justify="right"),

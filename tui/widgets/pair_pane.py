@@ -31,7 +31,7 @@ class PairPane(Static):
         end = trend_end(summary.months, today)
         text.append(sparkline(summary.months, end), style="green")
         text.append(f"  12 months to {end:%Y-%m}", style="dim")
-        if is_spiking(summary.months, today):
+        if is_spiking(summary.days, today):
             text.append("  ▲ spiking", style="bold red")
         text.append("\n\n")
         top = max(summary.sectors.values(), default=0)
