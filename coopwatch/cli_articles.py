@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
@@ -14,7 +15,7 @@ from rich.text import Text
 from coopwatch.cli_options import State, filter_options, pass_state
 from coopwatch.errors import UsageError
 from coopwatch.output import article_table, pair_table, write_csv, write_json_array, write_json_lines
-from coopwatch.reading import read_article
+from coopwatch.reading import read_article, translate_headlines, translate_snippets
 from coopwatch.safety import one_line, terminal_safe
 from coopwatch.types import ArticleDetail, Filters
 from coopwatch.vocabulary import load_vocabulary
@@ -32,23 +33,45 @@ def _stdout() -> Console:
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 @click.option("--limit", type=click.IntRange(min=0), default=None,
               help="At most N articles; 0 means all [default: 50 for the table, all for JSON/CSV].")
+@click.option("--translate", "translate", is_flag=True,
+              help="Headlines in the [translate] target language (JSON: title_translation).")
 @pass_state
-def list_articles(state: State, filters: Filters, as_json: bool, as_csv: bool, limit: int | None) -> None:
+def list_articles(state: State, filters: Filters, as_json: bool, as_csv: bool, limit: int | None,
+                  translate: bool) -> None:
     """Articles, newest first.
 
-    Example: coopwatch list --pair CN-RU --sector ai --since 2024-01-01
+    Example: coopwatch list --pair CN-RU --sector ai --since 2024-01-01 --translate
     """
     if as_json and as_csv:
         raise UsageError("choose one of --json and --csv")
     if limit is None:
         limit = 0 if (as_json or as_csv) else DEFAULT_TABLE_LIMIT
-    articles = state.store().list_articles(filters, limit=limit or None)
+    store = state.store()
+    articles = store.list_articles(filters, limit=limit or None)
+    headlines: dict[int, tuple[str, str]] = {}
+    if translate:
+        vocabulary = load_vocabulary(state.config.sector_terms)
+        headlines, note = translate_headlines(store, articles, vocabulary, state.config.translate)
+        if note:
+            click.echo(f"note: {one_line(note, 300)}", err=True)
+        if not as_json:
+            articles = [replace(a, title=headlines[a.id][0]) if a.id in headlines else a
+                        for a in articles]
     if as_json:
-        write_json_array((a.to_json() for a in articles), sys.stdout)
+        write_json_array((_with_translation(a.to_json(), headlines.get(a.id), translate)
+                          for a in articles), sys.stdout)
     elif as_csv:
         write_csv(articles, sys.stdout)
     else:
         article_table(articles, _stdout())
+
+
+def _with_translation(data: dict[str, object], headline: tuple[str, str] | None,
+                      asked: bool) -> dict[str, object]:
+    if asked:
+        data["title_translation"] = headline[0] if headline else None
+        data["title_translation_backend"] = headline[1] if headline else None
+    return data
 
 
 @click.command()
@@ -61,7 +84,11 @@ def show(state: State, article_id: int, as_json: bool) -> None:
     Example: coopwatch show 17 --json
     """
     vocabulary = load_vocabulary(state.config.sector_terms)
-    detail = read_article(state.store(), article_id, vocabulary, state.config.translate.target)
+    store = state.store()
+    detail = read_article(store, article_id, vocabulary, state.config.translate)
+    detail = translate_snippets(store, detail, state.config.translate)
+    if detail.translation_note:
+        click.echo(f"note: {one_line(detail.translation_note, 300)}", err=True)
     if as_json:
         click.echo(json.dumps(detail.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -18,6 +18,7 @@ class TranslateConfig:
     url: str | None = None
     api_key: str | None = None
     target: str = "en"
+    timeout: float = 5.0  # seconds: past it the gloss is shown; a screen never waits longer
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,14 @@ class Config:
     path: Path | None = None
 
 
+BACKENDS = ("gloss", "libretranslate", "deepl", "argos")
 # section -> key -> expected type; the single place that says what a config file may hold
 _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "sources": {"folders": list},
     "dashboard": {"sync_interval_minutes": (int, float)},
     "fetch": {"full_text_below": int},
-    "translate": {"backend": str, "url": str, "api_key": str, "target": str},
+    "translate": {"backend": str, "url": str, "api_key": str, "target": str,
+                  "timeout": (int, float)},
 }
 _FREE_SECTIONS = {"sectors"}  # keys are the user's own sector ids
 
@@ -55,7 +58,7 @@ def load_config(path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config {path}: {exc}") from None
     _check(raw, text, path)
-    return _build(raw, path)
+    return _build(raw, text, path)
 
 
 def _check(raw: dict[str, Any], text: str, path: Path) -> None:
@@ -96,12 +99,18 @@ def _line_of(text: str, key: str) -> str:
     return ""
 
 
-def _build(raw: dict[str, Any], path: Path) -> Config:
+def _build(raw: dict[str, Any], text: str, path: Path) -> Config:
     folders_raw = raw.get("sources", {}).get("folders")
     folders = None
     if folders_raw is not None:
         folders = tuple(Path(str(folder)).expanduser() for folder in folders_raw)
     translate = TranslateConfig(**raw.get("translate", {}))
+    if translate.backend not in BACKENDS:
+        raise ConfigError(f"config {path}{_line_of(text, 'backend')}: translate.backend must be one"
+                          f" of {', '.join(BACKENDS)}")
+    if translate.timeout <= 0:
+        raise ConfigError(f"config {path}{_line_of(text, 'timeout')}: translate.timeout must be"
+                          " more than 0")
     sector_terms = {sector: tuple(terms) for sector, terms in raw.get("sectors", {}).items()}
     interval = float(raw.get("dashboard", {}).get("sync_interval_minutes", 15.0))
     full_text_below = int(raw.get("fetch", {}).get("full_text_below", 300))

@@ -102,6 +102,7 @@ class ArticleDetail:
     evidence: tuple[Evidence, ...]
     snippets: tuple[Snippet, ...] = ()
     also_in: tuple[str, ...] = ()  # other sources that carried the same story
+    translation_note: str | None = None  # why some snippets show the gloss (an engine failed)
 
     def to_json(self) -> dict[str, object]:
         """The contract's article object plus body, evidence and snippets."""
@@ -124,6 +125,7 @@ class ArticleDetail:
             for s in self.snippets
         ]
         data["also_in"] = list(self.also_in)
+        data["translation_note"] = self.translation_note
         return data
 
 

@@ -5,21 +5,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from coopwatch.enrich.text import sentences
+from coopwatch.enrich.segment import sentence_spans
 from coopwatch.types import Evidence, Snippet
 
 MAX_SNIPPETS = 3
 GLOSS_BACKEND = "gloss"
 
 
-def select_sentences(title: str, body: str, evidence: tuple[Evidence, ...]) -> list[tuple[str, list[Evidence]]]:
+def select_sentences(
+    title: str, body: str, evidence: tuple[Evidence, ...], language: str | None
+) -> list[tuple[str, list[Evidence]]]:
     """Up to three sentences with the most pair and sector evidence; the headline first if it has any."""
     chosen: list[tuple[str, list[Evidence]]] = []
     in_title = [item for item in evidence if item.field == "title"]
     if in_title and title:
         chosen.append((title, in_title))
     by_sentence: dict[tuple[int, int], list[Evidence]] = defaultdict(list)
-    spans = sentences(body)
+    spans = sentence_spans(body, language)
     for item in evidence:
         if item.field != "body":
             continue
@@ -32,7 +34,7 @@ def select_sentences(title: str, body: str, evidence: tuple[Evidence, ...]) -> l
         key=lambda entry: (-len({(e.kind, e.tag) for e in entry[1]}), entry[0][0]),
     )
     for (start, end), items in ranked[: MAX_SNIPPETS - len(chosen)]:
-        chosen.append((body[start:end].strip(), items))
+        chosen.append((body[start:end], items))
     return chosen
 
 
@@ -48,10 +50,11 @@ def gloss(items: list[Evidence], names: Mapping[str, str]) -> str:
 
 
 def gloss_snippets(
-    title: str, body: str, evidence: tuple[Evidence, ...], names: Mapping[str, str]
+    title: str, body: str, evidence: tuple[Evidence, ...], language: str | None,
+    names: Mapping[str, str],
 ) -> tuple[Snippet, ...]:
-    """Snippets translated by the offline gloss (real engines come with the translate layer)."""
+    """Snippets translated by the offline gloss: what enrichment understood, in the target."""
     return tuple(
         Snippet(text=text, translation=gloss(items, names), backend=GLOSS_BACKEND)
-        for text, items in select_sentences(title, body, evidence)
+        for text, items in select_sentences(title, body, evidence, language)
     )

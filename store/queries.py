@@ -91,6 +91,22 @@ class QueriesMixin(StoreBase):
         )
         return ArticleDetail(article, rows[0]["body"], evidence, also_in=also_in)
 
+    def title_evidence(self, article_ids: list[int]) -> dict[int, list[Evidence]]:
+        """The evidence found in each article's headline (for glossing headlines)."""
+        found: dict[int, list[Evidence]] = {article_id: [] for article_id in article_ids}
+        for start in range(0, len(article_ids), 500):  # SQLite's limit on parameters
+            chunk = article_ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._read(
+                'SELECT article_id, kind, tag, term, language, field, start, "end" FROM evidence'
+                f" WHERE field = 'title' AND article_id IN ({marks}) ORDER BY article_id, start",
+                chunk,
+            ):
+                found[row["article_id"]].append(Evidence(
+                    row["kind"], row["tag"], row["term"], row["language"], row["field"],
+                    row["start"], row["end"]))
+        return found
+
     def _hydrate(self, rows: list[dict[str, Any]]) -> list[Article]:
         if not rows:
             return []

@@ -27,8 +27,14 @@ class TranslationsMixin(StoreBase):
         self, text: str, source: str, target: str, backend: str, translation: str
     ) -> None:
         """Remember a translation."""
+        self.cache_translations([(text, source, target, backend, translation)])
+
+    def cache_translations(self, items: list[tuple[str, str, str, str, str]]) -> None:
+        """Remember translations: (text, source, target, backend, translation) each."""
+        now = utc_now()
         with self._write() as conn:
-            conn.execute(
+            conn.executemany(
                 "INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)",
-                (text_hash(text), source, target, backend, translation, utc_now()),
+                [(text_hash(text), source, target, backend, translation, now)
+                 for text, source, target, backend, translation in items],
             )

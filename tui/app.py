@@ -186,6 +186,8 @@ class CoopwatchApp(App[None]):
             yield SystemCommand("Filter by language", "Choose a language", feed.action_pick_language)
             yield SystemCommand("Search", "Full-text search", feed.action_search)
             yield SystemCommand("Clear filters", "Show every article", feed.action_clear_filters)
+            yield SystemCommand("Translate headlines", "Headlines in the translation language,"
+                                " or as written", feed.action_toggle_headlines)
 
 
 def make_app(config: Config, db_path: Path,

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coopwatch.errors import CoopwatchError
-from coopwatch.reading import read_article
+from coopwatch.reading import read_article, translate_snippets
 from coopwatch.safety import one_line, terminal_safe
 from coopwatch.store import Store
 from coopwatch.types import ArticleDetail, Evidence
@@ -68,7 +68,8 @@ def render_snippets(detail: ArticleDetail, translated: bool) -> Text:
         shown = snippet.translation if translated and snippet.translation else snippet.text
         text.append("  • " + one_line(shown) + "\n")
         if translated and snippet.translation:
-            text.append(f"    {snippet.backend}\n", style="dim")
+            # the sentence it stands for, so a reader can check the gloss against the text
+            text.append(f"    {snippet.backend}: {one_line(snippet.text, 300)}\n", style="dim")
     if not detail.snippets:
         text.append("  none\n", style="dim")
     return text
@@ -87,6 +88,10 @@ class ArticleScreen(Screen[None]):
     class Loaded(Message):
         detail: ArticleDetail | None
         error: str | None = None
+
+    @dataclass
+    class Translated(Message):
+        detail: ArticleDetail
 
     def __init__(self, article_id: int) -> None:
         super().__init__()
@@ -113,11 +118,21 @@ class ArticleScreen(Screen[None]):
             with Store(str(app.db_path)) as store:  # type: ignore[attr-defined]
                 vocabulary = load_vocabulary(app.config.sector_terms)  # type: ignore[attr-defined]
                 detail = read_article(store, self.article_id, vocabulary,
-                                      app.config.translate.target)  # type: ignore[attr-defined]
+                                      app.config.translate)  # type: ignore[attr-defined]
         except CoopwatchError as error:
             self.post_message(self.Loaded(None, str(error)))
             return
         self.post_message(self.Loaded(detail))
+        if app.config.translate.backend != "gloss":  # type: ignore[attr-defined]
+            self.translate(detail)
+
+    @work(thread=True, group="translate", exclusive=True, exit_on_error=False)
+    def translate(self, detail: ArticleDetail) -> None:
+        """The engine's translations, after the gloss is on screen (an engine may be slow)."""
+        with Store(str(self.app.db_path)) as store:  # type: ignore[attr-defined]
+            translated = translate_snippets(store, detail,
+                                            self.app.config.translate)  # type: ignore[attr-defined]
+        self.post_message(self.Translated(translated))
 
     @on(Loaded)
     def _show(self, message: Loaded) -> None:
@@ -129,6 +144,13 @@ class ArticleScreen(Screen[None]):
         self.query_one("#article-evidence", Static).update(render_evidence(message.detail))
         self._show_snippets()
         self.query_one("#article-body", Static).update(Text(terminal_safe(message.detail.body)))
+
+    @on(Translated)
+    def _show_translation(self, message: Translated) -> None:
+        self.detail = message.detail
+        self._show_snippets()
+        if message.detail.translation_note:
+            self.notify(one_line(message.detail.translation_note, 200), severity="warning")
 
     def _show_snippets(self) -> None:
         if self.detail is not None:

@@ -12,6 +12,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from coopwatch.choices import country_choices, sector_choices
+from coopwatch.reading import translate_headlines
+from coopwatch.safety import one_line
 from coopwatch.store import Store
 from coopwatch.trends import spike_days_since
 from coopwatch.tui.screens.article import ArticleScreen
@@ -21,6 +23,7 @@ from coopwatch.tui.widgets.article_table import ArticleTable
 from coopwatch.tui.widgets.filter_bar import FilterBar
 from coopwatch.tui.widgets.pair_pane import PairPane
 from coopwatch.types import Article, Filters, Pair, PairSummary
+from coopwatch.vocabulary import load_vocabulary
 
 PAGE_SIZE = 100  # rows a query brings: two screens and more; DataTable measures every cell it gets
 PREFETCH_ROWS = 40  # load the next page when the cursor gets this close to the last row
@@ -36,6 +39,7 @@ class FeedScreen(Screen[None]):
         ("l", "pick_language", "Language"),
         ("slash", "search", "Search"),
         ("x", "clear_filters", "Clear"),
+        ("t", "toggle_headlines", "Translate"),
     ]
 
     @dataclass
@@ -43,6 +47,11 @@ class FeedScreen(Screen[None]):
         articles: list[Article]
         offset: int
         request: int  # answers only the newest request are shown
+
+    @dataclass
+    class HeadlinesTranslated(Message):
+        translations: dict[int, str]
+        note: str | None
 
     @dataclass
     class Counted(Message):
@@ -113,6 +122,39 @@ class FeedScreen(Screen[None]):
         else:
             table.append_articles(message.articles)
         self._update_pair_pane()
+        if table.translated:
+            self._translate_missing()
+
+    # -- headlines in the target language ------------------------------------------------------
+
+    def action_toggle_headlines(self) -> None:
+        table = self.query_one(ArticleTable)
+        table.show_translations(not table.translated)
+        if table.translated:
+            self._translate_missing()
+
+    def _translate_missing(self) -> None:
+        missing = self.query_one(ArticleTable).untranslated()
+        if missing:
+            self.translate_headlines(missing)
+
+    @work(thread=True, group="headlines", exclusive=True, exit_on_error=False)
+    def translate_headlines(self, articles: list[Article]) -> None:
+        app = self.app
+        with Store(self.store_path) as store:
+            vocabulary = load_vocabulary(app.config.sector_terms)  # type: ignore[attr-defined]
+            found, note = translate_headlines(store, articles, vocabulary,
+                                              app.config.translate)  # type: ignore[attr-defined]
+        # an article in the target language keeps its own headline; the table need not ask again
+        translations = {a.id: _marked(*found[a.id]) if a.id in found else "" for a in articles}
+        self.post_message(self.HeadlinesTranslated(translations, note))
+
+    @on(HeadlinesTranslated)
+    def _show_headlines(self, message: HeadlinesTranslated) -> None:
+        table = self.query_one(ArticleTable)
+        table.show_translations(table.translated, message.translations)
+        if message.note:
+            self.notify(one_line(message.note, 200), severity="warning")
 
     @on(Counted)
     def _show_count(self, message: Counted) -> None:
@@ -217,3 +259,8 @@ class FeedScreen(Screen[None]):
     def filter_pair(self, pair: Pair) -> None:
         """Show only the articles of one pair (from the pairs screen)."""
         self.set_filters(replace(self.filters, pair=pair))
+
+
+def _marked(headline: str, backend: str) -> str:
+    """A gloss is what enrichment understood, not a translation: say so (≈)."""
+    return f"≈ {headline}" if backend == "gloss" else headline

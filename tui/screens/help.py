@@ -14,6 +14,7 @@ KEYS = [
     ("l", "filter by language"),
     ("/", "full-text search"),
     ("x", "clear every filter"),
+    ("t", "headlines in the translation language, or as written"),
     ("Enter", "open the selected article (on the pairs screen: filter the feed by the pair)"),
     ("p", "pairs: every cooperating pair with its trend"),
     ("f", "feeds: every source and its health"),

@@ -21,6 +21,8 @@ class ArticleTable(DataTable[Text]):
                            ("headline", "headline"), ("sectors", "sectors")):
             self.add_column(label, key=key)
         self.articles: dict[str, Article] = {}
+        self.translations: dict[int, str] = {}  # article id -> headline in the target language
+        self.translated = False  # whether headlines show their translations
 
     def show_articles(self, articles: list[Article]) -> None:
         """Replace the rows, keeping the cursor on the same article when it is still there."""
@@ -42,10 +44,25 @@ class ArticleTable(DataTable[Text]):
                 Text(article.published or "—"),
                 Text(article.language or "?"),
                 Text(" ".join(article.countries)),
-                Text(one_line(article.title or article.summary, HEADLINE_CHARS)),
+                Text(self._headline(article)),
                 Text(" ".join(article.sectors)),
                 key=key,
             )
+
+    def _headline(self, article: Article) -> str:
+        shown = self.translations.get(article.id) if self.translated else None
+        return one_line(shown or article.title or article.summary, HEADLINE_CHARS)
+
+    def show_translations(self, translated: bool, translations: dict[int, str] | None = None) -> None:
+        """Headlines in the target language (those translated so far) or as written."""
+        self.translated = translated
+        self.translations.update(translations or {})
+        for key, article in self.articles.items():
+            self.update_cell(key, "headline", Text(self._headline(article)))
+
+    def untranslated(self) -> list[Article]:
+        """The articles shown whose headlines have no translation yet."""
+        return [a for a in self.articles.values() if a.id not in self.translations]
 
     def selected_key(self) -> str | None:
         if not self.row_count:
