@@ -310,3 +310,24 @@ async def test_t_on_the_feed_shows_headlines_in_the_target_language(
             await pilot.press("t")
             await settle(pilot)
             assert headlines() == translated and len(engine.requests) == requests
+
+
+def test_deepl_keys_of_the_free_plan_go_to_the_free_endpoint() -> None:
+    from coopwatch.translation.deepl import DeepL
+
+    assert DeepL("abc:fx", None, 5).endpoint == "https://api-free.deepl.com/v2/translate"
+    assert DeepL("abc", None, 5).endpoint == "https://api.deepl.com/v2/translate"
+    assert DeepL("abc", "http://127.0.0.1:9/", 5).endpoint == "http://127.0.0.1:9/v2/translate"
+
+
+def test_show_prints_each_snippet_with_its_translation(
+    db_path: Path, tmp_path: Path, seeded: dict[str, int]
+) -> None:
+    with engine_server(libretranslate) as engine:
+        config = write_config(tmp_path / "c.toml", backend="libretranslate", url=engine.url)
+        code, out, _ = run(db_path, config, "show", str(seeded["de"]))
+    assert code == 0
+    lines = out.splitlines()
+    start = lines.index("snippets")
+    assert lines[start + 1].startswith("  > ") and lines[start + 2].startswith("    = EN(")
+    assert lines[start + 2].endswith("[libretranslate]")
