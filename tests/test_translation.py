@@ -7,7 +7,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -262,21 +262,38 @@ def test_sentences_are_split_the_way_each_language_writes_them() -> None:
         "Hai bên ký thỏa thuận 3.5 tỷ USD.", "Hợp tác về AI!"]
 
 
-async def test_the_article_screen_shows_the_gloss_first_and_the_translation_when_it_comes(
-    db_path: Path, seeded: dict[str, int]
-) -> None:
-    with engine_server(libretranslate) as engine:
+@asynccontextmanager
+async def dashboard(db_path: Path, answer=libretranslate):  # type: ignore[no-untyped-def]
+    """The dashboard on the seeds, translating through a loopback LibreTranslate."""
+    with engine_server(answer) as engine:
         config = Config(translate=TranslateConfig(backend="libretranslate", url=engine.url))
         app = make_app(config, db_path)
         async with app.run_test(size=(160, 45)) as pilot:
             await settle(pilot)
-            screen = ArticleScreen(seeded["de"])
-            app.push_screen(screen)
-            await settle(pilot)
-            assert screen.detail is not None
-            assert {s.backend for s in screen.detail.snippets} == {"libretranslate"}
-            shown = str(screen.query_one("#article-snippets").render())
-            assert "EN(" in shown and "libretranslate" in shown
+            yield engine, app, pilot
+
+
+async def test_the_article_screen_shows_the_gloss_first_and_the_translation_when_it_comes(
+    db_path: Path, seeded: dict[str, int]
+) -> None:
+    answered = threading.Event()
+
+    def held(path: str, headers: dict[str, str], body: dict) -> tuple[int, dict]:
+        answered.wait(10)
+        return libretranslate(path, headers, body)
+
+    async with dashboard(db_path, held) as (engine, app, pilot):
+        screen = ArticleScreen(seeded["de"])
+        app.push_screen(screen)
+        while screen.detail is None:  # the screen is usable while the engine thinks
+            await pilot.pause()
+        assert {s.backend for s in screen.detail.snippets} == {"gloss"}
+        assert "Russia" in str(screen.query_one("#article-snippets").render())
+        answered.set()
+        await settle(pilot)
+        assert {s.backend for s in screen.detail.snippets} == {"libretranslate"}
+        shown = str(screen.query_one("#article-snippets").render())
+        assert "EN(" in shown and "libretranslate" in shown
     with Store(db_path) as store:
         text = screen.detail.snippets[0].text
         assert store.cached_translation(text, "de", "en", "libretranslate") == f"EN({text})"
@@ -287,29 +304,25 @@ async def test_t_on_the_feed_shows_headlines_in_the_target_language(
 ) -> None:
     from coopwatch.tui.widgets.article_table import ArticleTable
 
-    with engine_server(libretranslate) as engine:
-        config = Config(translate=TranslateConfig(backend="libretranslate", url=engine.url))
-        app = make_app(config, db_path)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(pilot)
-            table = app.screen.query_one(ArticleTable)
+    async with dashboard(db_path) as (engine, app, pilot):
+        table = app.screen.query_one(ArticleTable)
 
-            def headlines() -> set[str]:
-                return {str(table.get_row_at(row)[3]) for row in range(table.row_count)}
+        def headlines() -> set[str]:
+            return {str(table.get_row_at(row)[3]) for row in range(table.row_count)}
 
-            original = headlines()
-            await pilot.press("t")
-            await settle(pilot)
-            translated = headlines()
-            assert any(h.startswith("EN(Russland und Japan") for h in translated)
-            assert "Moscow to share unique innovation potential with Beijing" in translated
-            await pilot.press("t")
-            await settle(pilot)
-            assert headlines() == original
-            requests = len(engine.requests)
-            await pilot.press("t")
-            await settle(pilot)
-            assert headlines() == translated and len(engine.requests) == requests
+        original = headlines()
+        await pilot.press("t")
+        await settle(pilot)
+        translated = headlines()
+        assert any(h.startswith("EN(Russland und Japan") for h in translated)
+        assert "Moscow to share unique innovation potential with Beijing" in translated
+        await pilot.press("t")
+        await settle(pilot)
+        assert headlines() == original
+        requests = len(engine.requests)
+        await pilot.press("t")
+        await settle(pilot)
+        assert headlines() == translated and len(engine.requests) == requests
 
 
 def test_deepl_keys_of_the_free_plan_go_to_the_free_endpoint() -> None:
