@@ -119,7 +119,7 @@ async def test_a_pair_busier_than_its_baseline_is_marked_spiking(db_path: Path) 
         await pilot.press("p")
         await settle(pilot)
         pairs = app.screen.query_one(DataTable)
-        marks = {str(pairs.get_row_at(row)[0]): str(pairs.get_row_at(row)[5])
+        marks = {str(pairs.get_row_at(row)[0]): str(pairs.get_row_at(row)[4])
                  for row in range(pairs.row_count)}
         assert marks == {"CN–RU": "▲ spiking", "JP–VN": ""}
         assert "▲ spiking" not in str(app.screen.query_one(PairPane).render())  # JP–VN first

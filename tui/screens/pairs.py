@@ -49,7 +49,8 @@ class PairsScreen(Screen[Pair | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label in ("pair", "articles", "top sectors", "last", "12 months", ""):
+        # the trend before the sectors: on a narrow terminal the long column is the one cut
+        for label in ("pair", "articles", "last", "12 months", "", "top sectors"):
             table.add_column(label, key=label or "spike")
         self.load()
 
@@ -73,11 +74,11 @@ class PairsScreen(Screen[Pair | None]):
             table.add_row(
                 Text("–".join(summary.pair), style="bold"),
                 Text(str(summary.count), justify="right"),
-                Text(", ".join(list(summary.sectors)[:3])),
                 Text(summary.last or "—"),
                 Text(sparkline(summary.months, trend_end(summary.months, today)),
                      style="green"),
                 Text("▲ spiking", style="bold red") if spiking else Text(""),
+                Text(", ".join(list(summary.sectors)[:3])),
                 key=key,
             )
         if not message.summaries:
