@@ -18,7 +18,7 @@ from coopwatch.fetch import fetch_all, source_count
 from coopwatch.safety import one_line
 from coopwatch.store import Store
 from coopwatch.sync import ingest_paths
-from coopwatch.tui.clock import local_time
+from coopwatch.tui.clock import local_time_short
 from coopwatch.tui.messages import DataChanged, SyncStateChanged
 from coopwatch.tui.screens.feed import FeedScreen
 from coopwatch.tui.screens.feeds import FeedsScreen
@@ -66,7 +66,8 @@ class CoopwatchApp(App[None]):
     def _show_state(self) -> None:
         progress = f" {self._sync_done}/{self._sync_total}" if self._sync_total else ""
         sync = f"syncing{progress}…" if self.syncing else (
-            f"synced {local_time(self.last_sync)}" if self.last_sync else "never synced")
+            f"synced {local_time_short(self.last_sync, self.today())}" if self.last_sync
+            else "never synced")
         self.sub_title = f"{self.db_path.name} · {self.total} articles · {sync}"
 
     # -- workers: they call the core and post messages -----------------------------------------
