@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from coopwatch.config import TranslateConfig
-from coopwatch.enrich.snippets import gloss, gloss_snippets
+from coopwatch.enrich.snippets import GLOSS_BACKEND, gloss, gloss_snippets
 from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.store import Store
-from coopwatch.translation import Translated, same_language, translate_texts
+from coopwatch.translation import same_language, translate_texts
 from coopwatch.types import Article, ArticleDetail, Snippet
 
 
@@ -31,8 +31,8 @@ def translate_snippets(
 ) -> ArticleDetail:
     """The snippets translated by the configured engine where it can; the gloss where not."""
     language = detail.article.language
-    if translate.backend == "gloss" or not detail.snippets or same_language(language,
-                                                                             translate.target):
+    if (translate.backend == GLOSS_BACKEND or not detail.snippets
+            or same_language(language, translate.target)):
         return detail
     done = translate_texts(store, [s.text for s in detail.snippets], language, translate)
     snippets = tuple(
@@ -57,15 +57,13 @@ def translate_headlines(
     foreign = [a for a in articles
                if headline(a) and not same_language(a.language, translate.target)]
     translated: dict[int, tuple[str, str]] = {}
-    notes: list[str] = []
+    note: str | None = None  # the first failure says it for all: one engine, one reason
     by_language: dict[str | None, list[Article]] = {}
     for article in foreign:
         by_language.setdefault(article.language, []).append(article)
     for language, group in by_language.items():
-        done: Translated = translate_texts(store, [headline(a) for a in group], language,
-                                           translate)
-        if done.note and done.note not in notes:
-            notes.append(done.note)
+        done = translate_texts(store, [headline(a) for a in group], language, translate)
+        note = note or done.note
         for article, text in zip(group, done.texts, strict=True):
             if text is not None:
                 translated[article.id] = (text, done.backend)
@@ -74,5 +72,5 @@ def translate_headlines(
         names = vocabulary.gloss_names(translate.target)
         for article_id, items in store.title_evidence([a.id for a in glossed]).items():
             if items:
-                translated[article_id] = (gloss(items, names), "gloss")
-    return translated, (notes[0] if notes else None)
+                translated[article_id] = (gloss(items, names), GLOSS_BACKEND)
+    return translated, note

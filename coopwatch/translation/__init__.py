@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coopwatch.config import TranslateConfig
+from coopwatch.enrich.snippets import GLOSS_BACKEND
 from coopwatch.store import Store
-from coopwatch.translation.engines import Engine, TranslationError, make_engine
+from coopwatch.translation.engines import TranslationError, make_engine
 
 log = logging.getLogger("coopwatch.translation")
-GLOSS = "gloss"
 
 
 @dataclass(frozen=True)
@@ -36,15 +36,14 @@ def same_language(source: str | None, target: str) -> bool:
 
 
 def translate_texts(
-    store: Store, texts: Sequence[str], source: str | None, config: TranslateConfig,
-    engine: Engine | None = None,
+    store: Store, texts: Sequence[str], source: str | None, config: TranslateConfig
 ) -> Translated:
     """Each text in config.target, through the cache and the configured engine.
 
     Never raises for the engine's sake: a failure leaves the uncached texts None and says why.
     """
-    if config.backend == GLOSS or not texts:
-        return Translated([None] * len(texts), GLOSS)
+    if config.backend == GLOSS_BACKEND or not texts:
+        return Translated([None] * len(texts), GLOSS_BACKEND)
     source_code = source or "auto"
     found = [store.cached_translation(text, source_code, config.target, config.backend)
              for text in texts]
@@ -52,8 +51,7 @@ def translate_texts(
     if not missing:
         return Translated(list(found), config.backend)
     try:
-        engine = engine or make_engine(config)
-        translations = engine.translate(missing, source, config.target)
+        translations = make_engine(config).translate(missing, source, config.target)
     except TranslationError as error:
         log.info("translation failed backend=%s error=%s", config.backend, error)
         return Translated(list(found), config.backend,
@@ -65,4 +63,4 @@ def translate_texts(
                        for text, hit in zip(texts, found, strict=True)], config.backend)
 
 
-__all__ = ["GLOSS", "Translated", "TranslationError", "same_language", "translate_texts"]
+__all__ = ["Translated", "TranslationError", "same_language", "translate_texts"]

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from coopwatch.enrich.snippets import GLOSS_BACKEND
 from coopwatch.errors import CoopwatchError
 from coopwatch.reading import read_article, translate_snippets
 from coopwatch.safety import one_line, terminal_safe
@@ -123,8 +124,6 @@ class ArticleScreen(Screen[None]):
             self.post_message(self.Loaded(None, str(error)))
             return
         self.post_message(self.Loaded(detail))
-        if app.config.translate.backend != "gloss":  # type: ignore[attr-defined]
-            self.translate(detail)
 
     @work(thread=True, group="translate", exclusive=True, exit_on_error=False)
     def translate(self, detail: ArticleDetail) -> None:
@@ -144,6 +143,8 @@ class ArticleScreen(Screen[None]):
         self.query_one("#article-evidence", Static).update(render_evidence(message.detail))
         self._show_snippets()
         self.query_one("#article-body", Static).update(Text(terminal_safe(message.detail.body)))
+        if self.app.config.translate.backend != GLOSS_BACKEND:  # type: ignore[attr-defined]
+            self.translate(message.detail)  # the gloss is on screen; the engine may take a while
 
     @on(Translated)
     def _show_translation(self, message: Translated) -> None:

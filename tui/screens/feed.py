@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from coopwatch.choices import country_choices, sector_choices
+from coopwatch.enrich.snippets import GLOSS_BACKEND
 from coopwatch.reading import translate_headlines
 from coopwatch.safety import one_line
 from coopwatch.store import Store
@@ -263,4 +264,4 @@ class FeedScreen(Screen[None]):
 
 def _marked(headline: str, backend: str) -> str:
     """A gloss is what enrichment understood, not a translation: say so (≈)."""
-    return f"≈ {headline}" if backend == "gloss" else headline
+    return f"≈ {headline}" if backend == GLOSS_BACKEND else headline
