@@ -35,13 +35,13 @@ def _source_line(result: SourceResult) -> str:
 
 
 def _print_report(report: SyncReport, quiet: bool = False) -> None:
-    err = Console(stderr=True, highlight=False, markup=False)
     out = click.echo
     for result in report.sources:
         if not quiet or result.status == "failed" or result.skipped:
             out(_source_line(result))
         for skipped in result.skipped:
-            err.print(f"  skipped {one_line(skipped.path)}: {one_line(skipped.reason)}")
+            # click, not Rich: a console would wrap a long path onto a second line
+            out(f"  skipped {one_line(skipped.path)}: {one_line(skipped.reason)}", err=True)
     if not quiet:
         out(f"total: {report.new} new, {report.updated} updated, {report.failed} failed "
             f"in {report.seconds:.1f} s")

@@ -185,6 +185,9 @@ def ingest_path(store: Store, root: Path, vocabulary: Vocabulary) -> SourceResul
         return result
     for found in walk(root):
         parsed = found if isinstance(found, Skipped) else read_file(found)
+        if isinstance(parsed, Skipped) and not root.is_dir():
+            result.status, result.error = "failed", parsed.reason  # the file asked for
+            return result
         if isinstance(parsed, Skipped):
             result.skipped.append(parsed)
             continue

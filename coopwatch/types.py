@@ -234,6 +234,7 @@ class SourceResult:
             "updated": self.updated,
             "copies": self.copies,
             "error": self.error,
+            "skipped": [{"path": item.path, "reason": item.reason} for item in self.skipped],
         }
 
 

@@ -15,6 +15,7 @@ TRIALS = 3
 _CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 MIN_FUNCTION_SHARE = 0.05  # of the sample's words (Bantu languages bind most of theirs)
 FUNCTION_MARGIN = 0.04  # by which it must beat langdetect's own answer
+MIN_LETTERS = 6  # n-grams of fewer letters name a language at random ("x" came out Somali)
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +75,7 @@ def detect_language(
     by_script = _by_script(sample)
     if by_script:
         return by_script
-    if sample:
+    if sum(ch.isalpha() for ch in sample) >= MIN_LETTERS:
         detector = _factory().create()
         detector.n_trial = TRIALS
         detector.append(sample)

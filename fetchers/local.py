@@ -20,8 +20,8 @@ MAX_FILE_BYTES = 16 * 1024 * 1024  # a page or feed file is never this large; bo
 
 
 def display_path(path: Path) -> str:
-    """A path as text even when its name is not valid UTF-8."""
-    return os.fsdecode(path).encode("utf-8", "replace").decode("utf-8")
+    """A path as text even when its name is not valid UTF-8 (each bad byte shown as U+FFFD)."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def walk(root: Path) -> Iterator[Path | Skipped]:

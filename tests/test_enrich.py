@@ -177,6 +177,12 @@ def test_feed_date_wins_and_language_hint_helps_thin_text(vocabulary: Vocabulary
     assert found.published == "2024-01-02" and found.language == "fi"
 
 
+def test_a_few_letters_name_no_language(vocabulary: Vocabulary) -> None:
+    assert tags(vocabulary, "x", "").language is None
+    assert tags(vocabulary, "OK 2024", "", language_hint="de").language == "de"
+    assert tags(vocabulary, "中俄合作", "").language == "zh"  # one script decides on its own
+
+
 def test_arabic_names_under_bound_prefixes_and_no_stem_collisions(vocabulary: Vocabulary) -> None:
     found = tags(vocabulary, "اتفاق بين تونس وكوريا الجنوبية",
                  "وقعت تونس وكوريا الجنوبية اتفاقية تعاون. سوف تقدم كوريا الجنوبية مساعدة مالية لتونس.")

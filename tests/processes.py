@@ -1,0 +1,75 @@
+"""coopwatch as its own process: what cron, a second terminal or `kill -9` see."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+
+@dataclass
+class Finished:
+    code: int
+    out: str
+    err: str
+    peak_rss_mib: float
+
+
+def command(*args: str, db: Path, config: Path | None = None) -> list[str]:
+    extra = ["--config", str(config)] if config else []
+    return [sys.executable, "-m", "coopwatch", "--db", str(db), *extra, *args]
+
+
+def start(args: list[str], cwd: Path, prefix: list[str] | None = None) -> subprocess.Popen[str]:
+    """Start a command away from the checkout, so it runs the installed package."""
+    return subprocess.Popen([*(prefix or []), *args], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+
+
+def finish(process: subprocess.Popen[str], timeout: float = 120) -> Finished:
+    """Wait for a started command; its output and its own peak memory (wait4, not communicate)."""
+    streams: dict[str, str] = {}
+
+    def drain(name: str) -> None:
+        stream = getattr(process, name)
+        streams[name] = stream.read()
+
+    readers = [threading.Thread(target=drain, args=(name,)) for name in ("stdout", "stderr")]
+    for reader in readers:
+        reader.start()
+    killer = threading.Timer(timeout, process.kill)
+    killer.start()
+    try:
+        _, status, usage = os.wait4(process.pid, 0)
+    finally:
+        killer.cancel()
+    for reader in readers:
+        reader.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return Finished(process.returncode, streams["stdout"], streams["stderr"],
+                    usage.ru_maxrss / 1024)
+
+
+def run(args: list[str], cwd: Path, prefix: list[str] | None = None,
+        timeout: float = 120) -> Finished:
+    return finish(start(args, cwd, prefix), timeout)
+
+
+def without_root_powers() -> list[str]:
+    """A command prefix under which file permissions hold, also for root (as CI runs).
+
+    Root reads a mode-000 file and writes a read-only one; without the capabilities that
+    override file permissions it cannot, like any user.
+    """
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: file permissions cannot be tested")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
