@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +13,9 @@ from rich.text import Text
 
 from coopwatch.cli_options import State, filter_options, pass_state
 from coopwatch.errors import UsageError
-from coopwatch.output import article_table, pair_table, write_csv, write_json_array, write_json_lines
+from coopwatch.output import (
+    article_table, json_text, pair_table, write_csv, write_json_array, write_json_lines,
+)
 from coopwatch.reading import read_article, translate_headlines, translate_snippets
 from coopwatch.safety import one_line, terminal_safe
 from coopwatch.types import ArticleDetail, Filters
@@ -90,7 +91,7 @@ def show(state: State, article_id: int, as_json: bool) -> None:
     if detail.translation_note:
         click.echo(f"note: {one_line(detail.translation_note, 300)}", err=True)
     if as_json:
-        click.echo(json.dumps(detail.to_json(), ensure_ascii=False, indent=2))
+        click.echo(json_text(detail.to_json(), indent=2))
     else:
         _print_detail(detail, _stdout())
 
@@ -137,7 +138,7 @@ def pairs(state: State, filters: Filters, as_json: bool) -> None:
     """
     summaries = state.store().pair_summaries(filters)
     if as_json:
-        click.echo(json.dumps([s.to_json() for s in summaries], ensure_ascii=False))
+        click.echo(json_text([s.to_json() for s in summaries]))
     else:
         pair_table(summaries, _stdout())
 

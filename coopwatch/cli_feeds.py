@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -13,6 +12,7 @@ from rich.text import Text
 from coopwatch.cli_options import State, pass_state
 from coopwatch.errors import UsageError
 from coopwatch.opml import is_web_url, read_opml, write_opml
+from coopwatch.output import json_text
 from coopwatch.safety import one_line
 
 
@@ -68,7 +68,7 @@ def list_feeds(state: State, as_json: bool) -> None:
     """
     sources = state.store().list_sources("feed")
     if as_json:
-        click.echo(json.dumps([s.to_json() for s in sources], ensure_ascii=False))
+        click.echo(json_text([s.to_json() for s in sources]))
         return
     console = Console(highlight=False, markup=False, emoji=False)
     if not console.is_terminal:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,10 +13,11 @@ from rich.progress import Progress as RichProgress
 
 from coopwatch.cli_options import State, pass_state
 from coopwatch.errors import UsageError
-from coopwatch.safety import one_line
+from coopwatch.output import json_text
 from coopwatch.feedsync import Progress
 from coopwatch.fetch import fetch_all, source_count
 from coopwatch.opml import is_web_url
+from coopwatch.safety import one_line
 from coopwatch.sync import ingest_paths
 from coopwatch.types import SourceResult, SyncReport
 from coopwatch.vocabulary import load_vocabulary
@@ -87,7 +87,7 @@ def ingest(state: State, paths_: tuple[Path, ...], as_json: bool) -> None:
     vocabulary = load_vocabulary(state.config.sector_terms)
     report = ingest_paths(state.store(), paths_, vocabulary)
     if as_json:
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+        click.echo(json_text(report.to_json()))
     else:
         _print_report(report)
     raise SystemExit(_exit_code(report))
@@ -123,7 +123,7 @@ def fetch(state: State, as_json: bool, feeds: tuple[str, ...], concurrency: int,
         report = fetch_all(store, config, vocabulary, feeds=feeds, concurrency=concurrency,
                            timeout=timeout, progress=advance)
     if as_json:
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+        click.echo(json_text(report.to_json()))
     else:
         _print_report(report, quiet)
     raise SystemExit(1 if report.failed else 0)

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 from coopwatch.errors import UsageError
+from coopwatch.safety import one_line
 from coopwatch.types import Source
 
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
@@ -72,12 +73,17 @@ def write_opml(sources: list[Source]) -> str:
              f"  <head><title>coopwatch subscriptions</title><dateCreated>{created}</dateCreated></head>",
              "  <body>"]
     for source in sources:
-        attributes = ['type="rss"', f"text={quoteattr(source.title or source.url)}",
-                      f"xmlUrl={quoteattr(source.url)}"]
+        attributes = ['type="rss"', f"text={_attribute(source.title or source.url)}",
+                      f"xmlUrl={_attribute(source.url)}"]
         if source.title:
-            attributes.insert(1, f"title={quoteattr(source.title)}")
+            attributes.insert(1, f"title={_attribute(source.title)}")
         if source.tags:
-            attributes.append(f"category={quoteattr(','.join('/' + tag for tag in source.tags))}")
+            attributes.append(f"category={_attribute(','.join('/' + tag for tag in source.tags))}")
         lines.append(f"    <outline {' '.join(attributes)}/>")
     lines += ["  </body>", "</opml>", ""]
     return "\n".join(lines)
+
+
+def _attribute(value: str) -> str:
+    # control characters are not even allowed in XML; nor should they reach the terminal
+    return quoteattr(one_line(value))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from typing import IO
 
@@ -11,11 +12,21 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from coopwatch.safety import one_line
+from coopwatch.safety import one_line, terminal_safe
 from coopwatch.types import Article, PairSummary
 
 CSV_COLUMNS = ["id", "title", "url", "source", "language", "published", "fetched_at",
                "countries", "pairs", "sectors", "cooperation", "summary"]
+
+
+# json.dumps escapes C0 controls itself; these pass through it and can drive or reorder a terminal
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(value: object, indent: int | None = None) -> str:
+    """JSON for stdout: readable Unicode, but nothing a terminal would act on."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def write_json_array(records: Iterable[dict[str, object]], out: IO[str]) -> None:
@@ -23,13 +34,13 @@ def write_json_array(records: Iterable[dict[str, object]], out: IO[str]) -> None
     out.write("[")
     for number, record in enumerate(records):
         out.write(",\n" if number else "\n")
-        out.write(json.dumps(record, ensure_ascii=False))
+        out.write(json_text(record))
     out.write("\n]\n")
 
 
 def write_json_lines(records: Iterable[dict[str, object]], out: IO[str]) -> None:
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json_text(record) + "\n")
 
 
 def write_csv(articles: Iterable[Article], out: IO[str]) -> None:
@@ -38,10 +49,11 @@ def write_csv(articles: Iterable[Article], out: IO[str]) -> None:
     writer.writerow(CSV_COLUMNS)
     for article in articles:
         writer.writerow([
-            article.id, article.title or "", article.url or "", article.source,
-            article.language or "", article.published or "", article.fetched_at,
-            ";".join(article.countries), ";".join(f"{a}-{b}" for a, b in article.pairs),
-            ";".join(article.sectors), "true" if article.cooperation else "false", article.summary,
+            article.id, terminal_safe(article.title), terminal_safe(article.url),
+            terminal_safe(article.source), article.language or "", article.published or "",
+            article.fetched_at, ";".join(article.countries),
+            ";".join(f"{a}-{b}" for a, b in article.pairs), ";".join(article.sectors),
+            "true" if article.cooperation else "false", terminal_safe(article.summary),
         ])
 
 

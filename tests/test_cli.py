@@ -168,8 +168,11 @@ def test_fetch_syncs_the_bundled_seeds_by_default(db_path: Path) -> None:
     result = json.loads(out)
     assert code == 0 and result["new"] == 5 and result["failed"] == 0
     assert set(result) == {"sources", "new", "updated", "failed", "seconds"}
-    # the contract's fields, and "copies" (items another source already carried) beside them
-    assert set(result["sources"][0]) == {"source", "status", "new", "updated", "error", "copies"}
+    # the contract's fields, and beside them "copies" (items another source already carried)
+    # and "skipped" (local files not ingested, each with its reason)
+    assert set(result["sources"][0]) == {"source", "status", "new", "updated", "error", "copies",
+                                         "skipped"}
+    assert result["sources"][0]["skipped"] == []
     again = json.loads(run("fetch", "--json", db=db_path)[1])
     assert again["new"] == 0 and again["sources"][0]["status"] == "unchanged"
 

@@ -120,13 +120,15 @@ class CoopwatchApp(App[None]):
             error = event.worker.error
             message = str(error) if isinstance(error, CoopwatchError) else (
                 f"{type(error).__name__}: {error}")
-            self.notify(one_line(message, 200), title="Something went wrong", severity="error")
+            self.notify(one_line(message, 200), title="Something went wrong", severity="error",
+                        markup=False)
 
     @on(DataChanged)
     def _data_changed(self, message: DataChanged) -> None:
         self._show_state()
         if message.new_articles:
-            self.notify(f"{message.new_articles} new article{'s' if message.new_articles != 1 else ''}")
+            plural = "s" if message.new_articles != 1 else ""
+            self.notify(f"{message.new_articles} new article{plural}", markup=False)
         if not message.changed:
             return
         for screen in self.screen_stack:
@@ -139,11 +141,12 @@ class CoopwatchApp(App[None]):
         self._sync_done, self._sync_total = message.done, message.total
         self._show_state()
         if message.error:
-            self.notify(message.error, title="Sync failed", severity="error")
+            self.notify(one_line(message.error, 200), title="Sync failed", severity="error",
+                        markup=False)
         if message.report is not None:
             if message.report.failed:
                 self.notify(f"{message.report.failed} source(s) failed; press f for details",
-                            severity="warning")
+                            severity="warning", markup=False)
             self.watch_store()
             if isinstance(self.screen, FeedsScreen):
                 self.screen.load()

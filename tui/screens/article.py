@@ -151,7 +151,8 @@ class ArticleScreen(Screen[None]):
         self.detail = message.detail
         self._show_snippets()
         if message.detail.translation_note:
-            self.notify(one_line(message.detail.translation_note, 200), severity="warning")
+            self.notify(one_line(message.detail.translation_note, 200), severity="warning",
+                        markup=False)
 
     def _show_snippets(self) -> None:
         if self.detail is not None:
@@ -165,6 +166,6 @@ class ArticleScreen(Screen[None]):
     def action_open_url(self) -> None:
         url = self.detail.article.url if self.detail else None
         if not url or not url.lower().startswith(("http://", "https://")):
-            self.notify("This article has no web address.", severity="warning")
+            self.notify("This article has no web address.", severity="warning", markup=False)
             return
         self.app.open_url(url)

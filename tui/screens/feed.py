@@ -155,7 +155,7 @@ class FeedScreen(Screen[None]):
         table = self.query_one(ArticleTable)
         table.show_translations(table.translated, message.translations)
         if message.note:
-            self.notify(one_line(message.note, 200), severity="warning")
+            self.notify(one_line(message.note, 200), severity="warning", markup=False)
 
     @on(Counted)
     def _show_count(self, message: Counted) -> None:
