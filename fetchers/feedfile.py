@@ -55,8 +55,13 @@ def parse_feed(data: bytes, source: str, content_type: str | None = None) -> Par
     if _looks_like_html(data, content_type):
         raise FeedParseError("not a feed: the server sent an HTML page")
     headers = {"content-type": content_type} if content_type else None
-    parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False,
-                              resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False,
+                                  resolve_relative_uris=False)
+    # feedparser's own bugs surface as any exception (ValueError for a NUL in a declared
+    # encoding); on untrusted bytes each is this feed's error, never the sync's
+    except Exception as error:  # noqa: BLE001
+        raise FeedParseError(f"not a feed ({type(error).__name__}: {_one_line(error)})") from None
     version = parsed.get("version", "")
     reason = parsed.get("bozo_exception")
     if not version and not parsed.entries:

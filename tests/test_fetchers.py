@@ -93,7 +93,8 @@ def test_json_feed() -> None:
     assert feed.articles[1].title is None
 
 
-@pytest.mark.parametrize("data", [b"", b"<html><body>not a feed</body></html>", b"{\"items\": 3}", b"{broken"])
+@pytest.mark.parametrize("data", [b"", b"<html><body>not a feed</body></html>", b"{\"items\": 3}", b"{broken",
+                                  b'<?xml version="1.0" encoding="\x00utf-8"?><rss/>'])
 def test_not_a_feed(data: bytes) -> None:
     with pytest.raises(FeedParseError):
         parse_feed(data, "x")
