@@ -11,6 +11,8 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,6 +22,7 @@ from coopwatch.types import Enrichment, RawArticle
 
 log = logging.getLogger("coopwatch.enrichpool")
 MIN_BATCH = 24  # articles: fewer are enriched in process, where the term indexes already live
+PARENT_CHECK_SECONDS = 0.5
 CHUNK = 12  # articles per task: small enough to share out a feed, big enough to repay pickling
 
 _worker_vocabulary: Vocabulary | None = None
@@ -29,7 +32,16 @@ def _start_worker(user_sector_terms: Mapping[str, list[str]]) -> None:
     global _worker_vocabulary
     from coopwatch.vocabulary import load_vocabulary
 
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_vocabulary = load_vocabulary(user_sector_terms)
+
+
+def _exit_with_parent(parent: int) -> None:
+    # A sync killed with -9 cannot shut its pool down, and its workers would wait for work for
+    # ever (holding the killed command's stdout open); they leave when they are orphaned.
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
 
 
 def _enrich_chunk(raws: Sequence[RawArticle]) -> list[Enrichment]:

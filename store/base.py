@@ -33,6 +33,8 @@ def storage_error(exc: sqlite3.Error, path: str) -> StorageError:
         return StorageError(f"database {path} is read-only")
     if "full" in message:
         return StorageError(f"no space left to write the database {path}")
+    if "disk I/O" in message:  # also a write refused past a size limit (EFBIG)
+        return StorageError(f"cannot write the database {path}: disk I/O error (is the disk full?)")
     if "unable to open" in message:
         return StorageError(f"cannot open the database {path}")
     return StorageError(f"database {path}: {message}")
@@ -97,13 +99,20 @@ class StoreBase:
             yield conn
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            self._roll_back()
             raise storage_error(exc, self.path) from None
         except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            self._roll_back()
             raise
+
+    def _roll_back(self) -> None:
+        # On a full disk the rollback itself can fail; SQLite then rolls back from the journal
+        # at the next open, and the user should hear of the first error, not this one.
+        try:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
     def _read(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         try:
