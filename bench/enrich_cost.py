@@ -26,6 +26,8 @@ from coopwatch.paths import seeds_dir
 from coopwatch.types import RawArticle
 from coopwatch.vocabulary import load_vocabulary
 
+from _results import add_json_option, write_json
+
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev" / "articles"
 
 
@@ -44,6 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("folders", nargs="*", type=Path)
+    add_json_option(parser)
     args = parser.parse_args()
     texts = articles(args.folders or [seeds_dir()] + ([DEV] if DEV.exists() else []))
     chars = sum(len(a.title or "") + len(a.body) for a in texts)
@@ -81,6 +84,11 @@ def main() -> None:
           f"{median / chars * 3000 * 1000:.2f} ms per 3,000 characters")
     print(f"peer, langdetect alone on the whole text: {peer_median / len(texts) * 1000:.2f} ms/article; "
           f"enrichment/langdetect = {median / peer_median:.2f}")
+    write_json(args.json_path, {
+        "articles": len(texts), "ms_per_article": round(per_article, 2),
+        "ms_per_3000_characters": round(median / chars * 3000 * 1000, 2),
+        "langdetect_ms_per_article": round(peer_median / len(texts) * 1000, 2),
+        "ratio_to_langdetect": round(median / peer_median, 2)})
 
 
 if __name__ == "__main__":

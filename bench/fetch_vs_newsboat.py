@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from _results import add_json_option, write_json
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_TOOLS = ROOT.parent / "shared" / "tools"
 
@@ -93,6 +95,7 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=50)
     parser.add_argument("--latency-ms", type=float, default=50.0)
     parser.add_argument("--runs", type=int, default=3)
+    add_json_option(parser)
     args = parser.parse_args()
     if not shutil.which("newsboat"):
         print("newsboat is not installed (apt-get install newsboat)", file=sys.stderr)
@@ -137,6 +140,17 @@ def main() -> int:
               f"{statistics.median(r[f'newsboat_{phase}'] for r in runs):.2f} s, "
               f"ratio {statistics.median(ratios):.2f}")
     print(f"median peak RSS (cold): {statistics.median(r['rss_cold'] for r in runs):.0f} MiB")
+    figures: dict[str, object] = {"feeds": args.feeds, "items": args.items,
+                                  "latency_ms": args.latency_ms, "runs": args.runs,
+                                  "articles": statistics.median(r["articles"] for r in runs),
+                                  "peak_rss_mib": statistics.median(r["rss_cold"] for r in runs)}
+    for phase in ("cold", "warm"):
+        figures[phase] = {
+            "coopwatch_s": round(statistics.median(r[f"coopwatch_{phase}"] for r in runs), 2),
+            "newsboat_s": round(statistics.median(r[f"newsboat_{phase}"] for r in runs), 2),
+            "ratio": round(statistics.median(
+                r[f"coopwatch_{phase}"] / r[f"newsboat_{phase}"] for r in runs), 2)}
+    write_json(args.json_path, figures)
     return 0
 
 

@@ -24,6 +24,8 @@ from coopwatch.store import Store
 from coopwatch.types import Enrichment
 from coopwatch.vocabulary import load_vocabulary
 
+from _results import add_json_option, write_json
+
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev" / "articles"
 _EMPTY = Enrichment(None, (), (), (), False, None)
 
@@ -45,7 +47,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("folders", nargs="*", type=Path)
+    add_json_option(parser)
     args = parser.parse_args()
+    results = []
     folders = args.folders or [seeds_dir()] + ([DEV] if DEV.exists() else [])
     print(f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}")
     vocabulary = load_vocabulary()
@@ -60,6 +64,10 @@ def main() -> None:
               f"({median / count * 1000:.2f} ms/article)")
         print(f"  peer without enrichment:    {count / peer_median:8.1f} articles/s; "
               f"enrichment makes ingest {median / peer_median:.1f}x slower")
+        results.append({"folder": f"{folder.parent.name}/{folder.name}", "articles": count,
+                        "articles_per_second": round(count / median, 1),
+                        "without_enrichment_ratio": round(median / peer_median, 2)})
+    write_json(args.json_path, {"folders": results})
 
 
 if __name__ == "__main__":
