@@ -14,7 +14,8 @@ from rich.text import Text
 from coopwatch.cli_options import State, filter_options, pass_state
 from coopwatch.errors import UsageError
 from coopwatch.output import (
-    article_table, json_text, pair_table, write_csv, write_json_array, write_json_lines,
+    article_table, json_text, pair_table, write_csv, write_dyads, write_json_array,
+    write_json_lines,
 )
 from coopwatch.reading import read_article, translate_headlines, translate_snippets
 from coopwatch.safety import one_line, terminal_safe
@@ -130,12 +131,25 @@ def _print_detail(detail: ArticleDetail, console: Console) -> None:
 @click.command()
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of pair summaries.")
+@click.option("--csv", "as_csv", is_flag=True,
+              help="Print a dyad table: period, country_a, country_b, sector, articles.")
+@click.option("--by", type=click.Choice(["month", "week"]), default="month", show_default=True,
+              help="The period of --csv rows (weeks are ISO weeks, 2024-W05).")
 @pass_state
-def pairs(state: State, filters: Filters, as_json: bool) -> None:
+def pairs(state: State, filters: Filters, as_json: bool, as_csv: bool, by: str) -> None:
     """Country-pair summaries: count, sectors, first and last date, counts per month.
 
-    Example: coopwatch pairs --country RU --json
+    With --csv, a dyad table in long format for a spreadsheet, pandas or R: one row per period,
+    pair and sector ("" for articles with no sector), counting articles with a published date.
+
+    Examples: coopwatch pairs --country RU --json
+              coopwatch pairs --csv --by week --since 2024-01-01 > dyads.csv
     """
+    if as_json and as_csv:
+        raise UsageError("choose one of --json and --csv")
+    if as_csv:
+        write_dyads(state.store().dyad_counts(filters, by), sys.stdout)
+        return
     summaries = state.store().pair_summaries(filters)
     if as_json:
         click.echo(json_text([s.to_json() for s in summaries]))
@@ -148,21 +162,35 @@ def pairs(state: State, filters: Filters, as_json: bool) -> None:
               help="The file format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write to this file instead of stdout.")
+@click.option("--by", type=click.Choice(["month", "week"]),
+              help="With --format csv: a dyad table (period, country_a, country_b, sector, "
+                   "articles) per month or ISO week, instead of one row per article.")
 @filter_options
 @pass_state
-def export(state: State, fmt: str, output: Path | None, filters: Filters) -> None:
-    """Every matching article, as JSON, JSON lines or CSV.
+def export(state: State, fmt: str, output: Path | None, by: str | None,
+           filters: Filters) -> None:
+    """Every matching article, as JSON, JSON lines or CSV; or a dyad table with --by.
 
-    Example: coopwatch export --format csv --pair CN-RU -o cn-ru.csv
+    Examples: coopwatch export --format csv --pair CN-RU -o cn-ru.csv
+              coopwatch export --format csv --by month --sector ai -o ai-dyads.csv
     """
-    articles = state.store().iter_articles(filters)
+    if by and fmt != "csv":
+        raise UsageError("--by makes a dyad table, which is CSV: add --format csv")
+    store = state.store()
+
+    def write(out: IO[str]) -> None:
+        if by:
+            write_dyads(store.dyad_counts(filters, by), out)
+        else:
+            _write(fmt, store.iter_articles(filters), out)
+
     if output is None:
-        _write(fmt, articles, sys.stdout)
+        write(sys.stdout)
         return
     partial = output.with_name(output.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8", newline="") as out:
-            _write(fmt, articles, out)
+            write(out)
         partial.replace(output)  # a reader never sees half an export
     except OSError as exc:
         partial.unlink(missing_ok=True)

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coopwatch.safety import one_line, terminal_safe
-from coopwatch.types import Article, PairSummary
+from coopwatch.types import Article, DyadCount, PairSummary
 
 CSV_COLUMNS = ["id", "title", "url", "source", "language", "published", "fetched_at",
                "countries", "pairs", "sectors", "cooperation", "summary"]
@@ -55,6 +55,17 @@ def write_csv(articles: Iterable[Article], out: IO[str]) -> None:
             ";".join(f"{a}-{b}" for a, b in article.pairs), ";".join(article.sectors),
             "true" if article.cooperation else "false", terminal_safe(article.summary),
         ])
+
+
+DYAD_COLUMNS = ["period", "country_a", "country_b", "sector", "articles"]
+
+
+def write_dyads(rows: Iterable[DyadCount], out: IO[str]) -> None:
+    """A dyad table in long format, ready for a spreadsheet, pandas or R."""
+    writer = csv.writer(out)
+    writer.writerow(DYAD_COLUMNS)
+    for row in rows:
+        writer.writerow([row.period, row.pair[0], row.pair[1], row.sector, row.articles])
 
 
 def article_table(articles: list[Article], console: Console) -> None:

@@ -149,6 +149,16 @@ class Filters:
 
 
 @dataclass(frozen=True)
+class DyadCount:
+    """Articles of one pair in one sector in one period: a row of a dyad table."""
+
+    period: str  # YYYY-MM, or an ISO week YYYY-Www
+    pair: Pair
+    sector: str  # "" for the pair's articles with no sector
+    articles: int
+
+
+@dataclass(frozen=True)
 class PairSummary:
     """Counts for one cooperating country pair."""
 

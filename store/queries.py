@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from coopwatch.errors import ArticleNotFoundError
 from coopwatch.store.base import StoreBase
 from coopwatch.store.filters import where_clause
-from coopwatch.types import Article, ArticleDetail, Evidence, Filters, Pair, PairSummary
+from coopwatch.types import (
+    Article, ArticleDetail, DyadCount, Evidence, Filters, Pair, PairSummary,
+)
 
 _ARTICLE_COLUMNS = (
     "a.id, a.title, a.url, a.source, a.language, a.published, a.fetched_at, a.summary,"
@@ -148,16 +151,7 @@ class QueriesMixin(StoreBase):
 
         days_since (YYYY-MM-DD) adds each pair's counts per day from that day on, for spikes.
         """
-        where, params = where_clause(filters)
-        # A country filter asks about that country's pairs, not every pair in its articles.
-        for country in filters.countries:
-            where += " AND ? IN (p.country_a, p.country_b)"
-            params.append(country.upper())
-        if filters.pair:
-            first, second = sorted(code.upper() for code in filters.pair)
-            where += " AND p.country_a = ? AND p.country_b = ?"
-            params += [first, second]
-        base = f"FROM article_pairs p JOIN articles a ON a.id = p.article_id WHERE {where}"
+        base, params = _pairs_from(filters)
         totals = self._read(
             f"SELECT p.country_a, p.country_b, count(*) AS n, min(a.published) AS first,"
             f" max(a.published) AS last {base} GROUP BY 1, 2",
@@ -196,3 +190,49 @@ class QueriesMixin(StoreBase):
         ]
         summaries.sort(key=lambda s: (-s.count, s.pair))
         return summaries
+
+    def dyad_counts(self, filters: Filters = Filters(), by: str = "month") -> list[DyadCount]:
+        """Articles per period, pair and sector (long format), oldest period first.
+
+        An article counts once under each of its sectors, or under "" when it has none; an
+        article without a published date has no period and is left out, as in the trends.
+        """
+        base, params = _pairs_from(filters)
+        with_sectors = base.replace(
+            "WHERE", "LEFT JOIN article_sectors s ON s.article_id = a.id WHERE", 1)
+        counts: dict[tuple[str, str, str, str], int] = defaultdict(int)
+        for row in self._read(
+            f"SELECT substr(a.published, 1, 10) AS day, p.country_a, p.country_b,"
+            f" coalesce(s.sector, '') AS sector, count(*) AS n {with_sectors}"
+            " AND a.published IS NOT NULL GROUP BY 1, 2, 3, 4", params,
+        ):
+            period = _period(row["day"], by)
+            if period is not None:
+                counts[(period, row["country_a"], row["country_b"], row["sector"])] += row["n"]
+        return [DyadCount(period, (a, b), sector, n)
+                for (period, a, b, sector), n in sorted(counts.items())]
+
+
+def _pairs_from(filters: Filters) -> tuple[str, list[object]]:
+    """FROM article_pairs p joined with the matching articles a, and its parameters."""
+    where, params = where_clause(filters)
+    # A country filter asks about that country's pairs, not every pair in its articles.
+    for country in filters.countries:
+        where += " AND ? IN (p.country_a, p.country_b)"
+        params.append(country.upper())
+    if filters.pair:
+        first, second = sorted(code.upper() for code in filters.pair)
+        where += " AND p.country_a = ? AND p.country_b = ?"
+        params += [first, second]
+    return f"FROM article_pairs p JOIN articles a ON a.id = p.article_id WHERE {where}", params
+
+
+def _period(day: str, by: str) -> str | None:
+    """A published date's month (YYYY-MM) or ISO week (YYYY-Www); None for a partial date."""
+    if by == "month":
+        return day[:7] if len(day) >= 7 else None
+    try:
+        year, week, _ = date.fromisoformat(day).isocalendar()
+    except ValueError:
+        return None
+    return f"{year}-W{week:02d}"
