@@ -183,10 +183,11 @@ def ingest_path(store: Store, root: Path, vocabulary: Vocabulary) -> SourceResul
     if not root.exists():
         result.status, result.error = "failed", "no such file or folder"
         return result
+    asked_for_one_file = not root.is_dir()
     for found in walk(root):
         parsed = found if isinstance(found, Skipped) else read_file(found)
-        if isinstance(parsed, Skipped) and not root.is_dir():
-            result.status, result.error = "failed", parsed.reason  # the file asked for
+        if isinstance(parsed, Skipped) and asked_for_one_file:
+            result.status, result.error = "failed", parsed.reason
             return result
         if isinstance(parsed, Skipped):
             result.skipped.append(parsed)

@@ -1,7 +1,9 @@
-"""Loopback HTTP servers for feed tests: a small scriptable one, and ../shared's feedserver.py."""
+"""Loopback HTTP servers for tests: a small scriptable one, ../shared's feedserver.py, and a
+translation engine."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
@@ -61,3 +63,49 @@ def shared_feedserver(tool: Path, folder: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@dataclass
+class Engine:
+    """A translation service on loopback: what it was asked, and how it answers."""
+
+    answer: Callable[[str, dict[str, str], dict], tuple[int, dict]]
+    requests: list[tuple[str, dict[str, str], dict]] = field(default_factory=list)
+    url: str = ""
+
+
+@contextmanager
+def engine_server(answer: Callable[[str, dict[str, str], dict], tuple[int, dict]]
+                  ) -> Iterator[Engine]:
+    engine = Engine(answer)
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+            length = int(self.headers.get("Content-Length") or 0)
+            body = json.loads(self.rfile.read(length) or b"{}")
+            headers = dict(self.headers)
+            engine.requests.append((self.path, headers, body))
+            code, reply = engine.answer(self.path, headers, body)
+            data = json.dumps(reply).encode()
+            try:
+                self.send_response(code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up waiting: that is the point of the slow test
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    engine.url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield engine
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from feedservers import Script, scripted_server
+from feedservers import scripted_server
 from processes import command, finish, run, start, without_root_powers
 
 # Distinct stories: random words around a cooperation sentence, so no two are near-duplicates.
@@ -124,8 +124,8 @@ def feed_xml(feed: int, items: int) -> bytes:
 
 @contextmanager
 def feeds_served(tmp_path: Path, feeds: int, items: int, delay: float = 0.05
-                 ) -> Iterator[tuple[Path, Script]]:
-    """A loopback server of feeds (each answer a little slow) and a config subscribed to them."""
+                 ) -> Iterator[tuple[Path, Path]]:
+    """A loopback server of feeds (each answer a little slow): a config, and an OPML of them."""
     with scripted_server() as (base, script):
         for feed in range(feeds):
             body = feed_xml(feed, items)
@@ -141,13 +141,11 @@ def feeds_served(tmp_path: Path, feeds: int, items: int, delay: float = 0.05
         opml.write_text('<?xml version="1.0"?><opml version="2.0"><head/><body>' + "".join(
             f'<outline type="rss" text="f{feed}" xmlUrl="{base}/feed-{feed}.xml"/>'
             for feed in range(feeds)) + "</body></opml>", encoding="utf-8")
-        yield config, script
-        # the caller imports the OPML into each database it uses
+        yield config, opml
 
 
-def subscribe(db: Path, config: Path, tmp_path: Path) -> None:
-    done = run(command("feeds", "import", str(tmp_path / "feeds.opml"), db=db, config=config),
-               cwd=tmp_path)
+def subscribe(db: Path, config: Path, opml: Path) -> None:
+    done = run(command("feeds", "import", str(opml), db=db, config=config), cwd=opml.parent)
     assert done.code == 0, done.err
 
 
@@ -155,8 +153,8 @@ def subscribe(db: Path, config: Path, tmp_path: Path) -> None:
 def test_kill_9_during_fetch_keeps_what_was_committed_and_a_rerun_completes(
         tmp_path: Path, kill_after: int) -> None:
     db = tmp_path / "crash.db"
-    with feeds_served(tmp_path, feeds=24, items=25) as (config, _):
-        subscribe(db, config, tmp_path)
+    with feeds_served(tmp_path, feeds=24, items=25) as (config, opml):
+        subscribe(db, config, opml)
         fetch = command("fetch", "--quiet", db=db, config=config)
         kill_when(start(fetch, cwd=tmp_path), db, kill_after)
         assert integrity(db) == "ok"
@@ -172,8 +170,8 @@ async def test_overlapping_syncs_readers_and_the_dashboard_lose_nothing(tmp_path
     from helpers import settle
 
     db = tmp_path / "busy.db"
-    with feeds_served(tmp_path, feeds=12, items=20, delay=0.02) as (config, _):
-        subscribe(db, config, tmp_path)
+    with feeds_served(tmp_path, feeds=12, items=20, delay=0.02) as (config, opml):
+        subscribe(db, config, opml)
         syncs = [start(command("fetch", db=db, config=config), cwd=tmp_path) for _ in range(2)]
         readers = []
         for round_ in range(6):

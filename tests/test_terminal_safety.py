@@ -20,8 +20,8 @@ from coopwatch.store import Store
 from coopwatch.tui.app import make_app
 from coopwatch.tui.screens.article import ArticleScreen
 from coopwatch.types import SourceResult
+from feedservers import engine_server
 from helpers import settle
-from test_translation import engine_server
 
 # anything that could drive a terminal or reorder what it shows
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

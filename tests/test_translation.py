@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -21,53 +19,8 @@ from coopwatch.enrich.segment import sentence_spans
 from coopwatch.store import Store
 from coopwatch.tui.app import make_app
 from coopwatch.tui.screens.article import ArticleScreen
+from feedservers import engine_server
 from helpers import settle
-
-
-@dataclass
-class Engine:
-    """A translation service on loopback: what it was asked, and how it answers."""
-
-    answer: Callable[[str, dict[str, str], dict], tuple[int, dict]]
-    requests: list[tuple[str, dict[str, str], dict]] = field(default_factory=list)
-    url: str = ""
-
-
-@contextmanager
-def engine_server(answer: Callable[[str, dict[str, str], dict], tuple[int, dict]]
-                  ) -> Iterator[Engine]:
-    engine = Engine(answer)
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
-            length = int(self.headers.get("Content-Length") or 0)
-            body = json.loads(self.rfile.read(length) or b"{}")
-            headers = dict(self.headers)
-            engine.requests.append((self.path, headers, body))
-            code, reply = engine.answer(self.path, headers, body)
-            data = json.dumps(reply).encode()
-            try:
-                self.send_response(code)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up waiting: that is the point of the slow test
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    engine.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield engine
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def libretranslate(path: str, headers: dict[str, str], body: dict) -> tuple[int, dict]:
