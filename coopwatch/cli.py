@@ -58,11 +58,11 @@ def cli(ctx: click.Context, db_path: Path | None, config_path: Path | None, verb
 
 
 def _register() -> None:
-    from coopwatch import cli_articles, cli_feeds, cli_sync, cli_tui
+    from coopwatch import cli_articles, cli_feeds, cli_sync, cli_tui, cli_watch
 
     for command in (cli_tui.tui, cli_sync.ingest, cli_sync.fetch, cli_feeds.feeds,
-                    cli_articles.list_articles,
-                    cli_articles.show, cli_articles.pairs, cli_articles.export):
+                    cli_articles.list_articles, cli_articles.show, cli_articles.pairs,
+                    cli_articles.export, cli_watch.watch):
         cli.add_command(command)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from dataclasses import replace
 from pathlib import Path
 from typing import IO
@@ -19,7 +20,8 @@ from coopwatch.output import (
 )
 from coopwatch.reading import read_article, translate_headlines, translate_snippets
 from coopwatch.safety import one_line, terminal_safe
-from coopwatch.types import ArticleDetail, Filters
+from coopwatch.trends import is_spiking, spike_counts, spike_days_since
+from coopwatch.types import ArticleDetail, Filters, PairSummary
 from coopwatch.vocabulary import load_vocabulary
 
 DEFAULT_TABLE_LIMIT = 50
@@ -139,6 +141,9 @@ def _print_detail(detail: ArticleDetail, console: Console) -> None:
 def pairs(state: State, filters: Filters, as_json: bool, as_csv: bool, by: str) -> None:
     """Country-pair summaries: count, sectors, first and last date, counts per month.
 
+    A pair is marked spiking when its last 7 days hold at least 3 articles and 3 times its
+    average week over the 90 days before.
+
     With --csv, a dyad table in long format for a spreadsheet, pandas or R: one row per period,
     pair and sector ("" for articles with no sector), counting articles with a published date.
 
@@ -150,11 +155,20 @@ def pairs(state: State, filters: Filters, as_json: bool, as_csv: bool, by: str) 
     if as_csv:
         write_dyads(state.store().dyad_counts(filters, by), sys.stdout)
         return
-    summaries = state.store().pair_summaries(filters)
+    today = date.today()
+    summaries = state.store().pair_summaries(filters, days_since=spike_days_since(today))
+    spiking = {s.pair for s in summaries if is_spiking(s.days, today)}
     if as_json:
-        click.echo(json_text([s.to_json() for s in summaries]))
+        click.echo(json_text([_pair_json(s, today, s.pair in spiking) for s in summaries]))
     else:
-        pair_table(summaries, _stdout())
+        pair_table(summaries, spiking, _stdout())
+
+
+def _pair_json(summary: PairSummary, today: date, spiking: bool) -> dict[str, object]:
+    data = summary.to_json()
+    data["last_7_days"] = spike_counts(summary.days, today)[0]
+    data["spiking"] = spiking
+    return data
 
 
 @click.command()

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from coopwatch.config import Config, load_config
+from coopwatch.filterspec import FILTER_KEYS, FilterValueError, parse_filters
 from coopwatch.store import Store
 from coopwatch.types import Filters
 from coopwatch.vocabulary import sector_ids
 
 F = TypeVar("F", bound=Callable[..., Any])
-_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 
 
 class State:
@@ -50,27 +48,6 @@ def pass_state(func: F) -> F:
         return func(click.get_current_context().find_object(State), *args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
-
-
-def _country(value: str) -> str:
-    if not _COUNTRY.match(value):
-        raise click.BadParameter(f"{value!r} is not a two-letter country code (ISO 3166-1)")
-    return value.upper()
-
-
-def _day(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2024-06-30", param_hint=name) from None
-
-
-def _source(value: str | None) -> str | None:
-    if value is None or "://" in value:
-        return value
-    return str(Path(value).expanduser().absolute())
 
 
 def filter_options(func: F) -> F:
@@ -106,30 +83,11 @@ def build_filters(
 ) -> Filters:
     """Validated filters; a bad value is a usage error naming the option."""
     state = click.get_current_context().find_object(State)
-    pair_codes = None
-    if pair is not None:
-        parts = re.split(r"[-–—/:,]", pair)
-        if len(parts) != 2:
-            raise click.BadParameter(f"{pair!r} is not a pair like CN-RU", param_hint="--pair")
-        first, second = (_country(part.strip()) for part in parts)
-        if first == second:
-            raise click.BadParameter("a pair needs two different countries", param_hint="--pair")
-        pair_codes = tuple(sorted((first, second)))
-    known = sector_ids(state.config.sector_terms if state else None)
-    for sector in sectors:
-        if sector not in known:
-            raise click.BadParameter(
-                f"unknown sector {sector!r}; known: {', '.join(known)}", param_hint="--sector"
-            )
-    if lang is not None and not re.match(r"^[A-Za-z]{2,3}$", lang):
-        raise click.BadParameter(f"{lang!r} is not a language code like de", param_hint="--lang")
-    return Filters(
-        countries=tuple(_country(code) for code in countries),
-        pair=pair_codes,  # type: ignore[arg-type]
-        sectors=sectors,
-        language=lang.lower() if lang else None,
-        since=_day(since, "--since"),
-        until=_day(until, "--until"),
-        search=search,
-        source=_source(source),
-    )
+    try:
+        return parse_filters(
+            countries=countries, pair=pair, sectors=sectors, lang=lang, since=since, until=until,
+            search=search, source=source,
+            known_sectors=sector_ids(state.config.sector_terms if state else None),
+        )
+    except FilterValueError as error:
+        raise click.BadParameter(error.message, param_hint=FILTER_KEYS[error.key]) from None

@@ -45,6 +45,15 @@ def _print_report(report: SyncReport, quiet: bool = False) -> None:
     if not quiet:
         out(f"total: {report.new} new, {report.updated} updated, {report.failed} failed "
             f"in {report.seconds:.1f} s")
+    # alerts are what a cron job's mail is for: printed even with --quiet
+    for alert in report.alerts or ():
+        out(f"watch {one_line(alert.watch)}: {alert.new} new"
+            + ("  ▲ spiking" if alert.spiking else ""))
+    for spike in report.spiking_pairs or ():
+        out(f"spiking {'–'.join(spike.pair)}: {spike.last_7_days} articles in the last 7 days"
+            f" (usually {spike.baseline:.1f} a week)")
+    for note in report.notes:
+        out(f"note: {one_line(note, 300)}", err=True)
 
 
 @contextmanager
@@ -110,7 +119,12 @@ def fetch(state: State, as_json: bool, feeds: tuple[str, ...], concurrency: int,
     local folders come from [sources] folders in the config (by default the bundled seeds).
     Exits 0 when every source worked, 1 when some failed (the rest are stored).
 
-    Example: coopwatch fetch --json
+    Then it tells each watch's new articles ("watch NAME: 3 new"), even with --quiet, runs the
+    config's [alerts] notify_command for each, and names the pairs the new articles push into a
+    spike (their last 7 days well above their usual week).
+
+    Examples: coopwatch fetch --json
+              coopwatch fetch --quiet    # in a crontab: mail only failures and alerts
     """
     bad = [url for url in feeds if not is_web_url(url)]
     if bad:
@@ -124,6 +138,8 @@ def fetch(state: State, as_json: bool, feeds: tuple[str, ...], concurrency: int,
                            timeout=timeout, progress=advance)
     if as_json:
         click.echo(json_text(report.to_json()))
+        for note in report.notes:
+            click.echo(f"note: {one_line(note, 300)}", err=True)
     else:
         _print_report(report, quiet)
     raise SystemExit(1 if report.failed else 0)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from coopwatch import paths
@@ -14,6 +15,7 @@ from coopwatch.lock import sync_lock
 from coopwatch.store import Store
 from coopwatch.sync import sync_folders
 from coopwatch.types import SyncReport
+from coopwatch.watches import report_alerts, run_notify_command
 
 
 def configured_folders(config: Config) -> list[Path]:
@@ -31,11 +33,14 @@ def source_count(store: Store, config: Config, feeds: Sequence[str] = ()) -> int
 def fetch_all(
     store: Store, config: Config, vocabulary: Vocabulary, *, feeds: Sequence[str] = (),
     concurrency: int = 16, timeout: float = 30.0, progress: Progress | None = None,
+    today: Callable[[], date] = date.today,
 ) -> SyncReport:
-    """Sync the given feeds, or every feed and folder, under the sync lock."""
+    """Sync the given feeds, or every feed and folder, under the sync lock; then tell the
+    watches' new articles and the spiking pairs, and run the notify command for the alerts."""
     with sync_lock(store.path):
         report = SyncReport()
         started = time.monotonic()
+        before_id = store.newest_article_id()
         jobs = feed_jobs(store, list(feeds) or None, config.full_text_below)
         if jobs:
             report.sources += sync_feeds(store, jobs, vocabulary, concurrency=concurrency,
@@ -43,5 +48,8 @@ def fetch_all(
         if not feeds:
             report.sources += sync_folders(store, configured_folders(config), vocabulary,
                                            progress).sources
+        report.alerts, report.spiking_pairs = report_alerts(store, config, before_id, today())
         report.seconds = time.monotonic() - started
+    if config.notify_command and report.alerts:
+        report.notes += run_notify_command(config.notify_command, report.alerts)
     return report

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coopwatch.safety import one_line, terminal_safe
-from coopwatch.types import Article, DyadCount, PairSummary
+from coopwatch.types import Article, DyadCount, Pair, PairSummary
 
 CSV_COLUMNS = ["id", "title", "url", "source", "language", "published", "fetched_at",
                "countries", "pairs", "sectors", "cooperation", "summary"]
@@ -68,15 +68,18 @@ def write_dyads(rows: Iterable[DyadCount], out: IO[str]) -> None:
         writer.writerow([row.period, row.pair[0], row.pair[1], row.sector, row.articles])
 
 
+def write_tsv(console: Console, rows: Iterable[Iterable[str]]) -> None:
+    """Tab-separated lines for a pipe: Rich would turn the tabs into spaces, so not through it."""
+    for row in rows:
+        console.file.write("\t".join(one_line(cell) for cell in row) + "\n")
+
+
 def article_table(articles: list[Article], console: Console) -> None:
     """Articles as a table; every cell is plain Text, never markup."""
     if not console.is_terminal:
-        for a in articles:
-            console.out(
-                "\t".join([str(a.id), a.published or "", a.language or "", ",".join(a.countries),
-                           ",".join(a.sectors), one_line(a.title or a.summary, 200)]),
-                highlight=False,
-            )
+        write_tsv(console, ([str(a.id), a.published or "", a.language or "", ",".join(a.countries),
+                             ",".join(a.sectors), one_line(a.title or a.summary, 200)]
+                            for a in articles))
         return
     table = Table(show_edge=False, pad_edge=False, expand=True)
     for name, options in (("id", {"justify": "right"}), ("date", {}), ("lang", {}),
@@ -89,20 +92,21 @@ def article_table(articles: list[Article], console: Console) -> None:
     console.print(table)
 
 
-def pair_table(summaries: list[PairSummary], console: Console) -> None:
-    """Pair summaries as a table (TSV when not a terminal)."""
+def pair_table(summaries: list[PairSummary], spiking: set[Pair], console: Console) -> None:
+    """Pair summaries as a table (TSV when not a terminal); spiking pairs are marked."""
     rows = [
         (f"{s.pair[0]}–{s.pair[1]}", str(s.count),
-         ", ".join(f"{k} {v}" for k, v in list(s.sectors.items())[:4]), s.first or "—", s.last or "—")
+         ", ".join(f"{k} {v}" for k, v in list(s.sectors.items())[:4]), s.first or "—", s.last or "—",
+         "spiking" if s.pair in spiking else "")
         for s in summaries
     ]
     if not console.is_terminal:
-        for row in rows:
-            console.out("\t".join(row), highlight=False)
+        write_tsv(console, rows)
         return
     table = Table(show_edge=False, pad_edge=False)
-    for name in ("pair", "articles", "top sectors", "first", "last"):
+    for name in ("pair", "articles", "top sectors", "first", "last", "last 7 days"):
         table.add_column(name)
     for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*(Text(cell) for cell in row[:5]),
+                      Text("▲ spiking", style="bold red") if row[5] else Text(""))
     console.print(table)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 BARS = "▁▂▃▄▅▆▇█"
-SPIKE_FACTOR = 2.0  # the last 30 days against the pair's own average 30 days before them
+# The last week against the pair's (or watch's) own average week in the 90 days before it. A
+# factor of 3 keeps a usual week of a busy pair from flagging: at 2 articles a week, 6 are needed.
+SPIKE_FACTOR = 3.0
 SPIKE_MIN_ARTICLES = 3
-SPIKE_WINDOW_DAYS = 30
-BASELINE_DAYS = 180
+SPIKE_WINDOW_DAYS = 7
+BASELINE_DAYS = 90
 
 
 def month_keys(end: date, count: int) -> list[str]:
@@ -44,8 +46,8 @@ def spike_days_since(today: date) -> str:
     return (today - timedelta(days=SPIKE_WINDOW_DAYS + BASELINE_DAYS - 1)).isoformat()
 
 
-def is_spiking(days: dict[str, int], today: date) -> bool:
-    """The last 30 days well above the pair's own baseline, the 180 days before them.
+def spike_counts(days: dict[str, int], today: date) -> tuple[int, float]:
+    """Articles in the last 7 days, and the average 7 days of the 90 before them.
 
     days holds counts per YYYY-MM-DD (at least from spike_days_since(today) on).
     """
@@ -54,5 +56,10 @@ def is_spiking(days: dict[str, int], today: date) -> bool:
     end = today.isoformat()
     recent = sum(n for day, n in days.items() if window_start <= day <= end)
     before = sum(n for day, n in days.items() if baseline_start <= day < window_start)
-    baseline = before * SPIKE_WINDOW_DAYS / BASELINE_DAYS  # per 30 days
+    return recent, before * SPIKE_WINDOW_DAYS / BASELINE_DAYS
+
+
+def is_spiking(days: dict[str, int], today: date) -> bool:
+    """The last 7 days well above their own baseline, the 90 days before them."""
+    recent, baseline = spike_counts(days, today)
     return recent >= SPIKE_MIN_ARTICLES and recent >= SPIKE_FACTOR * max(baseline, 1.0)

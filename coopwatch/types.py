@@ -248,12 +248,60 @@ class SourceResult:
         }
 
 
+@dataclass(frozen=True)
+class Watch:
+    """Saved filters a person follows: stored with `watch add`, or written in the config."""
+
+    name: str
+    filters: Filters
+    origin: str  # "database", or "config" with the line: "config line 12"
+
+
+@dataclass(frozen=True)
+class WatchStatus:
+    """A watch and what matches it now."""
+
+    watch: Watch
+    articles: int
+    unseen: int  # arrived since the user last looked at the watch
+    last_7_days: int  # published in the last 7 days
+    spiking: bool
+
+
+@dataclass(frozen=True)
+class WatchAlert:
+    """New articles for one watch after a sync."""
+
+    watch: str
+    new: int
+    spiking: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {"watch": self.watch, "new": self.new, "spiking": self.spiking}
+
+
+@dataclass(frozen=True)
+class PairSpike:
+    """A pair this sync brought articles for, whose last 7 days stand well above its baseline."""
+
+    pair: Pair
+    last_7_days: int
+    baseline: float  # its average 7 days over the 90 before
+
+    def to_json(self) -> dict[str, object]:
+        return {"pair": list(self.pair), "last_7_days": self.last_7_days,
+                "baseline_per_week": round(self.baseline, 2)}
+
+
 @dataclass
 class SyncReport:
     """What one sync did, source by source."""
 
     sources: list[SourceResult] = field(default_factory=list)
     seconds: float = 0.0
+    alerts: list[WatchAlert] | None = None  # None: not looked for (ingest)
+    spiking_pairs: list[PairSpike] | None = None
+    notes: list[str] = field(default_factory=list)  # e.g. a notify command that failed
 
     @property
     def new(self) -> int:
@@ -269,13 +317,18 @@ class SyncReport:
 
     def to_json(self) -> dict[str, object]:
         """The contract's fetch object."""
-        return {
+        data: dict[str, object] = {
             "sources": [result.to_json() for result in self.sources],
             "new": self.new,
             "updated": self.updated,
             "failed": self.failed,
             "seconds": round(self.seconds, 3),
         }
+        if self.alerts is not None:
+            data["alerts"] = [alert.to_json() for alert in self.alerts]
+        if self.spiking_pairs is not None:
+            data["spiking_pairs"] = [spike.to_json() for spike in self.spiking_pairs]
+        return data
 
 
 @dataclass(frozen=True)

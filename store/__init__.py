@@ -6,9 +6,10 @@ from coopwatch.store.articles import ArticlesMixin
 from coopwatch.store.queries import QueriesMixin
 from coopwatch.store.sources import SourcesMixin
 from coopwatch.store.translations import TranslationsMixin
+from coopwatch.store.watches import WatchesMixin
 
 
-class Store(ArticlesMixin, QueriesMixin, SourcesMixin, TranslationsMixin):
+class Store(ArticlesMixin, QueriesMixin, SourcesMixin, TranslationsMixin, WatchesMixin):
     """A coopwatch database: open it with a path (":memory:" for tests), close it when done."""
 
 

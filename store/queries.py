@@ -191,6 +191,25 @@ class QueriesMixin(StoreBase):
         summaries.sort(key=lambda s: (-s.count, s.pair))
         return summaries
 
+    def pairs_newer_than(self, article_id: int) -> list[Pair]:
+        """The pairs of the articles that arrived after article_id."""
+        return [(row["country_a"], row["country_b"]) for row in self._read(
+            "SELECT DISTINCT country_a, country_b FROM article_pairs WHERE article_id > ?"
+            " ORDER BY 1, 2", [article_id])]
+
+    def pair_days(self, pairs: list[Pair], since: str) -> dict[Pair, dict[str, int]]:
+        """The given pairs' articles per published day from since (YYYY-MM-DD) on."""
+        days: dict[Pair, dict[str, int]] = {pair: {} for pair in pairs}
+        for row in self._read(
+            "SELECT p.country_a, p.country_b, substr(a.published, 1, 10) AS day, count(*) AS n"
+            " FROM article_pairs p JOIN articles a ON a.id = p.article_id"
+            " WHERE a.published >= ? GROUP BY 1, 2, 3", [since],
+        ):
+            pair = (row["country_a"], row["country_b"])
+            if pair in days:
+                days[pair][row["day"]] = row["n"]
+        return days
+
     def dyad_counts(self, filters: Filters = Filters(), by: str = "month") -> list[DyadCount]:
         """Articles per period, pair and sector (long format), oldest period first.
 

@@ -140,3 +140,35 @@ def _full_text(db: Database) -> None:
         ALTER TABLE sources ADD COLUMN full_text_below INTEGER;
         """
     )
+
+
+@migrations(name="0004_watches")
+def _watches(db: Database) -> None:
+    db.executescript(
+        """
+        -- Watches made with `watch add` or from the dashboard; the config's own are not stored.
+        CREATE TABLE watches (
+            name TEXT PRIMARY KEY,
+            filters TEXT NOT NULL,             -- JSON, option names as keys (coopwatch/filterspec.py)
+            created_at TEXT NOT NULL
+        );
+
+        -- How far each watch (stored or from the config) has been looked at and reported. Article
+        -- ids grow as articles arrive, so "newer than" is "id greater than".
+        CREATE TABLE watch_marks (
+            name TEXT PRIMARY KEY,
+            seen_through INTEGER NOT NULL,     -- the newest article the user has looked at here
+            reported_through INTEGER NOT NULL  -- the newest article a sync has reported
+        );
+        """
+    )
+
+
+@migrations(name="0005_source_country")
+def _source_country(db: Database) -> None:
+    db.executescript(
+        """
+        -- The country a feed reports from (OPML or `feeds add --country`), to split coverage.
+        ALTER TABLE sources ADD COLUMN country TEXT;
+        """
+    )

@@ -52,7 +52,9 @@ def test_pairs_json_on_the_seeds(seeded: Path) -> None:
         (["CN", "RU"], 3), (["JP", "RU"], 1), (["JP", "VN"], 1)]
     assert pairs[0]["first"] == "2017-06-14" and pairs[0]["last"] == "2020-09-18"
     assert pairs[0]["months"] == {"2017-06": 1, "2020-09": 1}
-    assert set(pairs[0]) == {"pair", "count", "sectors", "first", "last", "months"}
+    assert set(pairs[0]) == {"pair", "count", "sectors", "first", "last", "months",
+                             "last_7_days", "spiking"}  # the contract's keys, and two more
+    assert pairs[0]["last_7_days"] == 0 and pairs[0]["spiking"] is False
 
 
 def test_list_filters_and_formats(seeded: Path) -> None:
@@ -167,7 +169,10 @@ def test_fetch_syncs_the_bundled_seeds_by_default(db_path: Path) -> None:
     code, out, _ = run("fetch", "--json", db=db_path)
     result = json.loads(out)
     assert code == 0 and result["new"] == 5 and result["failed"] == 0
-    assert set(result) == {"sources", "new", "updated", "failed", "seconds"}
+    # the contract's keys, and the watches' alerts and the spiking pairs (tests/test_watches.py)
+    assert set(result) == {"sources", "new", "updated", "failed", "seconds", "alerts",
+                           "spiking_pairs"}
+    assert result["alerts"] == [] and result["spiking_pairs"] == []
     # the contract's fields, and beside them "copies" (items another source already carried)
     # and "skipped" (local files not ingested, each with its reason)
     assert set(result["sources"][0]) == {"source", "status", "new", "updated", "error", "copies",

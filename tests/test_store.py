@@ -33,6 +33,10 @@ def _fill(store: Store) -> list[int]:
     return store.save_articles([write(r, e) for r, e in rows], "test")
 
 
+MIGRATIONS = ["0001_initial", "0002_dedup", "0003_full_text", "0004_watches",
+              "0005_source_country"]
+
+
 def test_schema_is_migrated_once_with_wal_and_foreign_keys(db_path: Path) -> None:
     Store(db_path).close()
     with Store(db_path) as store:  # a second open applies nothing twice
@@ -40,7 +44,7 @@ def test_schema_is_migrated_once_with_wal_and_foreign_keys(db_path: Path) -> Non
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         applied = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")]
-        assert applied == ["0001_initial", "0002_dedup", "0003_full_text"]
+        assert applied == MIGRATIONS
         assert {"articles", "sources", "entries", "article_countries", "article_pairs",
                 "article_sectors", "evidence", "translations", "articles_fts"} <= set(
             store.db.table_names())
@@ -159,4 +163,4 @@ def test_opening_a_new_database_from_many_threads_at_once_migrates_it_once(db_pa
         assert list(pool.map(open_and_count, range(16))) == [0] * 16
     with Store(db_path) as store:
         applied = [row[0] for row in store.db.conn.execute("SELECT name FROM _sqlite_migrations")]
-    assert applied == ["0001_initial", "0002_dedup", "0003_full_text"]
+    assert applied == MIGRATIONS

@@ -31,18 +31,21 @@ def _daily(count_per_day: int, first: date, last: date) -> dict[str, int]:
     return days
 
 
-def test_spiking_is_the_last_30_days_well_above_its_own_baseline() -> None:
+def test_spiking_is_the_last_7_days_well_above_its_own_baseline() -> None:
     since = date.fromisoformat(spike_days_since(TODAY))
-    assert (TODAY - since).days == 209  # 30 days and the 180 before them
-    window = TODAY - timedelta(days=29)
-    # one article every ten days: the same rate before and in the window
+    assert (TODAY - since).days == 96  # 7 days and the 90 before them
+    window = TODAY - timedelta(days=6)
+    # one article every other day: the same rate before and in the window
     steady = {day: n for day, n in _daily(1, since, TODAY).items()
-              if (date.fromisoformat(day) - since).days % 10 == 0}
+              if (date.fromisoformat(day) - since).days % 2 == 0}
     assert not is_spiking(steady, TODAY)
-    assert is_spiking({**steady, **_daily(1, window, window + timedelta(days=6))}, TODAY)
+    assert not is_spiking({**steady, **_daily(1, window, TODAY)}, TODAY)  # 7 against 3.5: not clear
+    assert is_spiking({**steady, **_daily(2, window, TODAY)}, TODAY)  # 14 against 3.5
     assert not is_spiking({TODAY.isoformat(): 2}, TODAY)  # too few to call a spike
-    # a busy month long ago is not a spike now, nor is a quiet pair with its usual rate
+    assert is_spiking({TODAY.isoformat(): 3}, TODAY)  # a quiet pair's sudden three
+    # a busy week long ago is not a spike now, nor is a quiet pair with its usual rate
     assert not is_spiking(_daily(5, since, window - timedelta(days=1)), TODAY)
-    # the window is the last 30 days, across a month's start: not the calendar month
-    early = date(2026, 12, 3)
-    assert is_spiking({"2026-11-25": 2, "2026-11-28": 2}, early)
+    # the window is the last 7 days, across a month's start: not the calendar week or month
+    early = date(2026, 12, 2)
+    assert is_spiking({"2026-11-26": 2, "2026-11-30": 2}, early)
+    assert not is_spiking({"2026-11-25": 2, "2026-11-30": 2}, early)
