@@ -128,3 +128,14 @@ def filters_as_options(filters: Filters) -> str:
         for item in value if isinstance(value, list) else [value]:
             words += [FILTER_KEYS[key], shlex.quote(str(item))]
     return " ".join(words)
+
+
+def suggest_name(filters: Filters) -> str:
+    """A short watch name from the filters, for a person to accept or change: "CN-RU ai"."""
+    words = ["-".join(filters.pair)] if filters.pair else []
+    words += list(filters.countries) + list(filters.sectors)
+    if filters.language:
+        words.append(filters.language)
+    if filters.search:
+        words.append(" ".join(filters.search.split())[:30])
+    return " ".join(words)[:60]

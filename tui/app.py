@@ -19,13 +19,15 @@ from coopwatch.safety import one_line
 from coopwatch.store import Store
 from coopwatch.sync import ingest_paths
 from coopwatch.tui.clock import local_time_short
-from coopwatch.tui.messages import DataChanged, SyncStateChanged
+from coopwatch.tui.messages import DataChanged, SyncStateChanged, UnseenCounted
 from coopwatch.tui.screens.feed import FeedScreen
 from coopwatch.tui.screens.feeds import FeedsScreen
 from coopwatch.tui.screens.help import HelpScreen
 from coopwatch.tui.screens.pairs import PairsScreen
-from coopwatch.types import Pair, SourceResult
+from coopwatch.tui.screens.watches import WatchesScreen
+from coopwatch.types import Filters, Pair, SourceResult, SyncReport
 from coopwatch.vocabulary import load_vocabulary
+from coopwatch.watches import watch_statuses
 
 WATCH_SECONDS = 10.0  # how often to look for articles a `coopwatch fetch` elsewhere stored
 
@@ -43,6 +45,7 @@ class CoopwatchApp(App[None]):
         ("r", "sync", "Sync"),
         ("p", "pairs", "Pairs"),
         ("f", "feeds", "Feeds"),
+        ("w", "watches", "Watches"),
     ]
 
     def __init__(self, config: Config, db_path: Path,
@@ -52,6 +55,7 @@ class CoopwatchApp(App[None]):
         self.db_path = db_path
         self.today = today  # trends end today; tests fix the day
         self.total = 0
+        self.unseen = 0  # in all watches
         self.last_sync: str | None = None
         self.syncing = False
         self._sync_done = self._sync_total = 0  # sources, while a sync runs
@@ -68,7 +72,8 @@ class CoopwatchApp(App[None]):
         sync = f"syncing{progress}…" if self.syncing else (
             f"synced {local_time_short(self.last_sync, self.today())}" if self.last_sync
             else "never synced")
-        self.sub_title = f"{self.db_path.name} · {self.total} articles · {sync}"
+        unseen = f" · {self.unseen} unseen in watches" if self.unseen else ""
+        self.sub_title = f"{self.db_path.name} · {self.total} articles{unseen} · {sync}"
 
     # -- workers: they call the core and post messages -----------------------------------------
 
@@ -92,6 +97,12 @@ class CoopwatchApp(App[None]):
             before = self.total
             self.total, self.last_sync = store.count_articles(), store.last_sync()
         self.post_message(DataChanged(new_articles=max(0, self.total - before), changed=changed))
+
+    @work(thread=True, group="unseen", exclusive=True, exit_on_error=False)
+    def count_unseen(self) -> None:
+        with Store(self.db_path) as store:
+            statuses = watch_statuses(store, self.config, self.today())
+        self.post_message(UnseenCounted(sum(status.unseen for status in statuses)))
 
     @work(thread=True, group="sync", exclusive=True, exit_on_error=False)
     def run_sync(self) -> None:
@@ -123,6 +134,11 @@ class CoopwatchApp(App[None]):
             self.notify(one_line(message, 200), title="Something went wrong", severity="error",
                         markup=False)
 
+    @on(UnseenCounted)
+    def _unseen_counted(self, message: UnseenCounted) -> None:
+        self.unseen = message.unseen
+        self._show_state()
+
     @on(DataChanged)
     def _data_changed(self, message: DataChanged) -> None:
         self._show_state()
@@ -131,6 +147,7 @@ class CoopwatchApp(App[None]):
             self.notify(f"{message.new_articles} new article{plural}", markup=False)
         if not message.changed:
             return
+        self.count_unseen()
         for screen in self.screen_stack:
             if isinstance(screen, FeedScreen):
                 screen.reload()
@@ -144,12 +161,25 @@ class CoopwatchApp(App[None]):
             self.notify(one_line(message.error, 200), title="Sync failed", severity="error",
                         markup=False)
         if message.report is not None:
+            self._tell_alerts(message.report)
             if message.report.failed:
                 self.notify(f"{message.report.failed} source(s) failed; press f for details",
                             severity="warning", markup=False)
             self.watch_store()
             if isinstance(self.screen, FeedsScreen):
                 self.screen.load()
+
+    def _tell_alerts(self, report: SyncReport) -> None:
+        for alert in report.alerts or ():
+            self.notify(f"{one_line(alert.watch, 60)}: {alert.new} new"
+                        + ("  ▲ spiking" if alert.spiking else "") + "  (w shows watches)",
+                        title="Watch", markup=False, timeout=15)
+        for spike in (report.spiking_pairs or [])[:3]:
+            self.notify(f"{'–'.join(spike.pair)}: {spike.last_7_days} articles in 7 days,"
+                        f" usually {spike.baseline:.1f}", title="▲ Spiking", markup=False,
+                        timeout=15)
+        for note in report.notes:
+            self.notify(one_line(note, 200), severity="warning", markup=False)
 
     # -- keys ------------------------------------------------------------------------------------
 
@@ -173,6 +203,17 @@ class CoopwatchApp(App[None]):
                 feed.filter_pair(pair)
         self.push_screen(PairsScreen(), chosen)
 
+    def action_watches(self) -> None:
+        if isinstance(self.screen, WatchesScreen):
+            return
+        feed = next(s for s in self.screen_stack if isinstance(s, FeedScreen))
+
+        def opened(filters: Filters | None) -> None:
+            if filters is not None:
+                feed.set_filters(filters)
+            self.count_unseen()
+        self.push_screen(WatchesScreen(feed.filters), opened)
+
     def action_feeds(self) -> None:
         if not isinstance(self.screen, FeedsScreen):
             self.push_screen(FeedsScreen())
@@ -182,6 +223,8 @@ class CoopwatchApp(App[None]):
         yield SystemCommand("Sync now", "Fetch every feed and folder", self.action_sync)
         yield SystemCommand("Pairs", "Every cooperating pair with its trend", self.action_pairs)
         yield SystemCommand("Feeds", "Every source and its health", self.action_feeds)
+        yield SystemCommand("Watches", "Saved filters and their unseen articles",
+                            self.action_watches)
         yield SystemCommand("Keys", "What every key does", self.action_help)
         feed = next((s for s in self.screen_stack if isinstance(s, FeedScreen)), None)
         if feed is not None:

@@ -26,3 +26,10 @@ class SyncStateChanged(Message):
     error: str | None = None
     done: int = 0  # sources finished so far, of total, while running
     total: int = 0
+
+
+@dataclass
+class UnseenCounted(Message):
+    """The articles in all watches that the user has not looked at yet."""
+
+    unseen: int

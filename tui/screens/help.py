@@ -18,6 +18,7 @@ KEYS = [
     ("Enter", "open the selected article (on the pairs screen: filter the feed by the pair)"),
     ("p", "pairs: every cooperating pair with its trend"),
     ("f", "feeds: every source and its health"),
+    ("w", "watches: saved filters with unseen counts (a saves the feed's filters, d removes)"),
     ("r", "sync now"),
     ("o / t", "in an article: open it in the browser / show original or translation"),
     ("Escape", "back"),

@@ -9,8 +9,9 @@ from coopwatch.safety import one_line
 from coopwatch.types import Filters
 
 
-def describe(filters: Filters) -> Text:
-    """The filters as a line of tags; article-derived text is plain, never markup."""
+def describe(filters: Filters, hints: bool = True) -> Text:
+    """The filters as a line of tags (with the keys that change them when hints); text from
+    articles or the user is plain, never markup."""
     parts: list[tuple[str, str]] = []
     parts += [("country", code) for code in filters.countries]
     if filters.pair:
@@ -23,13 +24,15 @@ def describe(filters: Filters) -> Text:
     line = Text()
     if not parts:
         line.append("all articles", style="dim")
-        line.append("   c country · s sector · l language · / search · p pairs", style="dim")
+        if hints:
+            line.append("   c country · s sector · l language · / search · p pairs", style="dim")
         return line
     for kind, value in parts:
         line.append(f" {kind}: ", style="dim")
         line.append(value, style="bold")
         line.append(" ")
-    line.append("   x clears", style="dim")
+    if hints:
+        line.append("   x clears", style="dim")
     return line
 
 
