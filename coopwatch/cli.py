@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -52,17 +53,28 @@ def cli(ctx: click.Context, db_path: Path | None, config_path: Path | None, verb
             level=logging.DEBUG if verbose > 1 else logging.INFO, stream=sys.stderr,
             format="%(levelname)s %(name)s: %(message)s",
         )
-    ctx.obj = State(db_path or paths.database_path(), config_path or paths.config_file())
+    ctx.obj = State(
+        db_path or paths.database_path(), config_path or paths.config_file(),
+        db_origin=_origin(db_path, "--db", "COOPWATCH_DB", "the user data folder"),
+        config_origin=_origin(config_path, "--config", "COOPWATCH_CONFIG",
+                              "the user config folder"),
+    )
     if ctx.invoked_subcommand is None:  # `coopwatch --db x.db`: global options, no command
         ctx.invoke(cli.get_command(ctx, "tui"))  # type: ignore[arg-type]
 
 
+def _origin(given: Path | None, option: str, variable: str, default: str) -> str:
+    if given is not None:
+        return option
+    return f"${variable}" if os.environ.get(variable) else default
+
+
 def _register() -> None:
-    from coopwatch import cli_articles, cli_feeds, cli_sync, cli_tui, cli_watch
+    from coopwatch import cli_articles, cli_config, cli_feeds, cli_sync, cli_tui, cli_watch
 
     for command in (cli_tui.tui, cli_sync.ingest, cli_sync.fetch, cli_feeds.feeds,
                     cli_articles.list_articles, cli_articles.show, cli_articles.pairs,
-                    cli_articles.export, cli_watch.watch):
+                    cli_articles.export, cli_watch.watch, cli_config.config):
         cli.add_command(command)
 
 

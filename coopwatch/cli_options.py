@@ -21,9 +21,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 class State:
     """What the global options chose; the store is opened on first use and closed at exit."""
 
-    def __init__(self, db_path: Path, config_path: Path) -> None:
+    def __init__(self, db_path: Path, config_path: Path, db_origin: str = "",
+                 config_origin: str = "") -> None:
         self.db_path = db_path
         self.config_path = config_path
+        self.db_origin = db_origin  # how the path was chosen, for `config show`
+        self.config_origin = config_origin
         self._config: Config | None = None
         self._store: Store | None = None
 

@@ -221,29 +221,30 @@ class _LineFinder:
                 self.entries.append((number, table, _unquote_dotted(key.group(1))))
 
     def line(self, table: str | None, key: str | None) -> int | None:
+        """The line of the key in the table (or of the table's header when key is None); for a
+        key of an inline table, the line of the inline table."""
+        wanted = ".".join(part for part in (table, key) if part)
         for number, entry_table, entry_key in self.entries:
-            if key is None and entry_key is None and entry_table == table:
-                return number
-            if key is not None and entry_key is not None:
-                full = f"{entry_table}.{entry_key}" if entry_table else entry_key
-                wanted = f"{table}.{key}" if table else key
-                if full == wanted:
+            if entry_key is None:
+                if wanted == entry_table:
                     return number
-        if key is not None and table and "." in table:  # a key given inline: [watches] x = {...}
-            return self.line(table.rsplit(".", 1)[0], table.rsplit(".", 1)[1])
+            elif wanted == ".".join(part for part in (entry_table, entry_key) if part):
+                return number
+        if table and "." in table:  # [watches] x = { ... }: the error is on x's line
+            parent, name = table.rsplit(".", 1)
+            return self.line(parent, name)
         return None
 
     def where(self, table: str | None, key: str | None) -> str:
-        number = self.line(table, key) if key is not None else self.line(table, None)
-        if number is None and key is not None and table is None:
-            number = self.line(key, None)
+        number = self.line(table, key)
         return f", line {number}" if number else ""
 
     def keys(self, raw: dict[str, Any]) -> dict[str, int]:
+        """The line of every "section.key" the file sets."""
         found = {}
         for section, values in raw.items():
             for key in values if isinstance(values, dict) else ():
-                number = self.line(section, key) or self.line(f"{section}.{key}", None)
+                number = self.line(section, key)
                 if number:
                     found[f"{section}.{key}"] = number
         return found
