@@ -20,6 +20,7 @@ from coopwatch.output import (
 )
 from coopwatch.reading import read_article, translate_headlines, translate_snippets
 from coopwatch.safety import one_line, terminal_safe
+from coopwatch.source_countries import entry_countries
 from coopwatch.trends import is_spiking, spike_counts, spike_days_since
 from coopwatch.types import ArticleDetail, Filters, PairSummary
 from coopwatch.vocabulary import load_vocabulary
@@ -137,8 +138,12 @@ def _print_detail(detail: ArticleDetail, console: Console) -> None:
               help="Print a dyad table: period, country_a, country_b, sector, articles.")
 @click.option("--by", type=click.Choice(["month", "week"]), default="month", show_default=True,
               help="The period of --csv rows (weeks are ISO weeks, 2024-W05).")
+@click.option("--source-country", "by_source_country", is_flag=True,
+              help="With --csv: split each row by the country of the sources (a source_country "
+                   "column; the feed's country from OPML, feeds add --country or the config).")
 @pass_state
-def pairs(state: State, filters: Filters, as_json: bool, as_csv: bool, by: str) -> None:
+def pairs(state: State, filters: Filters, as_json: bool, as_csv: bool, by: str,
+          by_source_country: bool) -> None:
     """Country-pair summaries: count, sectors, first and last date, counts per month.
 
     A pair is marked spiking when its last 7 days hold at least 3 articles and 3 times its
@@ -147,13 +152,17 @@ def pairs(state: State, filters: Filters, as_json: bool, as_csv: bool, by: str) 
     With --csv, a dyad table in long format for a spreadsheet, pandas or R: one row per period,
     pair and sector ("" for articles with no sector), counting articles with a published date.
 
+    \b
     Examples: coopwatch pairs --country RU --json
               coopwatch pairs --csv --by week --since 2024-01-01 > dyads.csv
+              coopwatch pairs --csv --pair CN-RU --source-country > coverage.csv
     """
     if as_json and as_csv:
         raise UsageError("choose one of --json and --csv")
+    if by_source_country and not as_csv:
+        raise UsageError("--source-country splits a dyad table: add --csv")
     if as_csv:
-        write_dyads(state.store().dyad_counts(filters, by), sys.stdout)
+        _write_dyads(state, filters, by, by_source_country, sys.stdout)
         return
     today = date.today()
     summaries = state.store().pair_summaries(filters, days_since=spike_days_since(today))
@@ -179,22 +188,28 @@ def _pair_json(summary: PairSummary, today: date, spiking: bool) -> dict[str, ob
 @click.option("--by", type=click.Choice(["month", "week"]),
               help="With --format csv: a dyad table (period, country_a, country_b, sector, "
                    "articles) per month or ISO week, instead of one row per article.")
+@click.option("--source-country", "by_source_country", is_flag=True,
+              help="With --by: split each row by the country of the sources.")
 @filter_options
 @pass_state
 def export(state: State, fmt: str, output: Path | None, by: str | None,
-           filters: Filters) -> None:
+           by_source_country: bool, filters: Filters) -> None:
     """Every matching article, as JSON, JSON lines or CSV; or a dyad table with --by.
 
+    \b
     Examples: coopwatch export --format csv --pair CN-RU -o cn-ru.csv
               coopwatch export --format csv --by month --sector ai -o ai-dyads.csv
+              coopwatch export --format csv --by month --pair CN-RU --source-country
     """
     if by and fmt != "csv":
         raise UsageError("--by makes a dyad table, which is CSV: add --format csv")
+    if by_source_country and not by:
+        raise UsageError("--source-country splits a dyad table: add --by month or --by week")
     store = state.store()
 
     def write(out: IO[str]) -> None:
         if by:
-            write_dyads(store.dyad_counts(filters, by), out)
+            _write_dyads(state, filters, by, by_source_country, out)
         else:
             _write(fmt, store.iter_articles(filters), out)
 
@@ -209,6 +224,13 @@ def export(state: State, fmt: str, output: Path | None, by: str | None,
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _write_dyads(state: State, filters: Filters, by: str, by_source_country: bool,
+                 out: IO[str]) -> None:
+    store = state.store()
+    countries = entry_countries(store, state.config) if by_source_country else None
+    write_dyads(store.dyad_counts(filters, by, countries), out, source_country=by_source_country)
 
 
 def _write(fmt: str, articles: object, out: IO[str]) -> None:

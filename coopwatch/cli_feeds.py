@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -21,28 +22,44 @@ def feeds() -> None:
     """Manage feed subscriptions: add, list (with health), remove, import and export OPML."""
 
 
+def _country_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not re.fullmatch(r"[A-Za-z]{2}", value):
+        raise click.BadParameter(f"{value!r} is not a two-letter country code like RU")
+    return value.upper()
+
+
 @feeds.command("add")
 @click.argument("url")
 @click.option("--name", help="A title to show instead of the feed's own.")
 @click.option("--full-text-below", type=click.IntRange(0), metavar="CHARS",
               help="Fetch the page of an item shorter than this (0: never). "
                    "Default: [fetch] full_text_below in the config (300).")
+@click.option("--country", metavar="CC", callback=_country_option,
+              help="The country the feed reports from, to split coverage (pairs --source-country).")
 @pass_state
-def add(state: State, url: str, name: str | None, full_text_below: int | None) -> None:
-    """Subscribe to a feed (again with --full-text-below: change that setting).
+def add(state: State, url: str, name: str | None, full_text_below: int | None,
+        country: str | None) -> None:
+    """Subscribe to a feed (again with --full-text-below or --country: change that setting).
 
-    Example: coopwatch feeds add https://example.org/news.rss --name "Example news"
+    Example: coopwatch feeds add https://tass.com/rss/v2.xml --name TASS --country RU
     """
     if not is_web_url(url):
         raise UsageError(f"{one_line(url, 100)} is not an http or https address")
-    store = state.store()
-    if store.add_source(url.strip(), "feed", name, full_text_below=full_text_below):
+    store, url = state.store(), url.strip()
+    if store.add_source(url, "feed", name, full_text_below=full_text_below, country=country):
         click.echo(f"added {one_line(url)}")
-    elif full_text_below is not None:
-        store.set_full_text_below(url.strip(), full_text_below)
-        click.echo(f"full text below {full_text_below} characters: {one_line(url)}")
-    else:
-        click.echo(f"already subscribed: {one_line(url)}")
+        return
+    changed = []
+    if full_text_below is not None:
+        store.set_full_text_below(url, full_text_below)
+        changed.append(f"full text below {full_text_below} characters")
+    if country is not None:
+        store.set_source_country(url, country)
+        changed.append(f"reports from {country}")
+    click.echo(f"{'; '.join(changed)}: {one_line(url)}" if changed
+               else f"already subscribed: {one_line(url)}")
 
 
 @feeds.command("remove")
@@ -92,7 +109,8 @@ def list_feeds(state: State, as_json: bool) -> None:
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @pass_state
 def import_opml(state: State, opml_file: Path) -> None:
-    """Subscribe to every feed of an OPML file; folders become tags.
+    """Subscribe to every feed of an OPML file; folders become tags, and an outline's
+    country="RU" attribute is the country the feed reports from (see pairs --source-country).
 
     Example: coopwatch feeds import subscriptions.opml
     """
@@ -102,7 +120,8 @@ def import_opml(state: State, opml_file: Path) -> None:
         raise UsageError(f"cannot read {opml_file}: {exc.strerror or exc}") from None
     subscriptions, refused = read_opml(data, str(opml_file))
     store = state.store()
-    added = sum(store.add_source(s.url, "feed", s.title, s.tags) for s in subscriptions)
+    added = sum(store.add_source(s.url, "feed", s.title, s.tags, country=s.country)
+                for s in subscriptions)
     for reason in refused:
         click.echo(f"skipped {one_line(reason)}", err=True)
     click.echo(f"imported {added} new feeds of {len(subscriptions)} in {opml_file.name}")

@@ -197,7 +197,7 @@ def _source_countries(values: dict[str, Any], fail: Any) -> dict[str, str]:
             raise fail(f"source_countries: {source!r} needs a two-letter country code like RU",
                        "source_countries", source)
         key = source if "://" in source else str(Path(source).expanduser().absolute())
-        countries[key.rstrip("/")] = code.upper()
+        countries[key] = code.upper()
     return countries
 
 

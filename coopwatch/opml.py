@@ -14,6 +14,7 @@ from coopwatch.safety import one_line
 from coopwatch.types import Source
 
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Subscription:
     url: str
     title: str | None
     tags: tuple[str, ...]
+    country: str | None = None  # the outline's country="RU": where the feed reports from
 
 
 def is_web_url(url: str) -> bool:
@@ -58,8 +60,10 @@ def _walk(node: ElementTree.Element, tags: tuple[str, ...], found: list[Subscrip
         if url:
             own = tuple(tag.strip("/ ") for tag in (outline.get("category") or "").split(",")
                         if tag.strip("/ "))
+            country = (outline.get("country") or "").strip().upper()
             if is_web_url(url):
-                found.append(Subscription(url, label or None, tuple(dict.fromkeys(tags + own))))
+                found.append(Subscription(url, label or None, tuple(dict.fromkeys(tags + own)),
+                                          country if _COUNTRY.match(country) else None))
             else:
                 refused.append(f"{url[:80]}: only http and https feeds are accepted")
         else:
@@ -79,6 +83,8 @@ def write_opml(sources: list[Source]) -> str:
             attributes.insert(1, f"title={_attribute(source.title)}")
         if source.tags:
             attributes.append(f"category={_attribute(','.join('/' + tag for tag in source.tags))}")
+        if source.country:
+            attributes.append(f"country={_attribute(source.country)}")
         lines.append(f"    <outline {' '.join(attributes)}/>")
     lines += ["  </body>", "</opml>", ""]
     return "\n".join(lines)

@@ -60,12 +60,17 @@ def write_csv(articles: Iterable[Article], out: IO[str]) -> None:
 DYAD_COLUMNS = ["period", "country_a", "country_b", "sector", "articles"]
 
 
-def write_dyads(rows: Iterable[DyadCount], out: IO[str]) -> None:
-    """A dyad table in long format, ready for a spreadsheet, pandas or R."""
+def write_dyads(rows: Iterable[DyadCount], out: IO[str], source_country: bool = False) -> None:
+    """A dyad table in long format, ready for a spreadsheet, pandas or R; with source_country,
+    a column for the country of the sources before the count."""
     writer = csv.writer(out)
-    writer.writerow(DYAD_COLUMNS)
+    writer.writerow(DYAD_COLUMNS[:-1] + ["source_country", "articles"] if source_country
+                    else DYAD_COLUMNS)
     for row in rows:
-        writer.writerow([row.period, row.pair[0], row.pair[1], row.sector, row.articles])
+        cells: list[object] = [row.period, row.pair[0], row.pair[1], row.sector]
+        if source_country:
+            cells.append(row.source_country or "")
+        writer.writerow([*cells, row.articles])
 
 
 def write_tsv(console: Console, rows: Iterable[Iterable[str]]) -> None:

@@ -156,6 +156,7 @@ class DyadCount:
     pair: Pair
     sector: str  # "" for the pair's articles with no sector
     articles: int
+    source_country: str | None = None  # when split by it: "" for sources of no known country
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ class Source:
     next_poll: str | None = None
     tags: tuple[str, ...] = ()
     full_text_below: int | None = None  # None: the config's [fetch] full_text_below
+    country: str | None = None  # where the feed reports from (OPML or `feeds add --country`)
 
     def to_json(self) -> dict[str, object]:
         """The contract's feed object."""
@@ -211,6 +213,7 @@ class Source:
             "next_poll": self.next_poll,
             "tags": list(self.tags),
             "full_text_below": self.full_text_below,
+            "country": self.country,
         }
 
 

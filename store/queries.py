@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 from coopwatch.errors import ArticleNotFoundError
-from coopwatch.store.base import StoreBase
+from coopwatch.store.base import StoreBase, storage_error
 from coopwatch.store.filters import where_clause
 from coopwatch.types import (
     Article, ArticleDetail, DyadCount, Evidence, Filters, Pair, PairSummary,
@@ -210,26 +211,51 @@ class QueriesMixin(StoreBase):
                 days[pair][row["day"]] = row["n"]
         return days
 
-    def dyad_counts(self, filters: Filters = Filters(), by: str = "month") -> list[DyadCount]:
+    def dyad_counts(self, filters: Filters = Filters(), by: str = "month",
+                    entry_countries: dict[str, str] | None = None) -> list[DyadCount]:
         """Articles per period, pair and sector (long format), oldest period first.
 
         An article counts once under each of its sectors, or under "" when it has none; an
         article without a published date has no period and is left out, as in the trends.
+        With entry_countries (feed URL or file path -> country), each row is also split by the
+        country of the sources that carried the story: a story counts once per such country,
+        under "" for sources of no known country.
         """
         base, params = _pairs_from(filters)
-        with_sectors = base.replace(
-            "WHERE", "LEFT JOIN article_sectors s ON s.article_id = a.id WHERE", 1)
-        counts: dict[tuple[str, str, str, str], int] = defaultdict(int)
+        joins = "LEFT JOIN article_sectors s ON s.article_id = a.id"
+        country = "NULL"
+        if entry_countries is not None:
+            self._load_entry_countries(entry_countries)
+            joins += (" JOIN entries e ON e.article_id = a.id"
+                      " LEFT JOIN temp.entry_countries ec ON ec.source = e.source")
+            country = "coalesce(ec.country, '')"
+        counts: dict[tuple[str, str, str, str, str | None], int] = defaultdict(int)
         for row in self._read(
             f"SELECT substr(a.published, 1, 10) AS day, p.country_a, p.country_b,"
-            f" coalesce(s.sector, '') AS sector, count(*) AS n {with_sectors}"
-            " AND a.published IS NOT NULL GROUP BY 1, 2, 3, 4", params,
+            f" coalesce(s.sector, '') AS sector, {country} AS source_country,"
+            f" count(DISTINCT a.id) AS n {base.replace('WHERE', joins + ' WHERE', 1)}"
+            " AND a.published IS NOT NULL GROUP BY 1, 2, 3, 4, 5", params,
         ):
             period = _period(row["day"], by)
             if period is not None:
-                counts[(period, row["country_a"], row["country_b"], row["sector"])] += row["n"]
-        return [DyadCount(period, (a, b), sector, n)
-                for (period, a, b, sector), n in sorted(counts.items())]
+                key = (period, row["country_a"], row["country_b"], row["sector"],
+                       row["source_country"])
+                counts[key] += row["n"]
+        return [DyadCount(period, (a, b), sector, n, source_country)
+                for (period, a, b, sector, source_country), n in
+                sorted(counts.items(), key=lambda item: tuple(v or "" for v in item[0]))]
+
+    def _load_entry_countries(self, entry_countries: dict[str, str]) -> None:
+        # a temporary table lives in this connection only: a read never writes the database
+        conn = self.db.conn
+        try:
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS entry_countries"
+                         " (source TEXT PRIMARY KEY, country TEXT NOT NULL)")
+            conn.execute("DELETE FROM temp.entry_countries")
+            conn.executemany("INSERT INTO temp.entry_countries VALUES (?, ?)",
+                             entry_countries.items())
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from None
 
 
 def _pairs_from(filters: Filters) -> tuple[str, list[object]]:

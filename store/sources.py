@@ -20,16 +20,32 @@ class SourcesMixin(StoreBase):
     """Adding, listing and removing sources, and recording what each sync did to them."""
 
     def add_source(self, url: str, kind: str, title: str | None = None,
-                   tags: tuple[str, ...] = (), full_text_below: int | None = None) -> bool:
+                   tags: tuple[str, ...] = (), full_text_below: int | None = None,
+                   country: str | None = None) -> bool:
         """Subscribe to a source; False when it was already there."""
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT OR IGNORE INTO sources (url, kind, title, tags, full_text_below,"
-                " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                " country, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (url, kind, title, json.dumps(list(tags), ensure_ascii=False), full_text_below,
-                 utc_now()),
+                 country, utc_now()),
             )
         return cursor.rowcount > 0
+
+    def set_source_country(self, url: str, country: str | None) -> bool:
+        """The country a feed reports from; False when not subscribed."""
+        with self._write() as conn:
+            cursor = conn.execute("UPDATE sources SET country = ? WHERE url = ?", (country, url))
+        return cursor.rowcount > 0
+
+    def source_countries(self) -> dict[str, str]:
+        """Every source's URL (or folder) with the country it reports from, when known."""
+        return {row["url"]: row["country"] for row in self._read(
+            "SELECT url, country FROM sources WHERE country IS NOT NULL")}
+
+    def entry_sources(self) -> list[str]:
+        """Every feed URL and file path an article was found in."""
+        return [row["source"] for row in self._read("SELECT DISTINCT source FROM entries")]
 
     def set_full_text_below(self, url: str, characters: int | None) -> bool:
         """A feed's own full-text threshold (None: the config's); False when not subscribed."""
@@ -64,7 +80,7 @@ class SourcesMixin(StoreBase):
                 last_success=row["last_success"], articles=row["articles"],
                 consecutive_failures=row["consecutive_failures"], next_poll=row["next_poll"],
                 tags=tuple(json.loads(row["tags"] or "[]")),
-                full_text_below=row["full_text_below"],
+                full_text_below=row["full_text_below"], country=row["country"],
             )
             for row in rows
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 
 from coopwatch.cli import cli
 from coopwatch.store import Store
+from coopwatch.types import ArticleWrite, Enrichment
 from helpers import enrichment, raw, write
 
 CN_RU = ("CN", "RU")
@@ -68,10 +70,69 @@ def test_export_by_week_uses_iso_weeks_and_the_filters(dyads_db: Path) -> None:
 
 def test_dyad_options_that_do_not_fit(dyads_db: Path, tmp_path: Path) -> None:
     runner = CliRunner()
-    for args in (["export", "--format", "json", "--by", "month"], ["pairs", "--csv", "--json"]):
+    for args in (["export", "--format", "json", "--by", "month"], ["pairs", "--csv", "--json"],
+                 ["pairs", "--source-country"], ["export", "--format", "csv", "--source-country"]):
         result = runner.invoke(cli, ["--db", str(dyads_db), *args])
         assert result.exit_code == 2 and result.stdout == ""
     target = tmp_path / "dyads.csv"
     result = runner.invoke(cli, ["--db", str(dyads_db), "export", "--format", "csv", "--by",
                                  "month", "-o", str(target)])
     assert result.exit_code == 0 and target.read_text().startswith("period,country_a")
+
+
+TASS, XINHUA, BLOG = ("https://tass.example/rss", "https://xinhua.example/feed.xml",
+                      "https://blog.example/atom")
+
+
+def test_source_country_splits_coverage_by_where_the_sources_report_from(
+    db_path: Path, tmp_path: Path,
+) -> None:
+    """Russian-language against Chinese-language coverage of Russia–China: a story carried by
+    feeds of both countries counts once under each; a story from a folder takes its country."""
+    saved = tmp_path / "saved" / "xinhua"
+    saved.mkdir(parents=True)
+    def cn_ru(day: str) -> Enrichment:
+        return enrichment(("CN", "RU"), (CN_RU,), ("ai",), published=day)
+
+    with Store(db_path) as store:
+        first, _, _ = store.save_articles([
+            write(raw(source=TASS, key="a", title="Joint lab"), cn_ru("2024-03-05")),
+            write(raw(source=TASS, key="b", title="Second lab"), cn_ru("2024-03-09")),
+            write(raw(source=str(saved / "page.txt"), title="Third"), cn_ru("2024-03-20")),
+        ], "test")
+        # Xinhua and a blog carried the first story too: copies, not new articles
+        store.save_articles([ArticleWrite(raw(source=url, key="x", title="Joint lab"), "h2",
+                                          None, first, copy=True) for url in (XINHUA, BLOG)],
+                            "test")
+        store.add_source(BLOG, "feed")
+    opml = tmp_path / "feeds.opml"
+    opml.write_text('<opml version="2.0"><body><outline text="news">'
+                    f'<outline text="Xinhua" xmlUrl="{XINHUA}" country="cn"/></outline>'
+                    '</body></opml>')
+    config = tmp_path / "config.toml"
+    config.write_text(f'[source_countries]\n"{saved.parent}" = "CN"\n', encoding="utf-8")
+    base = ["--db", str(db_path), "--config", str(config)]
+    runner = CliRunner()
+    for args in (["feeds", "add", TASS, "--country", "ru"], ["feeds", "import", str(opml)]):
+        assert runner.invoke(cli, [*base, *args]).exit_code == 0
+
+    rows = table(db_path, "--config", str(config), "pairs", "--csv", "--source-country")
+    assert list(rows[0]) == ["period", "country_a", "country_b", "sector", "source_country",
+                             "articles"]
+    assert {r["source_country"]: int(r["articles"]) for r in rows} == {
+        "RU": 2,  # both TASS stories
+        "CN": 2,  # the copy Xinhua carried, and the saved page below the CN folder
+        "": 1,  # the blog, of no known country
+    }
+    # without the split, each story counts once
+    assert [int(r["articles"]) for r in table(db_path, "pairs", "--csv")] == [3]
+    exported = table(db_path, "--config", str(config), "export", "--format", "csv", "--by",
+                     "week", "--source-country", "--pair", "CN-RU")
+    assert {(r["period"], r["source_country"]): int(r["articles"]) for r in exported} == {
+        ("2024-W10", "RU"): 2, ("2024-W10", "CN"): 1, ("2024-W10", ""): 1,
+        ("2024-W12", "CN"): 1}
+    feeds = json.loads(runner.invoke(cli, [*base, "feeds", "list", "--json"]).stdout)
+    assert {f["url"]: f["country"] for f in feeds} == {TASS: "RU", XINHUA: "CN", BLOG: None}
+    assert 'country="CN"' in runner.invoke(cli, [*base, "feeds", "export"]).stdout
+    bad = runner.invoke(cli, [*base, "feeds", "add", TASS, "--country", "Russia"])
+    assert bad.exit_code == 2 and "two-letter" in bad.stderr
