@@ -18,6 +18,7 @@ from coopwatch.output import (
     article_table, json_text, pair_table, write_csv, write_dyads, write_json_array,
     write_json_lines,
 )
+from coopwatch.plot import plot_pairs
 from coopwatch.reading import read_article, translate_headlines, translate_snippets
 from coopwatch.safety import one_line, terminal_safe
 from coopwatch.source_countries import entry_countries
@@ -141,9 +142,13 @@ def _print_detail(detail: ArticleDetail, console: Console) -> None:
 @click.option("--source-country", "by_source_country", is_flag=True,
               help="With --csv: split each row by the country of the sources (a source_country "
                    "column; the feed's country from OPML, feeds add --country or the config).")
+@click.option("--plot", is_flag=True,
+              help="Draw the monthly trend of the top pairs (all on one scale).")
+@click.option("--top", type=click.IntRange(1, 50), default=5, show_default=True,
+              help="How many pairs --plot draws.")
 @pass_state
 def pairs(state: State, filters: Filters, as_json: bool, as_csv: bool, by: str,
-          by_source_country: bool) -> None:
+          by_source_country: bool, plot: bool, top: int) -> None:
     """Country-pair summaries: count, sectors, first and last date, counts per month.
 
     A pair is marked spiking when its last 7 days hold at least 3 articles and 3 times its
@@ -156,9 +161,10 @@ def pairs(state: State, filters: Filters, as_json: bool, as_csv: bool, by: str,
     Examples: coopwatch pairs --country RU --json
               coopwatch pairs --csv --by week --since 2024-01-01 > dyads.csv
               coopwatch pairs --csv --pair CN-RU --source-country > coverage.csv
+              coopwatch pairs --plot --top 8 --sector semiconductors
     """
-    if as_json and as_csv:
-        raise UsageError("choose one of --json and --csv")
+    if as_json + as_csv + plot > 1:
+        raise UsageError("choose one of --json, --csv and --plot")
     if by_source_country and not as_csv:
         raise UsageError("--source-country splits a dyad table: add --csv")
     if as_csv:
@@ -166,6 +172,14 @@ def pairs(state: State, filters: Filters, as_json: bool, as_csv: bool, by: str,
         return
     today = date.today()
     summaries = state.store().pair_summaries(filters, days_since=spike_days_since(today))
+    if plot:
+        console = _stdout()
+        chart = plot_pairs(summaries, top, console.size.width)
+        if not chart:
+            click.echo("nothing to plot: no pair has dated articles (check the filters)", err=True)
+            return
+        console.print(chart, end="")
+        return
     spiking = {s.pair for s in summaries if is_spiking(s.days, today)}
     if as_json:
         click.echo(json_text([_pair_json(s, today, s.pair in spiking) for s in summaries]))
