@@ -33,7 +33,9 @@ def test_bars_share_one_scale_and_the_axis_names_the_months() -> None:
     # 8 fills three rows (24 eighths); 4 fills 12 eighths; 2 fills 6; December is empty
     assert columns == ["    ██  ", "    ██▄▄", "▆▆  ████"]
     assert [row[8:16] for row in jp_vn] == ["        ", "        ", "  ▃▃    "]  # 1 of 8
-    assert lines[-1].split() == ["2023-11", "2024-01", "2024-02"]
+    assert lines[-1].split() == ["2023-11"]  # no room for more under eight columns
+    wide = plot_pairs([summary(("CN", "RU"), {"2022-06": 1, "2024-03": 1})], top=1, width=100)
+    assert wide.plain.splitlines()[-1].split() == ["2022-06", "2023-01", "2024-01"]
     assert plot_pairs([summary(("CN", "RU"), {})], top=5, width=80).plain == ""
 
 
