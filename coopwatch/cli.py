@@ -27,6 +27,18 @@ class CoopwatchClickError(click.ClickException):
 class CoopwatchGroup(DefaultGroup):
     """Runs the TUI with no command, and turns coopwatch errors into one-line messages."""
 
+    # While the shell completes a word (resilient parsing), a partial command name must stay a
+    # command name, not become the default command's argument.
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.resilient_parsing:
+            return click.Group.parse_args(self, ctx, args)
+        return super().parse_args(ctx, args)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if ctx.resilient_parsing:
+            return click.Group.get_command(self, ctx, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
@@ -47,6 +59,17 @@ def cli(ctx: click.Context, db_path: Path | None, config_path: Path | None, verb
     """coopwatch: who cooperates with whom, in which technology, across news in many languages.
 
     Run with no command to open the dashboard.
+
+    \b
+    Examples: coopwatch                                   # the dashboard
+              coopwatch feeds import subscriptions.opml   # subscribe
+              coopwatch fetch --quiet                     # sync, e.g. from cron
+              coopwatch list --pair CN-RU --sector ai     # read
+              coopwatch watch add cn-ru-ai --pair CN-RU --sector ai
+              coopwatch pairs --csv --by month > dyads.csv
+
+    Shell completion: eval "$(_COOPWATCH_COMPLETE=bash_source coopwatch)" in ~/.bashrc
+    (zsh_source in ~/.zshrc; fish: see the README).
     """
     if verbose:
         logging.basicConfig(

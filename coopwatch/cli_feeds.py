@@ -19,7 +19,13 @@ from coopwatch.safety import one_line
 
 @click.group()
 def feeds() -> None:
-    """Manage feed subscriptions: add, list (with health), remove, import and export OPML."""
+    """Manage feed subscriptions: add, list (with health), remove, import and export OPML.
+
+    \b
+    Examples: coopwatch feeds import subscriptions.opml
+              coopwatch feeds add https://tass.com/rss/v2.xml --country RU
+              coopwatch feeds list
+    """
 
 
 def _country_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

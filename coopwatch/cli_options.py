@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.shell_completion import CompletionItem
 
 from coopwatch.config import Config, load_config
 from coopwatch.filterspec import FILTER_KEYS, FilterValueError, parse_filters
@@ -53,13 +54,42 @@ def pass_state(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def completion_state(ctx: click.Context) -> State:
+    """The State while the shell completes a word: the group's callback has not run then, so
+    the global options are read from the root context's parameters."""
+    from coopwatch import paths
+
+    params = ctx.find_root().params
+    return State(params.get("db_path") or paths.database_path(),
+                 params.get("config_path") or paths.config_file())
+
+
+def _complete_sectors(ctx: click.Context, param: click.Parameter,
+                      incomplete: str) -> list[str]:
+    try:
+        terms = completion_state(ctx).config.sector_terms
+    except Exception:  # a broken config must not print a traceback into the shell
+        terms = None
+    return [sector for sector in sector_ids(terms) if sector.startswith(incomplete)]
+
+
+def _complete_countries(ctx: click.Context, param: click.Parameter,
+                        incomplete: str) -> list[CompletionItem]:
+    from coopwatch.choices import country_choices
+
+    return [CompletionItem(code, help=name) for code, name in country_choices()
+            if code.startswith(incomplete.upper())]
+
+
 def filter_options(func: F) -> F:
     """Add the contract's filters to a command, delivered as one `filters` argument."""
     options = [
         click.option("--country", "countries", multiple=True, metavar="CC",
+                     shell_complete=_complete_countries,
                      help="Only articles where this country acts (repeatable: all must)."),
         click.option("--pair", metavar="CC-CC", help="Only articles where this pair cooperates."),
         click.option("--sector", "sectors", multiple=True, metavar="NAME",
+                     shell_complete=_complete_sectors,
                      help="Only articles in this sector (repeatable: any)."),
         click.option("--lang", metavar="CODE", help="Only articles in this language (ISO 639-1)."),
         click.option("--since", metavar="YYYY-MM-DD", help="Only articles dated on or after."),

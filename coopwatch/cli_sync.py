@@ -123,6 +123,7 @@ def fetch(state: State, as_json: bool, feeds: tuple[str, ...], concurrency: int,
     config's [alerts] notify_command for each, and names the pairs the new articles push into a
     spike (their last 7 days well above their usual week).
 
+    \b
     Examples: coopwatch fetch --json
               coopwatch fetch --quiet    # in a crontab: mail only failures and alerts
     """

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from coopwatch.cli_options import State, filter_options, pass_state
+from coopwatch.cli_options import State, completion_state, filter_options, pass_state
 from coopwatch.filterspec import filters_as_options, filters_to_json
 from coopwatch.output import json_text, write_tsv
 from coopwatch.safety import one_line
@@ -21,8 +21,8 @@ def _watch_names(ctx: click.Context, param: click.Parameter, incomplete: str) ->
     """Shell completion: the watch names, read from the database the options point at."""
     from coopwatch.store import Store
 
-    state = ctx.find_object(State)
-    if state is None:
+    state = completion_state(ctx)
+    if not state.db_path.exists():  # completing a word must not create a database
         return []
     try:
         with Store(state.db_path) as store:
