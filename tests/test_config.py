@@ -114,3 +114,15 @@ def test_config_mistakes_name_the_key_and_line_and_exit_2(
         assert said in err and f"config {path}" in err and "Traceback" not in err
         assert len(err.strip().splitlines()) == 1
     assert cw("config", "path")[0] == 0  # the path is still there to find and fix it
+
+
+def test_the_readmes_example_config_is_valid(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", readme, re.DOTALL)
+    assert example is not None
+    path = tmp_path / "config.toml"
+    path.write_text(example.group(1), encoding="utf-8")
+    config = load_config(path)
+    assert config.notify_command == ("notify-send", "coopwatch")
+    assert [w.name for w in config.watches] == ["cn-ru-ai"]
+    assert config.source_countries["https://tass.com/rss/v2.xml"] == "RU"
