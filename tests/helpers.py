@@ -48,7 +48,18 @@ async def settle(pilot: object) -> None:
             idle = 0
             await asyncio.gather(*(w.wait() for w in running), return_exceptions=True)
             continue
+        if _messages_waiting(app):  # a worker's last messages may still be queued on a screen
+            idle = 0
+            continue
         idle += 1  # a handled message may start the next worker: idle three pauses in a row
         if idle == 3:
             return
     raise AssertionError("workers did not settle")
+
+
+def _messages_waiting(app: object) -> bool:
+    """Whether the app, a screen or a widget still has messages to handle."""
+    pumps = [app]
+    for screen in app.screen_stack:  # type: ignore[attr-defined]
+        pumps += [screen, *screen.walk_children()]
+    return any(not pump._message_queue.empty() for pump in pumps)  # type: ignore[attr-defined]

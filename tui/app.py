@@ -176,7 +176,7 @@ class CoopwatchApp(App[None]):
                         title="Watch", markup=False, timeout=15)
         for spike in (report.spiking_pairs or [])[:3]:
             self.notify(f"{'–'.join(spike.pair)}: {spike.last_7_days} articles in 7 days,"
-                        f" usually {spike.baseline:.1f}", title="▲ Spiking", markup=False,
+                        f" usually {spike.baseline:.1f} a week", title="▲ Spiking", markup=False,
                         timeout=15)
         for note in report.notes:
             self.notify(one_line(note, 200), severity="warning", markup=False)
