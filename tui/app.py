@@ -193,10 +193,14 @@ class CoopwatchApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def _feed(self) -> FeedScreen | None:
+        """The feed screen, at the bottom of the stack once mounted."""
+        return next((s for s in self.screen_stack if isinstance(s, FeedScreen)), None)
+
     def action_pairs(self) -> None:
-        if isinstance(self.screen, PairsScreen):
+        feed = self._feed()
+        if feed is None or isinstance(self.screen, PairsScreen):
             return
-        feed = next(s for s in self.screen_stack if isinstance(s, FeedScreen))
 
         def chosen(pair: Pair | None) -> None:
             if pair is not None:
@@ -204,9 +208,9 @@ class CoopwatchApp(App[None]):
         self.push_screen(PairsScreen(), chosen)
 
     def action_watches(self) -> None:
-        if isinstance(self.screen, WatchesScreen):
+        feed = self._feed()
+        if feed is None or isinstance(self.screen, WatchesScreen):
             return
-        feed = next(s for s in self.screen_stack if isinstance(s, FeedScreen))
 
         def opened(filters: Filters | None) -> None:
             if filters is not None:
@@ -226,7 +230,7 @@ class CoopwatchApp(App[None]):
         yield SystemCommand("Watches", "Saved filters and their unseen articles",
                             self.action_watches)
         yield SystemCommand("Keys", "What every key does", self.action_help)
-        feed = next((s for s in self.screen_stack if isinstance(s, FeedScreen)), None)
+        feed = self._feed()
         if feed is not None:
             yield SystemCommand("Filter by country", "Add a country filter", feed.action_pick_country)
             yield SystemCommand("Filter by sector", "Add a sector filter", feed.action_pick_sector)
