@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 
 import click
 from click_default_group import DefaultGroup
 
-from coopwatch import __version__, paths
-from coopwatch.cli_options import State
+from coopwatch import __version__
+from coopwatch.cli_options import state_from_options
 from coopwatch.errors import CoopwatchError
 from coopwatch.safety import one_line
 
@@ -76,20 +75,9 @@ def cli(ctx: click.Context, db_path: Path | None, config_path: Path | None, verb
             level=logging.DEBUG if verbose > 1 else logging.INFO, stream=sys.stderr,
             format="%(levelname)s %(name)s: %(message)s",
         )
-    ctx.obj = State(
-        db_path or paths.database_path(), config_path or paths.config_file(),
-        db_origin=_origin(db_path, "--db", "COOPWATCH_DB", "the user data folder"),
-        config_origin=_origin(config_path, "--config", "COOPWATCH_CONFIG",
-                              "the user config folder"),
-    )
+    ctx.obj = state_from_options(db_path, config_path)
     if ctx.invoked_subcommand is None:  # `coopwatch --db x.db`: global options, no command
         ctx.invoke(cli.get_command(ctx, "tui"))  # type: ignore[arg-type]
-
-
-def _origin(given: Path | None, option: str, variable: str, default: str) -> str:
-    if given is not None:
-        return option
-    return f"${variable}" if os.environ.get(variable) else default
 
 
 def _register() -> None:

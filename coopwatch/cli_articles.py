@@ -170,16 +170,16 @@ def pairs(state: State, filters: Filters, as_json: bool, as_csv: bool, by: str,
     if as_csv:
         _write_dyads(state, filters, by, by_source_country, sys.stdout)
         return
-    today = date.today()
-    summaries = state.store().pair_summaries(filters, days_since=spike_days_since(today))
     if plot:
         console = _stdout()
-        chart = plot_pairs(summaries, top, console.size.width)
+        chart = plot_pairs(state.store().pair_summaries(filters), top, console.size.width)
         if not chart:
             click.echo("nothing to plot: no pair has dated articles (check the filters)", err=True)
             return
         console.print(chart, end="")
         return
+    today = date.today()
+    summaries = state.store().pair_summaries(filters, days_since=spike_days_since(today))
     spiking = {s.pair for s in summaries if is_spiking(s.days, today)}
     if as_json:
         click.echo(json_text([_pair_json(s, today, s.pair in spiking) for s in summaries]))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 
 from coopwatch.cli_options import State, pass_state
-from coopwatch.config_view import known_sectors, settings, toml_value, write_default_file
+from coopwatch.config_view import settings, toml_value, write_default_file
 from coopwatch.output import json_text
 from coopwatch.safety import one_line
+from coopwatch.vocabulary import sector_ids
 
 
 @click.group()
@@ -53,7 +54,7 @@ def show(state: State, as_json: bool) -> None:
             "database": {"path": str(state.db_path), "from": state.db_origin},
             "settings": [{"key": s.key, "value": s.value,
                           "from": f"line {s.line}" if s.line else "default"} for s in found],
-            "sectors": known_sectors(config),
+            "sectors": sector_ids(config.sector_terms),
         }))
         return
     missing = "" if exists else "  (missing: every setting is its default)"
@@ -67,7 +68,7 @@ def show(state: State, as_json: bool) -> None:
         if setting.note:
             origin += f": {setting.note}"
         click.echo(f"{assignment:<{min(width, 70)}}  # {origin}")
-    click.echo(f"# sector ids: {', '.join(known_sectors(config))}")
+    click.echo(f"# sector ids: {', '.join(sector_ids(config.sector_terms))}")
 
 
 @config.command("init")

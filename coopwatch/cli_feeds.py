@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
@@ -12,6 +11,7 @@ from rich.text import Text
 
 from coopwatch.cli_options import State, pass_state
 from coopwatch.errors import UsageError
+from coopwatch.filterspec import country_code
 from coopwatch.opml import is_web_url, read_opml, write_opml
 from coopwatch.output import json_text
 from coopwatch.safety import one_line
@@ -31,9 +31,10 @@ def feeds() -> None:
 def _country_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    if not re.fullmatch(r"[A-Za-z]{2}", value):
+    code = country_code(value)
+    if code is None:
         raise click.BadParameter(f"{value!r} is not a two-letter country code like RU")
-    return value.upper()
+    return code
 
 
 @feeds.command("add")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,14 +55,30 @@ def pass_state(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def state_from_options(db_path: Path | None, config_path: Path | None) -> State:
+    """The State the global options choose: the option, else the environment, else the
+    platform's folder; each origin is kept for `config show`."""
+    from coopwatch import paths
+
+    return State(
+        db_path or paths.database_path(), config_path or paths.config_file(),
+        db_origin=_origin(db_path, "--db", "COOPWATCH_DB", "the user data folder"),
+        config_origin=_origin(config_path, "--config", "COOPWATCH_CONFIG",
+                              "the user config folder"),
+    )
+
+
+def _origin(given: Path | None, option: str, variable: str, default: str) -> str:
+    if given is not None:
+        return option
+    return f"${variable}" if os.environ.get(variable) else default
+
+
 def completion_state(ctx: click.Context) -> State:
     """The State while the shell completes a word: the group's callback has not run then, so
     the global options are read from the root context's parameters."""
-    from coopwatch import paths
-
     params = ctx.find_root().params
-    return State(params.get("db_path") or paths.database_path(),
-                 params.get("config_path") or paths.config_file())
+    return state_from_options(params.get("db_path"), params.get("config_path"))
 
 
 def _complete_sectors(ctx: click.Context, param: click.Parameter,

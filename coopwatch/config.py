@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from coopwatch.errors import ConfigError
-from coopwatch.filterspec import FilterValueError, filters_from_json
+from coopwatch.filterspec import FilterValueError, country_code, filters_from_json
 from coopwatch.types import Filters
 from coopwatch.vocabulary import sector_ids
 
@@ -53,7 +53,7 @@ class Config:
 
 BACKENDS = ("gloss", "libretranslate", "deepl", "argos")
 # section -> key -> expected type; the single place that says what a config file may hold
-SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
+_SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "sources": {"folders": list},
     "dashboard": {"sync_interval_minutes": (int, float)},
     "fetch": {"full_text_below": int},
@@ -62,8 +62,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "alerts": {"notify_command": (list, str)},
 }
 # tables whose keys are the user's own: sector ids, watch names, feed URLs and folders
-FREE_SECTIONS = ("sectors", "watches", "source_countries")
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_FREE_SECTIONS = ("sectors", "watches", "source_countries")
 
 
 def load_config(path: Path) -> Config:
@@ -89,17 +88,17 @@ def load_config(path: Path) -> Config:
 
 def _check(raw: dict[str, Any], fail: Any) -> None:
     for section, values in raw.items():
-        if section not in SCHEMA and section not in FREE_SECTIONS:
+        if section not in _SCHEMA and section not in _FREE_SECTIONS:
             raise fail(f"unknown section [{section}]; known: "
-                       f"{', '.join([*SCHEMA, *FREE_SECTIONS])}", section)
+                       f"{', '.join([*_SCHEMA, *_FREE_SECTIONS])}", section)
         if not isinstance(values, dict):
             raise fail(f"[{section}] must be a table", None, section)
-        if section in FREE_SECTIONS:
+        if section in _FREE_SECTIONS:
             continue
         for key, value in values.items():
-            expected = SCHEMA[section].get(key)
+            expected = _SCHEMA[section].get(key)
             if expected is None:
-                raise fail(f"unknown key {section}.{key}; known: {', '.join(SCHEMA[section])}",
+                raise fail(f"unknown key {section}.{key}; known: {', '.join(_SCHEMA[section])}",
                            section, key)
             if not isinstance(value, expected) or isinstance(value, bool):
                 raise fail(f"{section}.{key} must be {_type_name(expected)}, "
@@ -192,12 +191,13 @@ def _watches(values: dict[str, Any], known_sectors: list[str], lines: _LineFinde
 
 def _source_countries(values: dict[str, Any], fail: Any) -> dict[str, str]:
     countries = {}
-    for source, code in values.items():
-        if not isinstance(code, str) or not _COUNTRY.match(code.upper()):
+    for source, value in values.items():
+        code = country_code(value) if isinstance(value, str) else None
+        if code is None:
             raise fail(f"source_countries: {source!r} needs a two-letter country code like RU",
                        "source_countries", source)
         key = source if "://" in source else str(Path(source).expanduser().absolute())
-        countries[key] = code.upper()
+        countries[key] = code
     return countries
 
 

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from coopwatch import paths
 from coopwatch.config import Config
 from coopwatch.errors import UsageError
+from coopwatch.fetch import configured_folders
 from coopwatch.filterspec import filters_to_json
-from coopwatch.vocabulary import sector_ids
 
 
 @dataclass(frozen=True)
@@ -30,9 +29,7 @@ def settings(config: Config) -> list[Setting]:
     lines = config.lines
     translate = config.translate
     found = [
-        Setting("sources.folders",
-                [str(folder) for folder in config.folders] if config.folders is not None
-                else [str(paths.seeds_dir())],
+        Setting("sources.folders", [str(folder) for folder in configured_folders(config)],
                 lines.get("sources.folders"),
                 "" if config.folders is not None else "the bundled seeds"),
         Setting("dashboard.sync_interval_minutes", config.sync_interval_minutes,
@@ -66,11 +63,6 @@ def toml_value(value: object) -> str:
     if isinstance(value, dict):
         return "{ " + ", ".join(f"{key} = {toml_value(item)}" for key, item in value.items()) + " }"
     return json.dumps(value, ensure_ascii=False)
-
-
-def known_sectors(config: Config) -> list[str]:
-    """The sector ids a filter or a [sectors] table may name."""
-    return sector_ids(config.sector_terms)
 
 
 def default_file_text() -> str:

@@ -50,10 +50,17 @@ def parse_filters(
     )
 
 
+def country_code(value: str) -> str | None:
+    """A two-letter country code in upper case (ISO 3166-1 alpha-2), or None when it is not one."""
+    value = value.strip()
+    return value.upper() if _COUNTRY.match(value) else None
+
+
 def _country(value: str, key: str) -> str:
-    if not _COUNTRY.match(value):
+    code = country_code(value)
+    if code is None:
         raise FilterValueError(key, f"{value!r} is not a two-letter country code (ISO 3166-1)")
-    return value.upper()
+    return code
 
 
 def _pair(value: str) -> tuple[str, str]:

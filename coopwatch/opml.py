@@ -10,11 +10,11 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 from coopwatch.errors import UsageError
+from coopwatch.filterspec import country_code
 from coopwatch.safety import one_line
 from coopwatch.types import Source
 
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,9 @@ def _walk(node: ElementTree.Element, tags: tuple[str, ...], found: list[Subscrip
         if url:
             own = tuple(tag.strip("/ ") for tag in (outline.get("category") or "").split(",")
                         if tag.strip("/ "))
-            country = (outline.get("country") or "").strip().upper()
             if is_web_url(url):
                 found.append(Subscription(url, label or None, tuple(dict.fromkeys(tags + own)),
-                                          country if _COUNTRY.match(country) else None))
+                                          country_code(outline.get("country") or "")))
             else:
                 refused.append(f"{url[:80]}: only http and https feeds are accepted")
         else:

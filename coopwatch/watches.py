@@ -127,8 +127,8 @@ def report_alerts(store: Store, config: Config, before_id: int,
         counts = store.watch_counts(watch.filters, marks[watch.name], spike_days_since(today))
         if counts.new:
             alerts.append(WatchAlert(watch.name, counts.new, is_spiking(counts.days, today)))
-    store.set_watch_marks({name: mark._replace(reported_through=newest)
-                           for name, mark in marks.items() if name in {w.name for w in watches}})
+    store.set_watch_marks({w.name: marks[w.name]._replace(reported_through=newest)
+                           for w in watches})
     spikes = []
     days = store.pair_days(store.pairs_newer_than(before_id), spike_days_since(today))
     for pair, counts_by_day in days.items():

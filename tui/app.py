@@ -117,7 +117,8 @@ class CoopwatchApp(App[None]):
                     done += 1
                     self.post_message(SyncStateChanged(running=True, done=done, total=total))
 
-                report = fetch_all(store, self.config, vocabulary, progress=progress)
+                report = fetch_all(store, self.config, vocabulary, progress=progress,
+                                   today=self.today)
         except CoopwatchError as error:
             self.post_message(SyncStateChanged(running=False, error=str(error)))
             return
