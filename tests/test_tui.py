@@ -72,6 +72,29 @@ async def test_filters_narrow_the_feed_and_x_clears_them(db_path: Path) -> None:
         assert table.row_count == 5 and "all articles" in str(app.screen.query_one(FilterBar).render())
 
 
+async def test_the_count_follows_new_filters_when_counting_is_slower_than_the_rows(
+    db_path: Path, monkeypatch: object
+) -> None:
+    """The rows of a narrower filter arrive before its count; the old, larger count must not
+    make the feed ask for more rows and drop the new count (the bar then showed none)."""
+    import time
+
+    counting = Store.count_articles
+
+    def slow_count(self: Store, *args: object, **kwargs: object) -> int:
+        time.sleep(0.2)
+        return counting(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "count_articles", slow_count)  # type: ignore[attr-defined]
+    app = make_app(Config(), db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        table = await _seeded(pilot)
+        await pilot.press("c", *"japan", "enter")
+        await settle(pilot)
+        assert table.row_count == 2
+        assert "2 articles" in str(app.screen.query_one(FilterBar).render())
+
+
 async def test_enter_opens_the_article_with_its_evidence(db_path: Path) -> None:
     app = make_app(Config(), db_path)
     async with app.run_test(size=(160, 45)) as pilot:

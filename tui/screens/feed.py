@@ -47,7 +47,7 @@ class FeedScreen(Screen[None]):
     class PageLoaded(Message):
         articles: list[Article]
         offset: int
-        request: int  # answers only the newest request are shown
+        generation: int  # answers only the newest filters' (or reload's) rows are shown
 
     @dataclass
     class HeadlinesTranslated(Message):
@@ -57,7 +57,7 @@ class FeedScreen(Screen[None]):
     @dataclass
     class Counted(Message):
         total: int
-        request: int
+        generation: int
 
     @dataclass
     class PairLoaded(Message):
@@ -72,8 +72,8 @@ class FeedScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.filters = Filters()
-        self.total: int | None = None
-        self._request = 0
+        self.total: int | None = None  # of the current generation, once counted
+        self._generation = 0
         self._shown_pair: Pair | None = None
 
     def compose(self) -> ComposeResult:
@@ -101,23 +101,28 @@ class FeedScreen(Screen[None]):
         self._load(0, max(PAGE_SIZE, table.row_count))
 
     def _load(self, offset: int, limit: int) -> None:
-        self._request += 1
-        self.load_page(self.filters, offset, limit, self._request)
+        if offset == 0:
+            # a new generation: a page appended to the old rows or the old count would mislead
+            self._generation += 1
+            self.total = None
+        self.load_page(self.filters, offset, limit, self._generation)
 
     @work(thread=True, group="page", exclusive=True, exit_on_error=False)
-    def load_page(self, filters: Filters, offset: int, limit: int, request: int) -> None:
+    def load_page(self, filters: Filters, offset: int, limit: int, generation: int) -> None:
         with Store(self.store_path) as store:
             articles = store.list_articles(filters, limit=limit, offset=offset)
             # rows first: counting a large match takes as long again
-            self.post_message(self.PageLoaded(articles, offset, request))
+            self.post_message(self.PageLoaded(articles, offset, generation))
             if offset == 0:
-                self.post_message(self.Counted(store.count_articles(filters), request))
+                self.post_message(self.Counted(store.count_articles(filters), generation))
 
     @on(PageLoaded)
     def _show_page(self, message: PageLoaded) -> None:
-        if message.request != self._request:
-            return  # a newer request (other filters, fresher data) is on its way
+        if message.generation != self._generation:
+            return  # newer filters or fresher data are on their way
         table = self.query_one(ArticleTable)
+        if message.offset not in (0, table.row_count):
+            return  # the same page asked twice while scrolling
         if message.offset == 0:
             table.show_articles(message.articles)
         else:
@@ -159,7 +164,7 @@ class FeedScreen(Screen[None]):
 
     @on(Counted)
     def _show_count(self, message: Counted) -> None:
-        if message.request != self._request:
+        if message.generation != self._generation:
             return
         self.total = message.total
         self.query_one(FilterBar).show(self.filters, message.total)
