@@ -1,12 +1,12 @@
-"""Language identification: langdetect with a fixed seed over a bounded sample of the text."""
+"""Language identification: langdetect's method and profiles, seeded, over a sample of the text."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from langdetect import DetectorFactory, LangDetectException
-from langdetect.detector_factory import PROFILES_DIRECTORY
+from coopwatch.enrich.ngramlang import NgramLanguages
 
 # langdetect's cost grows with text and trials; 400 characters and 3 trials give the answers of
 # the whole text with 7 trials on every dev article in a language it knows, in a fifth of the time
@@ -16,18 +16,20 @@ _CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 MIN_FUNCTION_SHARE = 0.05  # of the sample's words (Bantu languages bind most of theirs)
 FUNCTION_MARGIN = 0.04  # by which it must beat langdetect's own answer
 MIN_LETTERS = 6  # n-grams of fewer letters name a language at random ("x" came out Somali)
+# Hangul, kana, Han and Thai: most texts hold none, and then need no count of letters by script
+_ONE_LANGUAGE_SCRIPTS = re.compile(
+    "[\uac00-\ud7af\u1100-\u11ff\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\u0e00-\u0e7f]")
 
 
 @lru_cache(maxsize=1)
-def _factory() -> DetectorFactory:
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
-    factory.set_seed(0)  # langdetect is random by default; the same text must give the same answer
-    return factory
+def _ngram_languages() -> NgramLanguages:
+    return NgramLanguages()
 
 
 def _by_script(sample: str) -> str | None:
     """Scripts that belong to one language decide at once (and better than n-grams on short text)."""
+    if not _ONE_LANGUAGE_SCRIPTS.search(sample):
+        return None
     letters = [ch for ch in sample if ch.isalpha()]
     if not letters:
         return None
@@ -45,6 +47,15 @@ def _by_script(sample: str) -> str | None:
     if thai > 0.3 * total:
         return "th"
     return None
+
+
+def _has_letters(text: str, count: int) -> bool:
+    for ch in text:
+        if ch.isalpha():
+            count -= 1
+            if not count:
+                return True
+    return False
 
 
 def _function_share(words: list[str], vocabulary: set[str]) -> float:
@@ -75,15 +86,10 @@ def detect_language(
     by_script = _by_script(sample)
     if by_script:
         return by_script
-    if sum(ch.isalpha() for ch in sample) >= MIN_LETTERS:
-        detector = _factory().create()
-        detector.n_trial = TRIALS
-        detector.append(sample)
-        try:
-            code = detector.detect()
-        except LangDetectException:
-            code = None
-        if code and code != "unknown":
-            code = _CODES.get(code, code)
+    if _has_letters(sample, MIN_LETTERS):
+        # seeded: langdetect draws at random, and the same text must give the same answer
+        found = _ngram_languages().probabilities(sample, TRIALS, seed=0)
+        if found:
+            code = _CODES.get(found[0][0], found[0][0])
             return reconsider(code, sample, function_words) if function_words else code
     return hint

@@ -1,0 +1,76 @@
+"""The numpy run of langdetect's method: langdetect's n-grams, and langdetect's answers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+from coopwatch.enrich.ngramlang import NgramLanguages
+from test_languages import STORIES
+
+# Letters of several scripts and cases, marks, digits, links and addresses: what NGram and the
+# text preparation treat apart (acronyms, Latin inside Cyrillic, Vietnamese marks, CJK, kana).
+PIECES = ["NASA", "РФ", "КНР", "McDonald", "iPHONE", "Việt", "Nam", "Hà Nội", "a\u0301", "中俄",
+          "ひらがな", "カタカナ", "한국", "ﬁ", "Ǆ", "ș", "ț", "ی", "https://example.org/a?b=1",
+          "x@example.org", "Россия", "and", "the", "2024", " ", "  ", "\n", ", ", "-", "'"]
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map("".join)
+
+
+@lru_cache(maxsize=1)
+def languages() -> NgramLanguages:
+    return NgramLanguages()
+
+
+@lru_cache(maxsize=1)
+def factory() -> DetectorFactory:
+    made = DetectorFactory()
+    made.load_profile(PROFILES_DIRECTORY)
+    made.set_seed(0)
+    return made
+
+
+def langdetect_ngrams(text: str) -> Counter[str]:
+    detector = factory().create()
+    detector.append(text)
+    detector.cleaning_text()
+    return Counter(detector._extract_ngrams())
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=texts)
+def test_the_ngrams_are_langdetects(text: str) -> None:
+    assert Counter(languages().ngrams(text)) == langdetect_ngrams(text)
+
+
+def test_the_ngrams_of_mixed_scripts_and_acronyms_are_langdetects() -> None:
+    for text in ["NASA и РФ: КНР, ASEAN-RU", "Hà Nội và Tokyo ký thỏa thuận", "iPHONE McDonald",
+                 "see https://example.org/x and mail x@example.org", "中俄合作 and ひらがな",
+                 "Торгпред РФ в КНР Алексей Дахновский, not expected until the 2030s."]:
+        assert Counter(languages().ngrams(text)) == langdetect_ngrams(text), text
+
+
+@pytest.mark.parametrize("language", sorted(STORIES))
+def test_it_answers_as_langdetect_does(language: str) -> None:
+    title, body = STORIES[language]
+    text = f"{title}\n{body}"
+    detector = factory().create()
+    detector.append(text)
+    expected = detector.detect()
+    found = languages().probabilities(text, trials=7)
+    assert found[0][0] == expected
+    assert found[0][1] > 0.9
+
+
+def test_the_same_text_gives_the_same_answer() -> None:
+    text = "Mutungamiri weNyika vanotambira nyomba kubva kuIndia"  # a language it does not know
+    assert {tuple(languages().probabilities(text, trials=3)) for _ in range(5)} == {
+        tuple(languages().probabilities(text, trials=3))}
+
+
+def test_text_without_letters_has_no_language() -> None:
+    assert languages().probabilities("2024 -- 12:30 !!", trials=3) == []
