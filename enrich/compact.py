@@ -35,7 +35,7 @@ def find_compact_runs(
 ) -> list[CompactRun]:
     """Runs of two or more compact characters outside full names (blocked) and exception words;
     an ambiguous character takes the country the text names elsewhere."""
-    if not any(ch in characters for ch in text):
+    if characters.keys().isdisjoint(text):
         return []
     covered = _covered(text, exceptions) | blocked
     runs = []

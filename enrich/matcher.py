@@ -60,8 +60,10 @@ class TermIndex:
         self._unspaced: dict[str, list[tuple[str, Term]]] = defaultdict(list)
         # names by their first letters, for endings the stemmer does not strip (Chinas, Китая)
         self._inflected: dict[str, list[tuple[Term, tuple[str, ...]]]] = defaultdict(list)
-        self._longest = 1
-        self._starts: set[str] = set()  # first stems of phrases: most words start none
+        # the lengths of the phrases each first stem begins: most words begin none
+        self._widths: dict[str, list[int]] = {}
+        terms = list(terms)
+        self._stems.learn(word.folded for term in terms for word in _term_tokens(term.text.strip()))
         for term in terms:
             self._add(term)
         for entries in self._unspaced.values():
@@ -81,8 +83,10 @@ class TermIndex:
                 key = tuple(self._stems(word.folded) for word in words)
                 surfaces = tuple(word.surface for word in words)
                 self._phrases[key].append((term, surfaces))
-                self._starts.add(key[0])
-                self._longest = max(self._longest, len(key))
+                widths = self._widths.setdefault(key[0], [])
+                if len(key) not in widths:
+                    widths.append(len(key))
+                    widths.sort(reverse=True)  # longest first: leftmost-longest
                 # country names only: place alternates are too many and too loose for this
                 if self._check_shape and not self._prefixing and term.case != "exact" and term.inflects:
                     self._inflected[words[0].folded[:_MIN_SHARED_PREFIX]].append((term, surfaces))
@@ -96,30 +100,48 @@ class TermIndex:
         if article is None:
             words = tokens(text)
             stems = self._stems.of(words)
+            keys = _WordKeys.of(words, stems)
         else:
             words = article.title_words if text is article.title else article.body_words
             stems = article.stems(words, self._stems)
-        hits = self._find_spaced(text, words, stems)
+            keys = article.derived(("keys", id(words), self._stems.language),
+                                   lambda: _WordKeys.of(words, stems))
+        hits = self._find_spaced(text, words, stems, keys)
         if self._unspaced and UNSPACED.search(text):
             hits += self._find_unspaced(text)
             hits.sort(key=lambda hit: hit.start)
         return hits
 
-    def _find_spaced(self, text: str, words: list[Token], stems: list[str]) -> list[Hit]:
+    def _find_spaced(
+        self, text: str, words: list[Token], stems: list[str], keys: _WordKeys
+    ) -> list[Hit]:
+        # Only words whose stem or first letters some term shares can begin a match; they are
+        # found by set intersection, then tried left to right as a scan of every word would.
+        tries: dict[int, int] = defaultdict(int)
+        for stem in self._widths.keys() & keys.stems.keys():
+            for i in keys.stems[stem]:
+                tries[i] |= _PHRASE
+        for shape in self._inflected.keys() & keys.shapes.keys():
+            for i in keys.shapes[shape]:
+                tries[i] |= _INFLECTED
+        for prefix in self._prefixes.keys() & keys.prefixes.keys():
+            for i in keys.prefixes[prefix]:
+                tries[i] |= _PREFIX
         hits: list[Hit] = []
-        starts, inflected, prefixes = self._starts, self._inflected, self._prefixes
-        i = 0
-        while i < len(words):
+        free = 0  # words before it are inside a match already
+        for i in sorted(tries):
+            if i < free:
+                continue
             width = 0
-            if stems[i] in starts:
+            if tries[i] & _PHRASE:
                 width = self._match_at(text, words, stems, i, hits)
-            if not width and inflected and words[i].folded[:_MIN_SHARED_PREFIX] in inflected:
+            if not width and tries[i] & _INFLECTED:
                 width = self._match_inflected(text, words, i, hits)
             if not width:
-                if prefixes and words[i].folded[:_PREFIX_KEY] in prefixes:
+                if tries[i] & _PREFIX:
                     self._match_prefix(words[i], hits)
                 width = 1
-            i += width
+            free = i + width
         return hits
 
     def _match_inflected(self, text: str, words: list[Token], i: int, hits: list[Hit]) -> int:
@@ -146,7 +168,9 @@ class TermIndex:
     def _match_at(
         self, text: str, words: list[Token], stems: list[str], i: int, hits: list[Hit]
     ) -> int:
-        for width in range(min(self._longest, len(words) - i), 0, -1):
+        for width in self._widths[stems[i]]:
+            if i + width > len(words):
+                continue
             entries = self._phrases.get(tuple(stems[i : i + width]))
             if not entries or not _adjacent(text, words, i, width):
                 continue
@@ -178,6 +202,29 @@ class TermIndex:
             else:
                 i += 1
         return hits
+
+
+_PHRASE, _INFLECTED, _PREFIX = 1, 2, 4  # what a word may begin
+
+
+@dataclass(frozen=True)
+class _WordKeys:
+    """Where each stem and each word's first letters stand in a field, for every index."""
+
+    stems: dict[str, list[int]]
+    shapes: dict[str, list[int]]  # first _MIN_SHARED_PREFIX letters, for inflected names
+    prefixes: dict[str, list[int]]  # first _PREFIX_KEY letters, for terms like "quanten*"
+
+    @classmethod
+    def of(cls, words: list[Token], stems: list[str]) -> _WordKeys:
+        by_stem: dict[str, list[int]] = defaultdict(list)
+        by_shape: dict[str, list[int]] = defaultdict(list)
+        by_prefix: dict[str, list[int]] = defaultdict(list)
+        for i, (word, stem) in enumerate(zip(words, stems, strict=True)):
+            by_stem[stem].append(i)
+            by_shape[word.folded[:_MIN_SHARED_PREFIX]].append(i)
+            by_prefix[word.folded[:_PREFIX_KEY]].append(i)
+        return cls(by_stem, by_shape, by_prefix)
 
 
 @lru_cache(maxsize=1 << 17)  # the same place names are indexed again for every language

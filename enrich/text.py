@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal, NamedTuple, TypeVar
 
 import Stemmer
 
@@ -16,6 +17,8 @@ _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u067
 TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
 UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE = re.compile(r"[^.!?。！？؟।۔\n]*(?:[.!?。！？؟।۔]+[\"'»”’)」』]*|\n|$)")
+
+T = TypeVar("T")
 
 SNOWBALL = {
     "en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
@@ -29,8 +32,7 @@ SNOWBALL = {
 }
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a long article makes thousands, and each costs its making
     """A word of a spaced script, with its place in the text."""
 
     start: int
@@ -90,6 +92,12 @@ class Stems:
         memo, stem = self._memo, self.__call__
         return [memo.get(word.folded) or stem(word.folded) for word in words]
 
+    def learn(self, folded_words: Iterable[str]) -> None:
+        """Stem many words in one call to the stemmer (an index's terms, thousands at once)."""
+        new = list({word for word in folded_words if word not in self._memo})
+        stems = self._stemmer.stemWords(new) if self._stemmer else new
+        self._memo.update(zip(new, stems, strict=True))
+
     def __call__(self, folded: str) -> str:
         stem = self._memo.get(folded)
         if stem is None:
@@ -132,14 +140,17 @@ class ArticleText:
     body: str
     title_words: list[Token]
     body_words: list[Token]
-    _stems: dict[tuple[int, str], list[str]] = field(default_factory=dict, repr=False)
+    _derived: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False)
 
     def stems(self, words: list[Token], stems: Stems) -> list[str]:
         """The stems of one field's words, computed once per language."""
-        key = (id(words), stems.language)
-        found = self._stems.get(key)
+        return self.derived(("stems", id(words), stems.language), lambda: stems.of(words))
+
+    def derived(self, key: tuple[object, ...], make: Callable[[], T]) -> T:
+        """What make() derives from the text, computed once for every index that asks."""
+        found = self._derived.get(key)
         if found is None:
-            found = self._stems[key] = stems.of(words)
+            found = self._derived[key] = make()
         return found
 
     @classmethod
