@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from langdetect.detector_factory import PROFILES_DIRECTORY
 
 from coopwatch.enrich.vocabulary import Vocabulary
 
@@ -40,7 +44,15 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
         function_words=function_words,
         date_words=date_words,
         user_sector_terms=dict(user_sector_terms or {}),
+        language_profiles=language_profiles,
     )
+
+
+def language_profiles() -> Iterator[dict[str, Any]]:
+    """langdetect's language profiles, read as its DetectorFactory.load_profile reads them."""
+    for path in sorted(Path(PROFILES_DIRECTORY).iterdir()):
+        if not path.name.startswith(".") and path.is_file():
+            yield json.loads(path.read_text(encoding="utf-8"))
 
 
 def sector_ids(user_sector_terms: Mapping[str, Iterable[str]] | None = None) -> list[str]:

@@ -19,7 +19,8 @@ MAX_EVIDENCE_PER_TAG = 8
 def enrich(raw: RawArticle, vocabulary: Vocabulary) -> Enrichment:
     """Everything coopwatch derives from one article, with the evidence for each tag."""
     title, body = raw.title or "", raw.body
-    language = detect_language(title, body, raw.language_hint, vocabulary.function_words)
+    language = detect_language(title, body, raw.language_hint, vocabulary.function_words,
+                               vocabulary.ngram_languages())
     text = ArticleText.of(title, body)
     countries = find_countries(text, language, vocabulary)
     cues = find_cues(text, language, vocabulary)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 
 from coopwatch.enrich.ngramlang import NgramLanguages
 
@@ -19,11 +18,6 @@ MIN_LETTERS = 6  # n-grams of fewer letters name a language at random ("x" came 
 # Hangul, kana, Han and Thai: most texts hold none, and then need no count of letters by script
 _ONE_LANGUAGE_SCRIPTS = re.compile(
     "[\uac00-\ud7af\u1100-\u11ff\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\u0e00-\u0e7f]")
-
-
-@lru_cache(maxsize=1)
-def _ngram_languages() -> NgramLanguages:
-    return NgramLanguages()
 
 
 def _by_script(sample: str) -> str | None:
@@ -79,16 +73,18 @@ def reconsider(code: str, sample: str, function_words: Mapping[str, object]) -> 
 
 
 def detect_language(
-    title: str, body: str, hint: str | None = None, function_words: Mapping[str, object] | None = None
+    title: str, body: str, hint: str | None = None,
+    function_words: Mapping[str, object] | None = None, languages: NgramLanguages | None = None,
 ) -> str | None:
-    """The ISO 639-1 code of the text's language; the metadata's hint when the text is too thin."""
+    """The ISO 639-1 code of the text's language; the metadata's hint when the text is too thin
+    (or when no language profiles were given)."""
     sample = f"{title}\n{body[:SAMPLE_CHARS]}".strip()
     by_script = _by_script(sample)
     if by_script:
         return by_script
-    if _has_letters(sample, MIN_LETTERS):
+    if languages is not None and _has_letters(sample, MIN_LETTERS):
         # seeded: langdetect draws at random, and the same text must give the same answer
-        found = _ngram_languages().probabilities(sample, TRIALS, seed=0)
+        found = languages.probabilities(sample, TRIALS, seed=0)
         if found:
             code = _CODES.get(found[0][0], found[0][0])
             return reconsider(code, sample, function_words) if function_words else code

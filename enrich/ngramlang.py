@@ -10,13 +10,12 @@ profiles, so it answers as langdetect does, a few times faster.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 from langdetect.detector import Detector
-from langdetect.detector_factory import PROFILES_DIRECTORY
 from langdetect.utils.ngram import NGram
 
 ALPHA_DEFAULT, ALPHA_WIDTH = Detector.ALPHA_DEFAULT, Detector.ALPHA_WIDTH
@@ -33,16 +32,14 @@ _LATIN = re.compile("[A-z]")  # langdetect's own test, punctuation between Z and
 class NgramLanguages:
     """langdetect's profiles as a matrix: one row per n-gram, one column per language."""
 
-    def __init__(self, profiles: Path = Path(PROFILES_DIRECTORY)) -> None:
-        # Read as DetectorFactory.load_profile reads them, straight into arrays: its dict of a
-        # list per n-gram took twice as long, and every enrichment worker starts by building it.
+    def __init__(self, profiles: Iterable[Mapping[str, Any]]) -> None:
+        """profiles: langdetect's, each as its JSON file holds it (name, freq, n_words)."""
+        # Straight into arrays: DetectorFactory's list per n-gram first took twice as long, and
+        # every enrichment worker starts here.
         self.languages: list[str] = []
         row_of: dict[str, int] = {}
         cells: list[tuple[list[int], int, list[float]]] = []  # (rows, column, probabilities)
-        for path in sorted(profiles.iterdir()):
-            if path.name.startswith(".") or not path.is_file():
-                continue
-            profile = json.loads(path.read_text(encoding="utf-8"))
+        for profile in profiles:
             totals = profile["n_words"]
             ngrams = [ngram for ngram in profile["freq"]
                       if 0 < len(ngram) <= 3 and not _crosses(ngram)]

@@ -5,12 +5,13 @@ Built from plain dicts so that enrich/ itself reads no files: coopwatch.vocabula
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from coopwatch.enrich.matcher import Case, Term, TermIndex
+from coopwatch.enrich.ngramlang import NgramLanguages
 from coopwatch.enrich.text import UNSPACED, has_case, script_of
 
 PLACE_WEIGHT = 0.75  # a city names its country less surely than the country's own name
@@ -44,7 +45,10 @@ class Vocabulary:
     function_words: Mapping[str, Any] = field(default_factory=dict)  # function_words.toml
     date_words: Mapping[str, Any] = field(default_factory=dict)  # dates.toml
     user_sector_terms: Mapping[str, Iterable[str]] = field(default_factory=dict)
+    # langdetect's profiles, read only when a text first needs its language found
+    language_profiles: Callable[[], Iterable[Mapping[str, Any]]] | None = None
     _indexes: dict[tuple[str, str], TermIndex] = field(default_factory=dict, repr=False)
+    _ngram_languages: NgramLanguages | None = field(default=None, repr=False)
 
     @property
     def compact(self) -> Mapping[str, list[str]]:
@@ -67,6 +71,12 @@ class Vocabulary:
     def sector_min_score(self, sector: str, default: float) -> float:
         """The weight a sector's terms need in a story; the data may set it lower per sector."""
         return float(self.sector_lists.get(sector, {}).get("min_score", default))  # type: ignore[arg-type]
+
+    def ngram_languages(self) -> NgramLanguages | None:
+        """langdetect's profiles ready to detect with; None when the vocabulary has none."""
+        if self._ngram_languages is None and self.language_profiles is not None:
+            self._ngram_languages = NgramLanguages(self.language_profiles())
+        return self._ngram_languages
 
     def countries(self, language: str | None) -> TermIndex:
         """The country-name index for texts in this language."""

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
 from coopwatch.enrich.ngramlang import NgramLanguages
+from coopwatch.vocabulary import language_profiles
 from test_languages import STORIES
 
 # Letters of several scripts and cases, marks, digits, links and addresses: what NGram and the
@@ -23,7 +24,7 @@ texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_si
 
 @lru_cache(maxsize=1)
 def languages() -> NgramLanguages:
-    return NgramLanguages()
+    return NgramLanguages(language_profiles())
 
 
 @lru_cache(maxsize=1)
