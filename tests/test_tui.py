@@ -54,14 +54,19 @@ def _headlines(table: ArticleTable) -> list[str]:
     return [str(table.get_row_at(row)[3]) for row in range(table.row_count)]
 
 
+async def _japan_only(pilot: object) -> tuple[ArticleTable, str]:
+    """The seeds filtered to Japan through the country picker: the table and the filter bar."""
+    table = await _seeded(pilot)
+    await pilot.press("c", *"japan", "enter")  # type: ignore[attr-defined]
+    await settle(pilot)
+    return table, str(pilot.app.screen.query_one(FilterBar).render())  # type: ignore[attr-defined]
+
+
 async def test_filters_narrow_the_feed_and_x_clears_them(db_path: Path) -> None:
     app = make_app(Config(), db_path)
     async with app.run_test(size=(160, 45)) as pilot:
-        table = await _seeded(pilot)
-        await pilot.press("c", *"japan", "enter")
-        await settle(pilot)
+        table, bar = await _japan_only(pilot)
         assert table.row_count == 2
-        bar = str(app.screen.query_one(FilterBar).render())
         assert "country: JP" in bar and "2 articles" in bar
         await pilot.press("slash", *"Hochtechnologien", "enter")
         await settle(pilot)
@@ -88,11 +93,8 @@ async def test_the_count_follows_new_filters_when_counting_is_slower_than_the_ro
     monkeypatch.setattr(Store, "count_articles", slow_count)  # type: ignore[attr-defined]
     app = make_app(Config(), db_path)
     async with app.run_test(size=(160, 45)) as pilot:
-        table = await _seeded(pilot)
-        await pilot.press("c", *"japan", "enter")
-        await settle(pilot)
-        assert table.row_count == 2
-        assert "2 articles" in str(app.screen.query_one(FilterBar).render())
+        table, bar = await _japan_only(pilot)
+        assert table.row_count == 2 and "2 articles" in bar
 
 
 async def test_enter_opens_the_article_with_its_evidence(db_path: Path) -> None:
