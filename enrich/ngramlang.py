@@ -117,13 +117,14 @@ class NgramLanguages:
             ends = np.arange(1, len(codes))
         pairs = (codes[ends - 1] << _SHIFT) | codes[ends]
         later = ends[ends > 1]
-        triples = (codes[later - 2] << 2 * _SHIFT) | (codes[later - 1] << _SHIFT) | codes[later]
+        triples = (codes[later - 2] << _SHIFT_TWICE) | (codes[later - 1] << _SHIFT) | codes[later]
         keys = np.sort(np.concatenate((codes[ends], pairs, triples)))  # sorted: a faster search
         rows = np.searchsorted(self._keys, keys).clip(max=len(self._keys) - 1)
         return rows[self._keys[rows] == keys]
 
 
 _SHIFT = np.uint64(21)  # bits of a code point: an n-gram's characters side by side in one key
+_SHIFT_TWICE = np.uint64(42)  # not 2 * _SHIFT: numpy 1 makes that a float
 
 
 def _key(ngram: str) -> int:
