@@ -33,13 +33,24 @@ def sentence_spans(text: str, language: str | None) -> list[tuple[int, int]]:
     elif language in LANGUAGE_CODES:
         spans = []
         for line_start, line_end in _split_at(text, re.compile(r"\n+")):
-            line = text[line_start:line_end]
-            spans += [(line_start + part.start, line_start + part.end)
-                      for part in _segmenter(language).segment(line)]
+            spans += _located(text[line_start:line_end], line_start, language)
     else:
         spans = [(m.start(), m.end()) for m in _PUNCTUATED.finditer(text)]
     trimmed = [_trim(text, span) for span in spans]
     return [(start, end) for start, end in trimmed if end > start]
+
+
+def _located(line: str, offset: int, language: str) -> list[tuple[int, int]]:
+    """pysbd's sentences, each found again after the one before: pysbd finds its spans by
+    searching the text, and a sentence like ". . " lands inside the one before it."""
+    spans, cursor = [], 0
+    for part in _segmenter(language).segment(line):
+        sentence = part.sent.strip()
+        at = line.find(sentence, cursor) if sentence else -1
+        if at >= 0:
+            cursor = at + len(sentence)
+            spans.append((offset + at, offset + cursor))
+    return spans
 
 
 def _split_at(text: str, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
