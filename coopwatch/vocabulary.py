@@ -12,6 +12,7 @@ from typing import Any
 
 from langdetect.detector_factory import PROFILES_DIRECTORY
 
+from coopwatch.enrich.ngramlang import NgramLanguages
 from coopwatch.enrich.vocabulary import Vocabulary
 
 
@@ -44,8 +45,15 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
         function_words=function_words,
         date_words=date_words,
         user_sector_terms=dict(user_sector_terms or {}),
-        language_profiles=language_profiles,
+        languages=ngram_languages,
     )
+
+
+@lru_cache(maxsize=1)
+def ngram_languages() -> NgramLanguages:
+    """langdetect's profiles as arrays, built once a process: a dashboard loads a vocabulary
+    for every sync, and each would otherwise read and build them again."""
+    return NgramLanguages(language_profiles())
 
 
 def language_profiles() -> Iterator[dict[str, Any]]:

@@ -45,10 +45,9 @@ class Vocabulary:
     function_words: Mapping[str, Any] = field(default_factory=dict)  # function_words.toml
     date_words: Mapping[str, Any] = field(default_factory=dict)  # dates.toml
     user_sector_terms: Mapping[str, Iterable[str]] = field(default_factory=dict)
-    # langdetect's profiles, read only when a text first needs its language found
-    language_profiles: Callable[[], Iterable[Mapping[str, Any]]] | None = None
+    # langdetect's profiles as arrays, asked for only when a text first needs its language found
+    languages: Callable[[], NgramLanguages] | None = None
     _indexes: dict[tuple[str, str], TermIndex] = field(default_factory=dict, repr=False)
-    _ngram_languages: NgramLanguages | None = field(default=None, repr=False)
 
     @property
     def compact(self) -> Mapping[str, list[str]]:
@@ -74,9 +73,7 @@ class Vocabulary:
 
     def ngram_languages(self) -> NgramLanguages | None:
         """langdetect's profiles ready to detect with; None when the vocabulary has none."""
-        if self._ngram_languages is None and self.language_profiles is not None:
-            self._ngram_languages = NgramLanguages(self.language_profiles())
-        return self._ngram_languages
+        return self.languages() if self.languages is not None else None
 
     def countries(self, language: str | None) -> TermIndex:
         """The country-name index for texts in this language."""

@@ -138,7 +138,7 @@ def test_user_sector_terms(vocabulary: Vocabulary) -> None:
         country_names=vocabulary.country_names, places=vocabulary.places,
         aliases=vocabulary.aliases, cue_lists=vocabulary.cue_lists,
         sector_lists=vocabulary.sector_lists, user_sector_terms={"arctic": ["arctic", "polar"]},
-        language_profiles=vocabulary.language_profiles,
+        languages=vocabulary.languages,
     )
     found = tags(custom, "Norway and Russia cooperate on Arctic research",
                  "Norway and Russia signed an agreement on polar research in the Arctic.")

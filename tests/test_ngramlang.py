@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
 from coopwatch.enrich.ngramlang import NgramLanguages
-from coopwatch.vocabulary import language_profiles
+from coopwatch.vocabulary import ngram_languages
 from test_languages import STORIES
 
 # Letters of several scripts and cases, marks, digits, links and addresses: what NGram and the
@@ -22,9 +22,8 @@ PIECES = ["NASA", "РФ", "КНР", "McDonald", "iPHONE", "Việt", "Nam", "Hà 
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map("".join)
 
 
-@lru_cache(maxsize=1)
 def languages() -> NgramLanguages:
-    return NgramLanguages(language_profiles())
+    return ngram_languages()
 
 
 @lru_cache(maxsize=1)
