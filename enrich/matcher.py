@@ -62,12 +62,32 @@ class TermIndex:
         self._inflected: dict[str, list[tuple[Term, tuple[str, ...]]]] = defaultdict(list)
         # the lengths of the phrases each first stem begins: most words begin none
         self._widths: dict[str, list[int]] = {}
-        terms = list(terms)
+        # A name matches only a word that begins as it does (_begins_alike), so a name index
+        # stems and files a name when a text first holds a word with its first letters: of the
+        # 13,000 places a language's index lists, its texts meet a few hundred.
+        self._waiting: dict[str, list[Term]] = defaultdict(list)
+        filed_now = []
+        for term in terms:
+            key = _waiting_key(term.text) if names and not self._prefixing else None
+            if key:
+                self._waiting[key].append(term)
+            else:
+                filed_now.append(term)
+        self._file(filed_now)
+        for entries in self._unspaced.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+
+    def _file(self, terms: list[Term]) -> None:
         self._stems.learn(word.folded for term in terms for word in _term_tokens(term.text.strip()))
         for term in terms:
             self._add(term)
-        for entries in self._unspaced.values():
-            entries.sort(key=lambda entry: -len(entry[0]))
+
+    def _file_waiting(self, prefixes: Iterable[str]) -> None:
+        # Names of different first letters never match the same words, so filing them in
+        # another order than the data's changes no answer.
+        ready = self._waiting.keys() & prefixes
+        if ready:
+            self._file([term for prefix in ready for term in self._waiting.pop(prefix)])
 
     def _add(self, term: Term) -> None:
         text = term.text.strip()
@@ -106,6 +126,8 @@ class TermIndex:
             stems = article.stems(words, self._stems)
             keys = article.derived(("keys", id(words), self._stems.language),
                                    lambda: _WordKeys.of(words, stems))
+        if self._waiting:
+            self._file_waiting(keys.prefixes.keys())
         hits = self._find_spaced(text, words, stems, keys)
         if self._unspaced and UNSPACED.search(text):
             hits += self._find_unspaced(text)
@@ -225,6 +247,19 @@ class _WordKeys:
             by_shape[word.folded[:_MIN_SHARED_PREFIX]].append(i)
             by_prefix[word.folded[:_PREFIX_KEY]].append(i)
         return cls(by_stem, by_shape, by_prefix)
+
+
+@lru_cache(maxsize=1 << 17)  # the same place names are indexed again for every language
+def _waiting_key(text: str) -> str | None:
+    """The first letters a text's word needs for a name to match there; None when the name is
+    matched otherwise (substrings, prefixes) or its first word is too short."""
+    text = text.strip()
+    if text.endswith("*") or UNSPACED.search(text):
+        return None
+    words = _term_tokens(text)
+    if not words or len(words[0].folded) < _PREFIX_KEY:
+        return None
+    return words[0].folded[:_PREFIX_KEY]
 
 
 @lru_cache(maxsize=1 << 17)  # the same place names are indexed again for every language

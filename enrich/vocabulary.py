@@ -48,6 +48,7 @@ class Vocabulary:
     # langdetect's profiles as arrays, asked for only when a text first needs its language found
     languages: Callable[[], NgramLanguages] | None = None
     _indexes: dict[tuple[str, str], TermIndex] = field(default_factory=dict, repr=False)
+    _place_terms: dict[str, Term] = field(default_factory=dict, repr=False)  # for every language
 
     @property
     def compact(self) -> Mapping[str, list[str]]:
@@ -120,11 +121,18 @@ class Vocabulary:
             for name, code in self.country_names.get("en", {}).items():
                 if name not in cldr and name not in excluded_names:
                     yield Term(code, name, "capital", weight=0.75)
-        for name, code in self.places.items():
+        for name, term in self._places().items():
             if name in excluded_places or name in excluded_names:
                 continue
             if UNSPACED.search(name) or script_of(name) in scripts:
-                yield Term(code, name, _case_for(name, "capital"), weight=PLACE_WEIGHT, place=True)
+                yield term
+
+    def _places(self) -> dict[str, Term]:
+        if not self._place_terms:
+            self._place_terms.update(
+                (name, Term(code, name, _case_for(name, "capital"), weight=PLACE_WEIGHT, place=True))
+                for name, code in self.places.items())
+        return self._place_terms
 
     def _cue_terms(self, language: str) -> Iterable[Term]:
         for kind, by_language in self.cue_lists.items():

@@ -211,6 +211,21 @@ def test_closest_name_wins(vocabulary: Vocabulary) -> None:
     assert found.countries == ("GB", "NG")
 
 
+def test_an_index_answers_alike_whatever_it_met_before(seeds: Path) -> None:
+    # A name index files its names as texts first hold their first letters; what it met
+    # before must not change what it finds in the next text.
+    from coopwatch.vocabulary import load_vocabulary
+
+    texts = [("Nigeria and Britain sign a memorandum", "Officials from Nigeria, Niger and Britain "
+              "met in Lagos. Indiana and Moscow, Idaho were not involved."),
+             ("Niger signs with Nigeria", "Nigerian and Nigerien officials agreed in Niamey.")]
+    texts += [(raw.title or "", raw.body) for path in sorted(seeds.glob("*.txt"))
+              for raw in read_file(path)]
+    shared = load_vocabulary()
+    for title, body in texts + texts[::-1]:
+        assert tags(shared, title, body) == tags(load_vocabulary(), title, body)
+
+
 def test_provinces_stand_for_their_country(vocabulary: Vocabulary) -> None:
     found = tags(vocabulary, "Guangdong and Bavaria sign an innovation partnership",
                  "Guangdong province and Bayern signed a partnership on hydrogen research. "
