@@ -84,10 +84,17 @@ class NgramLanguages:
             count = min(block, ITERATION_LIMIT + 1 - drawn)
             chosen = rows[generator.integers(0, len(rows), (going.size, count))]
             logs = np.log(self._matrix[chosen] + weights[going, None, None])
-            np.cumsum(logs, axis=1, out=logs)
-            logs += sums[going, None, :]
-            checked = logs[:, (-drawn) % 5 :: 5]  # langdetect checks after draws 0, 5, 10, ...
-            checked = checked - checked.max(axis=2, keepdims=True)
+            # langdetect checks after draws 0, 5, 10, ...: the sums are needed there only, so
+            # draws are added five at a time before the running sum
+            first = (-drawn) % 5
+            groups = (count - first - 1) // 5
+            grouped = logs[:, first + 1 : first + 1 + 5 * groups]
+            reached = np.concatenate((
+                sums[going, None, :] + logs[:, : first + 1].sum(axis=1, keepdims=True),
+                grouped.reshape(going.size, groups, 5, -1).sum(axis=2)), axis=1)
+            np.cumsum(reached, axis=1, out=reached)
+            total = reached[:, -1] + logs[:, first + 1 + 5 * groups :].sum(axis=1)
+            checked = reached - reached.max(axis=2, keepdims=True)
             masses = np.exp(checked)
             totals = masses.sum(axis=2)
             settled = 1.0 / totals > CONV_THRESHOLD
@@ -95,7 +102,7 @@ class NgramLanguages:
             done = settled.any(axis=1) | (drawn > ITERATION_LIMIT)
             at = np.where(settled.any(axis=1), settled.argmax(axis=1), checked.shape[1] - 1)[done]
             finals[going[done]] = masses[done, at] / totals[done, at, None]
-            sums[going[~done]] = logs[~done, -1]
+            sums[going[~done]] = total[~done]
             going = going[~done]
             block *= 2
         return finals
