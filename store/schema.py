@@ -172,3 +172,19 @@ def _source_country(db: Database) -> None:
         ALTER TABLE sources ADD COLUMN country TEXT;
         """
     )
+
+
+@migrations(name="0006_fingerprint_hash")
+def _fingerprint_hash(db: Database) -> None:
+    # Fingerprints are hashed anew (CRC-32 and SplitMix64, not BLAKE2: see coopwatch/dedup.py),
+    # so the stored ones are made again from their articles' text, or no copy would match them.
+    from coopwatch.dedup import fingerprint
+
+    stored = db.execute(
+        "SELECT id, title, body FROM articles WHERE id IN"
+        " (SELECT DISTINCT article_id FROM article_fingerprints)").fetchall()
+    db.execute("DELETE FROM article_fingerprints")
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO article_fingerprints (band_key, article_id) VALUES (?, ?)",
+        [(key, article_id) for article_id, title, body in stored
+         for key in fingerprint(title, body)])

@@ -34,7 +34,7 @@ def _fill(store: Store) -> list[int]:
 
 
 MIGRATIONS = ["0001_initial", "0002_dedup", "0003_full_text", "0004_watches",
-              "0005_source_country"]
+              "0005_source_country", "0006_fingerprint_hash"]
 
 
 def test_schema_is_migrated_once_with_wal_and_foreign_keys(db_path: Path) -> None:
@@ -48,6 +48,25 @@ def test_schema_is_migrated_once_with_wal_and_foreign_keys(db_path: Path) -> Non
         assert {"articles", "sources", "entries", "article_countries", "article_pairs",
                 "article_sectors", "evidence", "translations", "articles_fts"} <= set(
             store.db.table_names())
+
+
+def test_stories_stored_before_the_fingerprint_changed_still_find_their_copies(
+        db_path: Path) -> None:
+    from dataclasses import replace
+
+    from coopwatch.dedup import fingerprint
+
+    body = ("Vietnam and Japan agreed on Tuesday to expand cooperation in semiconductors, with "
+            "Japanese companies to train ten thousand Vietnamese engineers by 2030.")
+    with Store(db_path) as store:
+        stored = replace(write(raw("https://a.example/feed", "item-1", "Chips pact", body),
+                               enrichment()), fingerprint=(11, 22, 33, 44, 55, 66))
+        [article_id] = store.save_articles([stored], "3")
+        # as a database written before 0006 holds it: the old hash's bands
+        store.db.conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_fingerprint_hash'")
+    with Store(db_path) as store:
+        found = store.find_duplicate(None, fingerprint("Chips pact", body + " (Reuters)"))
+        assert found is not None and found.article_id == article_id
 
 
 def test_list_is_newest_first_with_tags(store: Store) -> None:
