@@ -127,7 +127,7 @@ class TermIndex:
             keys = article.derived(("keys", id(words), self._stems.language),
                                    lambda: _WordKeys.of(words, stems))
         if self._waiting:
-            self._file_waiting(keys.prefixes.keys())
+            self._file_waiting(keys.prefix_set)
         hits = self._find_spaced(text, words, stems, keys)
         if self._unspaced and UNSPACED.search(text):
             hits += self._find_unspaced(text)
@@ -140,15 +140,16 @@ class TermIndex:
         # Only words whose stem or first letters some term shares can begin a match; they are
         # found by set intersection, then tried left to right as a scan of every word would.
         tries: dict[int, int] = defaultdict(int)
-        for stem in self._widths.keys() & keys.stems.keys():
-            for i in keys.stems[stem]:
-                tries[i] |= _PHRASE
-        for shape in self._inflected.keys() & keys.shapes.keys():
-            for i in keys.shapes[shape]:
-                tries[i] |= _INFLECTED
-        for prefix in self._prefixes.keys() & keys.prefixes.keys():
-            for i in keys.prefixes[prefix]:
-                tries[i] |= _PREFIX
+        for flag, table, at, present in (
+            (_PHRASE, self._widths, keys.stems, keys.stem_set),
+            (_INFLECTED, self._inflected, keys.shapes, keys.shape_set),
+            (_PREFIX, self._prefixes, keys.prefixes, keys.prefix_set),
+        ):
+            shared = table.keys() & present
+            if shared:
+                for i, key in enumerate(at):
+                    if key in shared:
+                        tries[i] |= flag
         hits: list[Hit] = []
         free = 0  # words before it are inside a match already
         for i in sorted(tries):
@@ -231,22 +232,20 @@ _PHRASE, _INFLECTED, _PREFIX = 1, 2, 4  # what a word may begin
 
 @dataclass(frozen=True)
 class _WordKeys:
-    """Where each stem and each word's first letters stand in a field, for every index."""
+    """Each word's stem and first letters in a field, and the sets of them, for every index."""
 
-    stems: dict[str, list[int]]
-    shapes: dict[str, list[int]]  # first _MIN_SHARED_PREFIX letters, for inflected names
-    prefixes: dict[str, list[int]]  # first _PREFIX_KEY letters, for terms like "quanten*"
+    stems: list[str]
+    shapes: list[str]  # first _MIN_SHARED_PREFIX letters, for inflected names
+    prefixes: list[str]  # first _PREFIX_KEY letters, for terms like "quanten*"
+    stem_set: set[str]
+    shape_set: set[str]
+    prefix_set: set[str]
 
     @classmethod
     def of(cls, words: list[Token], stems: list[str]) -> _WordKeys:
-        by_stem: dict[str, list[int]] = defaultdict(list)
-        by_shape: dict[str, list[int]] = defaultdict(list)
-        by_prefix: dict[str, list[int]] = defaultdict(list)
-        for i, (word, stem) in enumerate(zip(words, stems, strict=True)):
-            by_stem[stem].append(i)
-            by_shape[word.folded[:_MIN_SHARED_PREFIX]].append(i)
-            by_prefix[word.folded[:_PREFIX_KEY]].append(i)
-        return cls(by_stem, by_shape, by_prefix)
+        shapes = [word.folded[:_MIN_SHARED_PREFIX] for word in words]
+        prefixes = [shape[:_PREFIX_KEY] for shape in shapes]
+        return cls(stems, shapes, prefixes, set(stems), set(shapes), set(prefixes))
 
 
 @lru_cache(maxsize=1 << 17)  # the same place names are indexed again for every language
