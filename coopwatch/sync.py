@@ -16,7 +16,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from coopwatch.dedup import NEAR_DUPLICATE_BANDS, canonical_url, fingerprint
@@ -34,9 +34,13 @@ Progress = Callable[[SourceResult], None]
 
 def content_hash(raw: RawArticle) -> str:
     """A stable hash of everything a fetcher found, so unchanged items cost nothing."""
-    data = asdict(raw)
-    data.pop("source")
+    # the fields as asdict() gives them (its deep copy cost more than the hash), so stored
+    # hashes stay valid
+    data = {name: getattr(raw, name) for name in _HASHED_FIELDS}
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+_HASHED_FIELDS = tuple(field.name for field in fields(RawArticle) if field.name != "source")
 
 
 def decide(
