@@ -58,18 +58,19 @@ def _bound_prefix(surface: str) -> int:
 
 def tokens(text: str) -> list[Token]:
     """Words of spaced scripts; runs of unspaced scripts are left to substring matching."""
-    found = []
+    found: list[Token] = []
+    append, make = found.append, tuple.__new__  # Token(...) costs a Python call a word
     mixed_scripts = UNSPACED.search(text) is not None
     for match in TOKEN.finditer(text):
         surface = match.group()
         if mixed_scripts and UNSPACED.search(surface):
             continue
-        start = match.start()
-        if surface[:1].islower() and not surface.islower():  # kuChina, not china or China
+        start, end = match.span()
+        if not surface.islower() and surface[:1].islower():  # kuChina, not china or China
             cut = _bound_prefix(surface)
             if cut:
                 surface, start = surface[cut:], start + cut
-        found.append(Token(start, match.end(), surface, surface.casefold()))
+        append(make(Token, (start, end, surface, surface.casefold())))
     return found
 
 
