@@ -78,9 +78,13 @@ class TermIndex:
             entries.sort(key=lambda entry: -len(entry[0]))
 
     def _file(self, terms: list[Term]) -> None:
-        self._stems.learn(word.folded for term in terms for word in _term_tokens(term.text.strip()))
-        for term in terms:
-            self._add(term)
+        phrases = [(term, _phrase_words(term.text)) for term in terms]
+        self._stems.learn(folded for _, words in phrases if words for folded in words[0])
+        for term, words in phrases:
+            if words:
+                self._add_phrase(term, *words)
+            else:
+                self._add_other(term)
 
     def _file_waiting(self, prefixes: Iterable[str]) -> None:
         # Names of different first letters never match the same words, so filing them in
@@ -89,7 +93,18 @@ class TermIndex:
         if ready:
             self._file([term for prefix in ready for term in self._waiting.pop(prefix)])
 
-    def _add(self, term: Term) -> None:
+    def _add_phrase(self, term: Term, folded: tuple[str, ...], surfaces: tuple[str, ...]) -> None:
+        key = self._stems.learned(folded)
+        self._phrases[key].append((term, surfaces))
+        widths = self._widths.setdefault(key[0], [])
+        if len(key) not in widths:
+            widths.append(len(key))
+            widths.sort(reverse=True)  # longest first: leftmost-longest
+        # country names only: place alternates are too many and too loose for this
+        if self._check_shape and not self._prefixing and term.case != "exact" and term.inflects:
+            self._inflected[folded[0][:_MIN_SHARED_PREFIX]].append((term, surfaces))
+
+    def _add_other(self, term: Term) -> None:
         text = term.text.strip()
         if UNSPACED.search(text):
             self._unspaced[text[0]].append((text, term))
@@ -97,19 +112,6 @@ class TermIndex:
             prefix = text[:-1].casefold()
             if len(prefix) >= _PREFIX_KEY:
                 self._prefixes[prefix[:_PREFIX_KEY]].append((prefix, term))
-        else:
-            words = _term_tokens(text)
-            if words:
-                key = tuple(self._stems(word.folded) for word in words)
-                surfaces = tuple(word.surface for word in words)
-                self._phrases[key].append((term, surfaces))
-                widths = self._widths.setdefault(key[0], [])
-                if len(key) not in widths:
-                    widths.append(len(key))
-                    widths.sort(reverse=True)  # longest first: leftmost-longest
-                # country names only: place alternates are too many and too loose for this
-                if self._check_shape and not self._prefixing and term.case != "exact" and term.inflects:
-                    self._inflected[words[0].folded[:_MIN_SHARED_PREFIX]].append((term, surfaces))
 
     def find(self, text: str, article: ArticleText | None = None) -> list[Hit]:
         """Every match in text, leftmost-longest, in order of position.
@@ -249,16 +251,25 @@ class _WordKeys:
 
 
 @lru_cache(maxsize=1 << 17)  # the same place names are indexed again for every language
+def _phrase_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """A phrase term's words, folded and as written; None for substrings, prefixes and empties."""
+    text = text.strip()
+    if UNSPACED.search(text) or text.endswith("*"):
+        return None
+    words = _term_tokens(text)
+    if not words:
+        return None
+    return tuple(word.folded for word in words), tuple(word.surface for word in words)
+
+
+@lru_cache(maxsize=1 << 17)
 def _waiting_key(text: str) -> str | None:
     """The first letters a text's word needs for a name to match there; None when the name is
     matched otherwise (substrings, prefixes) or its first word is too short."""
-    text = text.strip()
-    if text.endswith("*") or UNSPACED.search(text):
+    words = _phrase_words(text)
+    if words is None or len(words[0][0]) < _PREFIX_KEY:
         return None
-    words = _term_tokens(text)
-    if not words or len(words[0].folded) < _PREFIX_KEY:
-        return None
-    return words[0].folded[:_PREFIX_KEY]
+    return words[0][0][:_PREFIX_KEY]
 
 
 @lru_cache(maxsize=1 << 17)  # the same place names are indexed again for every language

@@ -99,6 +99,10 @@ class Stems:
         stems = self._stemmer.stemWords(new) if self._stemmer else new
         self._memo.update(zip(new, stems, strict=True))
 
+    def learned(self, folded_words: Iterable[str]) -> tuple[str, ...]:
+        """The stems of words learn() was given."""
+        return tuple(map(self._memo.__getitem__, folded_words))
+
     def __call__(self, folded: str) -> str:
         stem = self._memo.get(folded)
         if stem is None:

@@ -21,6 +21,7 @@ _SISTERS = {"id": ("ms",), "ms": ("id",)}
 # CLDR files Norwegian Bokmål under nb; langdetect says no.
 _DATA_LANGUAGE = {"no": "nb", "nn": "nb"}
 _HAND_LANGUAGE = {"nb": "no", "nn": "no"}
+_UNSPACED_SCRIPTS = "unspaced"  # Han, kana, Hangul, Thai: places of these match in any language
 
 
 @lru_cache(maxsize=1 << 17)  # the same places are indexed again for every language
@@ -48,7 +49,7 @@ class Vocabulary:
     # langdetect's profiles as arrays, asked for only when a text first needs its language found
     languages: Callable[[], NgramLanguages] | None = None
     _indexes: dict[tuple[str, str], TermIndex] = field(default_factory=dict, repr=False)
-    _place_terms: dict[str, Term] = field(default_factory=dict, repr=False)  # for every language
+    _place_terms: list[tuple[str, str, Term]] = field(default_factory=list, repr=False)
 
     @property
     def compact(self) -> Mapping[str, list[str]]:
@@ -121,16 +122,17 @@ class Vocabulary:
             for name, code in self.country_names.get("en", {}).items():
                 if name not in cldr and name not in excluded_names:
                     yield Term(code, name, "capital", weight=0.75)
-        for name, term in self._places().items():
-            if name in excluded_places or name in excluded_names:
-                continue
-            if UNSPACED.search(name) or script_of(name) in scripts:
+        scripts.add(_UNSPACED_SCRIPTS)
+        for name, script, term in self._places():
+            if script in scripts and name not in excluded_places and name not in excluded_names:
                 yield term
 
-    def _places(self) -> dict[str, Term]:
+    def _places(self) -> list[tuple[str, str, Term]]:
+        """Every place with its script and term, the same for every language."""
         if not self._place_terms:
-            self._place_terms.update(
-                (name, Term(code, name, _case_for(name, "capital"), weight=PLACE_WEIGHT, place=True))
+            self._place_terms.extend(
+                (name, _UNSPACED_SCRIPTS if UNSPACED.search(name) else script_of(name),
+                 Term(code, name, _case_for(name, "capital"), weight=PLACE_WEIGHT, place=True))
                 for name, code in self.places.items())
         return self._place_terms
 
