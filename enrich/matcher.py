@@ -7,6 +7,7 @@ forms match), "quanten*" (any word that starts so: German compounds), or a CJK/T
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ class TermIndex:
         # stems and files a name when a text first holds a word with its first letters: of the
         # 13,000 places a language's index lists, its texts meet a few hundred.
         self._waiting: dict[str, list[Term]] = defaultdict(list)
+        self._filing = threading.Lock()
         filed_now = []
         for term in terms:
             key = _waiting_key(term.text) if names and not self._prefixing else None
@@ -89,17 +91,23 @@ class TermIndex:
     def _file_waiting(self, prefixes: Iterable[str]) -> None:
         # Names of different first letters never match the same words, so filing them in
         # another order than the data's changes no answer.
-        ready = self._waiting.keys() & prefixes
-        if ready:
-            self._file([term for prefix in ready for term in self._waiting.pop(prefix)])
+        if not self._waiting.keys() & prefixes:
+            return
+        with self._filing:
+            # A group leaves the waiting list once filed whole: a thread that finds it gone
+            # matches against all of it; one that finds it waiting waits for the lock.
+            ready = self._waiting.keys() & prefixes
+            self._file([term for prefix in ready for term in self._waiting[prefix]])
+            for prefix in ready:
+                del self._waiting[prefix]
 
     def _add_phrase(self, term: Term, folded: tuple[str, ...], surfaces: tuple[str, ...]) -> None:
         key = self._stems.learned(folded)
         self._phrases[key].append((term, surfaces))
-        widths = self._widths.setdefault(key[0], [])
+        widths = self._widths.get(key[0], [])
         if len(key) not in widths:
-            widths.append(len(key))
-            widths.sort(reverse=True)  # longest first: leftmost-longest
+            # a new list, not sorted in place, where a thread matching may be reading the old
+            self._widths[key[0]] = sorted([*widths, len(key)], reverse=True)  # leftmost-longest
         # country names only: place alternates are too many and too loose for this
         if self._check_shape and not self._prefixing and term.case != "exact" and term.inflects:
             self._inflected[folded[0][:_MIN_SHARED_PREFIX]].append((term, surfaces))

@@ -129,11 +129,11 @@ class Vocabulary:
 
     def _places(self) -> list[tuple[str, str, Term]]:
         """Every place with its script and term, the same for every language."""
-        if not self._place_terms:
-            self._place_terms.extend(
+        if not self._place_terms:  # made whole, then set: threads may ask at once
+            self._place_terms = [
                 (name, _UNSPACED_SCRIPTS if UNSPACED.search(name) else script_of(name),
                  Term(code, name, _case_for(name, "capital"), weight=PLACE_WEIGHT, place=True))
-                for name, code in self.places.items())
+                for name, code in self.places.items()]
         return self._place_terms
 
     def _cue_terms(self, language: str) -> Iterable[Term]:

@@ -226,6 +226,21 @@ def test_an_index_answers_alike_whatever_it_met_before(seeds: Path) -> None:
         assert tags(shared, title, body) == tags(load_vocabulary(), title, body)
 
 
+def test_one_vocabulary_answers_alike_from_many_threads(seeds: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from coopwatch.vocabulary import load_vocabulary
+
+    texts = [(raw.title or "", raw.body) for path in sorted(seeds.glob("*.txt"))
+             for raw in read_file(path)]
+    expected = [tags(load_vocabulary(), title, body) for title, body in texts]
+    shared = load_vocabulary()
+    with ThreadPoolExecutor(4) as threads:
+        runs = [threads.submit(lambda: [tags(shared, title, body) for title, body in texts])
+                for _ in range(4)]
+        assert all(run.result() == expected for run in runs)
+
+
 def test_provinces_stand_for_their_country(vocabulary: Vocabulary) -> None:
     found = tags(vocabulary, "Guangdong and Bavaria sign an innovation partnership",
                  "Guangdong province and Bayern signed a partnership on hydrogen research. "
