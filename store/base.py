@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from coopwatch.errors import DatabaseLockedError, StorageError
 from coopwatch.store.schema import migrations
 
 BUSY_TIMEOUT_SECONDS = 10.0
+WAL_SWITCH_TRIES = 20  # about two seconds in all
 
 
 def utc_now() -> str:
@@ -72,9 +74,18 @@ class StoreBase:
             migrations.apply(self.db)
 
     def _enable_wal(self) -> None:
-        mode = self.db.conn.execute("PRAGMA journal_mode").fetchone()[0]
-        if mode != "wal":
-            self.db.conn.execute("PRAGMA journal_mode = WAL")
+        # The switch to WAL needs the file to itself and fails at once, without waiting on
+        # busy_timeout, while another connection opening the new database reads it (the
+        # dashboard's workers on a first start); by the next try that one has usually switched.
+        for attempt in range(WAL_SWITCH_TRIES):
+            try:
+                if self.db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.db.conn.execute("PRAGMA journal_mode = WAL")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == WAL_SWITCH_TRIES - 1:
+                    raise
+                time.sleep(0.01 * (attempt + 1))
         self.db.conn.execute("PRAGMA synchronous = NORMAL")
 
     def close(self) -> None:
