@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from pathlib import Path
@@ -23,8 +24,33 @@ class CoopwatchClickError(click.ClickException):
         self.exit_code = error.exit_code
 
 
+# Each command's module is imported when the command runs (click's "lazily loading subcommands"):
+# a cron `fetch` whose feeds all answer 304 never imports Textual, enrichment or the exporters.
+COMMANDS = {
+    "tui": "coopwatch.cli_tui:tui",
+    "ingest": "coopwatch.cli_sync:ingest",
+    "fetch": "coopwatch.cli_sync:fetch",
+    "feeds": "coopwatch.cli_feeds:feeds",
+    "list": "coopwatch.cli_articles:list_articles",
+    "show": "coopwatch.cli_articles:show",
+    "pairs": "coopwatch.cli_articles:pairs",
+    "export": "coopwatch.cli_articles:export",
+    "watch": "coopwatch.cli_watch:watch",
+    "config": "coopwatch.cli_config:config",
+}
+
+
 class CoopwatchGroup(DefaultGroup):
-    """Runs the TUI with no command, and turns coopwatch errors into one-line messages."""
+    """Runs the TUI with no command, loads each command when it is asked for, and turns
+    coopwatch errors into one-line messages."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def _load(self, cmd_name: str) -> None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            module, _, name = COMMANDS[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), name), cmd_name)
 
     # While the shell completes a word (resilient parsing), a partial command name must stay a
     # command name, not become the default command's argument.
@@ -34,6 +60,9 @@ class CoopwatchGroup(DefaultGroup):
         return super().parse_args(ctx, args)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self._load(cmd_name)
+        if cmd_name not in COMMANDS:
+            self._load(self.default_cmd_name or "")  # the default command takes the word
         if ctx.resilient_parsing:
             return click.Group.get_command(self, ctx, cmd_name)
         return super().get_command(ctx, cmd_name)
@@ -78,18 +107,6 @@ def cli(ctx: click.Context, db_path: Path | None, config_path: Path | None, verb
     ctx.obj = state_from_options(db_path, config_path)
     if ctx.invoked_subcommand is None:  # `coopwatch --db x.db`: global options, no command
         ctx.invoke(cli.get_command(ctx, "tui"))  # type: ignore[arg-type]
-
-
-def _register() -> None:
-    from coopwatch import cli_articles, cli_config, cli_feeds, cli_sync, cli_tui, cli_watch
-
-    for command in (cli_tui.tui, cli_sync.ingest, cli_sync.fetch, cli_feeds.feeds,
-                    cli_articles.list_articles, cli_articles.show, cli_articles.pairs,
-                    cli_articles.export, cli_watch.watch, cli_config.config):
-        cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
-from rich.progress import Progress as RichProgress
 
 from coopwatch.cli_options import State, pass_state
 from coopwatch.errors import UsageError
@@ -18,9 +16,8 @@ from coopwatch.feedsync import Progress
 from coopwatch.fetch import fetch_all, source_count
 from coopwatch.opml import is_web_url
 from coopwatch.safety import one_line
-from coopwatch.sync import ingest_paths
 from coopwatch.types import SourceResult, SyncReport
-from coopwatch.vocabulary import load_vocabulary
+from coopwatch.vocabulary import VocabularyLoader, load_vocabulary
 
 
 def _source_line(result: SourceResult) -> str:
@@ -62,6 +59,9 @@ def _progress_bar(console: Console, enabled: bool, total: int) -> Iterator[Progr
     if not (enabled and console.is_terminal):
         yield None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as RichProgress
+
     with RichProgress(
         TextColumn("syncing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=console, transient=True,
@@ -93,6 +93,8 @@ def ingest(state: State, paths_: tuple[Path, ...], as_json: bool) -> None:
 
     Example: coopwatch ingest ~/saved-pages/ report.html
     """
+    from coopwatch.sync import ingest_paths  # enrichment's imports, which fetch may never need
+
     vocabulary = load_vocabulary(state.config.sector_terms)
     report = ingest_paths(state.store(), paths_, vocabulary)
     if as_json:
@@ -131,7 +133,7 @@ def fetch(state: State, as_json: bool, feeds: tuple[str, ...], concurrency: int,
     if bad:
         raise UsageError(f"{one_line(bad[0], 100)} is not an http or https address")
     store, config = state.store(), state.config
-    vocabulary = load_vocabulary(config.sector_terms)
+    vocabulary = VocabularyLoader(config.sector_terms)
     err = Console(stderr=True, highlight=False, markup=False)
     with _progress_bar(err, enabled=not (as_json or quiet),
                        total=source_count(store, config, feeds)) as advance:

@@ -52,9 +52,10 @@ def _enrich_chunk(raws: Sequence[RawArticle]) -> list[Enrichment]:
 class EnrichPool:
     """Worker processes that enrich batches of articles; started on the first big batch."""
 
-    def __init__(self, vocabulary: Vocabulary, workers: int | None = None) -> None:
+    def __init__(self, user_sector_terms: Mapping[str, Iterable[str]],
+                 workers: int | None = None) -> None:
         self._user_sector_terms = {sector: list(terms) for sector, terms
-                                   in vocabulary.user_sector_terms.items()}
+                                   in user_sector_terms.items()}
         self._workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self._executor: ProcessPoolExecutor | None = None
 

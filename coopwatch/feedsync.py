@@ -2,12 +2,8 @@
 
     store.caching_info (what each server said last time)
     -> retrieve (bounded in all and per host, each feed within its deadline)
-    -> parse (feedparser; a feed that is HTML, empty or broken is a per-feed error)
-    -> plan: decide (new and changed items only) and drop stories stored from other sources
-    -> full text: fetch the pages of items too short to tag, within the same deadline
-    -> enrich ahead in worker processes when the feed brings many stories
-    -> complete: near-duplicates, enrich the rest, store.save_articles (one transaction per feed)
-    -> store.record_result (health)
+    -> a 304, the same bytes as last time, or a failure: record the feed's health, done
+    -> else coopwatch.feedupdate: parse, plan, full text, enrich, store (one transaction a feed)
 
 Network waits overlap in the event loop; everything that parses or writes runs on one worker
 thread, one feed at a time, so the store sees a single writer. A big feed's stories are enriched
@@ -23,21 +19,20 @@ import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from contextlib import ExitStack
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
-import httpx
-
-from coopwatch.enrich import Vocabulary
-from coopwatch.enrichpool import EnrichPool
 from coopwatch.errors import StorageError
-from coopwatch.fetchers.feedfile import FeedParseError, ParsedFeed, parse_feed
-from coopwatch.fetchers.htmlpage import page_main_text
 from coopwatch.fetchers.http import Caching, RetrieveError, Retrieved, make_client, retrieve
 from coopwatch.store import Store
-from coopwatch.sync import Decision, complete, plan
 from coopwatch.types import SourceResult
+from coopwatch.vocabulary import VocabularyLoader
+
+if TYPE_CHECKING:
+    from coopwatch.enrichpool import EnrichPool
+    from coopwatch.feedupdate import Planned
 
 log = logging.getLogger("coopwatch.feedsync")
 PER_HOST = 4  # at most this many requests to one server at once
@@ -54,18 +49,6 @@ class FeedJob:
     full_text_below: int  # fetch the page of a new item whose text is shorter; 0: never
 
 
-@dataclass
-class _Planned:
-    """A parsed feed whose new and changed items wait for their full text."""
-
-    url: str
-    feed: ParsedFeed
-    decisions: list[Decision]
-    caching: dict[str, str]
-    max_age: float | None
-    pages: dict[int, tuple[bytes, str | None]] = field(default_factory=dict)
-
-
 class _Limits:
     """Requests at once, in all and per host."""
 
@@ -79,7 +62,7 @@ class _Limits:
             return await work()
 
 
-def _receive(store: Store, url: str, outcome: Retrieved | RetrieveError) -> SourceResult | _Planned:
+def _receive(store: Store, url: str, outcome: Retrieved | RetrieveError) -> SourceResult | Planned:
     """Everything after the feed's bytes arrive up to the full text: a result, or a plan."""
     result = SourceResult(source=url)
     if isinstance(outcome, RetrieveError):
@@ -89,7 +72,6 @@ def _receive(store: Store, url: str, outcome: Retrieved | RetrieveError) -> Sour
     if outcome.moved_to and outcome.moved_to != url:
         store.move_source(url, outcome.moved_to)
         url = result.source = outcome.moved_to
-    previous = store.caching_info(url)
     if outcome.not_modified:
         result.status = "unchanged"
         store.record_result(result, wait_seconds=outcome.max_age)
@@ -97,81 +79,41 @@ def _receive(store: Store, url: str, outcome: Retrieved | RetrieveError) -> Sour
     body_hash = hashlib.sha256(outcome.body).hexdigest()
     caching = {"etag": outcome.caching.etag or "", "last_modified":
                outcome.caching.last_modified or "", "body_hash": body_hash}
-    if previous.get("body_hash") == body_hash:
+    if store.caching_info(url).get("body_hash") == body_hash:
         result.status = "unchanged"
         store.record_result(result, caching=caching, wait_seconds=outcome.max_age)
         return result
-    try:
-        feed = parse_feed(outcome.body, url, outcome.content_type)
-    except FeedParseError as error:
-        result.status, result.error = "failed", str(error)
-        store.record_result(result)
-        return result
-    return _Planned(url, feed, plan(store, url, feed.articles), caching, outcome.max_age)
+    from coopwatch import feedupdate  # the first changed feed: see feedupdate's docstring
+
+    return feedupdate.parse_and_plan(store, url, outcome.body, outcome.content_type, caching,
+                                     outcome.max_age)
 
 
-def _swap_in_pages(planned: _Planned) -> None:
-    """The main text of each page fetched, where it says more than the feed's summary."""
-    for index, (data, content_type) in planned.pages.items():
-        decision = planned.decisions[index]
-        text = page_main_text(data, content_type, decision.raw.url or "")
-        if len(text) > len(decision.raw.body):
-            decision.raw = replace(decision.raw, body=text)
+class _Pool:
+    """The enrichment workers, started with the first changed feed (coopwatch.enrichpool)."""
+
+    def __init__(self, vocabulary: VocabularyLoader, stack: ExitStack) -> None:
+        self._vocabulary = vocabulary
+        self._stack = stack
+        self._pool: EnrichPool | None = None
+
+    def get(self) -> EnrichPool:
+        if self._pool is None:
+            from coopwatch.enrichpool import EnrichPool
+
+            self._pool = self._stack.enter_context(
+                EnrichPool(self._vocabulary.user_sector_terms))
+        return self._pool
 
 
-async def _enrich_ahead(pool: EnrichPool, planned: _Planned) -> None:
-    """Enrich the feed's stories in the worker processes, while the writer stores other feeds."""
-    waiting = [decision for decision in planned.decisions if not decision.copy]
-    enrichments = await pool.enrich([decision.raw for decision in waiting])
-    for decision, enrichment in zip(waiting, enrichments or (), strict=False):
-        decision.enrichment = enrichment
-
-
-def _finish(store: Store, planned: _Planned, vocabulary: Vocabulary) -> SourceResult:
-    """Enrich what was not enriched ahead and store; record the feed's health."""
-    result = complete(store, planned.url, planned.decisions, vocabulary)
-    feed = planned.feed
-    ttl = feed.ttl_minutes * 60 if feed.ttl_minutes else None
-    store.record_result(result, caching=planned.caching, title=feed.title,
-                        wait_seconds=max(filter(None, (ttl, planned.max_age)), default=None))
-    return result
-
-
-def _needs_page(decision: Decision, threshold: int) -> bool:
-    url = decision.raw.url or ""
-    return (not decision.copy and len(decision.raw.body) < threshold
-            and url.lower().startswith(("http://", "https://")))
-
-
-async def _fetch_pages(client: httpx.AsyncClient, limits: _Limits, planned: _Planned,
-                       threshold: int, deadline: float) -> None:
-    """The pages of short items, each within what is left of the feed's deadline."""
-
-    async def one(index: int, url: str) -> None:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            return
-        try:
-            page = await limits.run(url, lambda: retrieve(client, url, deadline=remaining))
-        except RetrieveError as error:
-            log.info("full text failed url=%s error=%s", url, error)
-            return
-        if page.body:
-            planned.pages[index] = (page.body, page.content_type)
-
-    await asyncio.gather(*(
-        one(index, decision.raw.url or "")
-        for index, decision in enumerate(planned.decisions) if _needs_page(decision, threshold)
-    ))
-
-
-async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabulary,
+async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: VocabularyLoader,
                     concurrency: int, timeout: float, progress: Progress | None,
                     ) -> list[SourceResult]:
     limits = _Limits(concurrency)
     loop = asyncio.get_running_loop()
     with (ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopwatch-store") as writer,
-          EnrichPool(vocabulary) as pool):
+          ExitStack() as stack):
+        pool = _Pool(vocabulary, stack)
         async with make_client(concurrency) as client:
 
             async def one(job: FeedJob) -> SourceResult:
@@ -183,13 +125,8 @@ async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabular
                     outcome = error
                 try:
                     step = await loop.run_in_executor(writer, _receive, store, job.url, outcome)
-                    if isinstance(step, _Planned):
-                        if job.full_text_below:
-                            await _fetch_pages(client, limits, step, job.full_text_below, deadline)
-                        if step.pages:
-                            await loop.run_in_executor(writer, _swap_in_pages, step)
-                        await _enrich_ahead(pool, step)
-                        step = await loop.run_in_executor(writer, _finish, store, step, vocabulary)
+                    if not isinstance(step, SourceResult):
+                        step = await _update(step, job, deadline)
                 except StorageError:
                     raise  # the database itself failed: no other feed can be stored either
                 except Exception as error:  # noqa: BLE001 (a bug on one feed's input must not stop the rest)
@@ -201,6 +138,18 @@ async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabular
                 if progress:
                     progress(step)
                 return step
+
+            async def _update(planned: Planned, job: FeedJob, deadline: float) -> SourceResult:
+                from coopwatch import feedupdate
+
+                if job.full_text_below:
+                    await feedupdate.fetch_pages(client, limits.run, planned,
+                                                 job.full_text_below, deadline)
+                if planned.pages:
+                    await loop.run_in_executor(writer, feedupdate.swap_in_pages, planned)
+                await feedupdate.enrich_ahead(pool.get(), planned)
+                return await loop.run_in_executor(writer, feedupdate.finish, store, planned,
+                                                  vocabulary)
 
             return list(await asyncio.gather(*(one(job) for job in jobs)))
 
@@ -219,7 +168,7 @@ def feed_jobs(store: Store, urls: Sequence[str] | None, full_text_below: int) ->
 
 
 def sync_feeds(
-    store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabulary, *, concurrency: int = 16,
+    store: Store, jobs: Sequence[FeedJob], vocabulary: VocabularyLoader, *, concurrency: int = 16,
     timeout: float = 30.0, progress: Progress | None = None,
 ) -> list[SourceResult]:
     """Sync every feed at once (bounded); one feed's failure touches no other.

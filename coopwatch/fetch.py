@@ -9,12 +9,11 @@ from pathlib import Path
 
 from coopwatch import paths
 from coopwatch.config import Config
-from coopwatch.enrich import Vocabulary
 from coopwatch.feedsync import Progress, feed_jobs, sync_feeds
 from coopwatch.lock import sync_lock
 from coopwatch.store import Store
-from coopwatch.sync import sync_folders
 from coopwatch.types import SyncReport
+from coopwatch.vocabulary import VocabularyLoader
 from coopwatch.watches import report_alerts, run_notify_command
 
 
@@ -31,12 +30,15 @@ def source_count(store: Store, config: Config, feeds: Sequence[str] = ()) -> int
 
 
 def fetch_all(
-    store: Store, config: Config, vocabulary: Vocabulary, *, feeds: Sequence[str] = (),
+    store: Store, config: Config, vocabulary: VocabularyLoader, *, feeds: Sequence[str] = (),
     concurrency: int = 16, timeout: float = 30.0, progress: Progress | None = None,
     today: Callable[[], date] = date.today,
 ) -> SyncReport:
     """Sync the given feeds, or every feed and folder, under the sync lock; then tell the
-    watches' new articles and the spiking pairs, and run the notify command for the alerts."""
+    watches' new articles and the spiking pairs, and run the notify command for the alerts.
+
+    The vocabulary is loaded when something needs enriching (never when every feed answers 304
+    and no folders are synced)."""
     with sync_lock(store.path):
         report = SyncReport()
         started = time.monotonic()
@@ -45,9 +47,11 @@ def fetch_all(
         if jobs:
             report.sources += sync_feeds(store, jobs, vocabulary, concurrency=concurrency,
                                          timeout=timeout, progress=progress)
-        if not feeds:
-            report.sources += sync_folders(store, configured_folders(config), vocabulary,
-                                           progress).sources
+        folders = [] if feeds else configured_folders(config)
+        if folders:
+            from coopwatch.sync import sync_folders  # enrichment's imports: only when needed
+
+            report.sources += sync_folders(store, folders, vocabulary(), progress).sources
         report.alerts, report.spiking_pairs = report_alerts(store, config, before_id, today())
         report.seconds = time.monotonic() - started
     if config.notify_command and report.alerts:

@@ -89,7 +89,7 @@ def plan(store: Store, source: str, raws: list[RawArticle]) -> list[Decision]:
             continue
         # Feed items are merged across sources; a local page file always stands for itself.
         if article_id is None and raw.entry_key:
-            original = store.find_duplicate(canonical_url(raw.url), ())
+            original = store.find_duplicate(canonical_url(raw.url), (), NEAR_DUPLICATE_BANDS)
             if original is not None and not _fuller(raw, original):
                 decisions.append(Decision(raw, digest, original.article_id, copy=True,
                                           new_copy=True))
@@ -103,14 +103,17 @@ def _fuller(raw: RawArticle, original: StoredStory) -> bool:
     return len(raw.body) >= 1.5 * original.body_chars + 100
 
 
-def _enriched(decision: Decision, vocabulary: Vocabulary) -> Enrichment:
-    return decision.enrichment or enrich(decision.raw, vocabulary)
+def _enriched(decision: Decision, vocabulary: Callable[[], Vocabulary]) -> Enrichment:
+    return decision.enrichment or enrich(decision.raw, vocabulary())
 
 
 def complete(
-    store: Store, source: str, decisions: list[Decision], vocabulary: Vocabulary
+    store: Store, source: str, decisions: list[Decision], vocabulary: Callable[[], Vocabulary]
 ) -> SourceResult:
-    """Find near-duplicates, enrich the rest and save it all in one transaction."""
+    """Find near-duplicates, enrich the rest and save it all in one transaction.
+
+    vocabulary is called only when an item was not enriched ahead (coopwatch.vocabulary's
+    VocabularyLoader loads it then)."""
     writes: list[ArticleWrite] = []
     copies = 0
     batch = _Batch()
@@ -124,7 +127,7 @@ def complete(
         prints = fingerprint(raw.title, raw.body) if raw.entry_key else ()
         if decision.article_id is None and raw.entry_key:
             # again by URL too: a feed finished since plan() may have stored the story
-            original = store.find_duplicate(url, prints)
+            original = store.find_duplicate(url, prints, NEAR_DUPLICATE_BANDS)
             if original is not None and _fuller(raw, original):
                 writes.append(ArticleWrite(raw, decision.digest, _enriched(decision, vocabulary),
                                            original.article_id, adopt=True, canonical_url=url,
@@ -153,7 +156,7 @@ def store_articles(
     store: Store, source: str, raws: list[RawArticle], vocabulary: Vocabulary
 ) -> SourceResult:
     """Decide, dedup, enrich and save one source's items, in one transaction."""
-    return complete(store, source, plan(store, source, raws), vocabulary)
+    return complete(store, source, plan(store, source, raws), lambda: vocabulary)
 
 
 class _Batch:

@@ -1,23 +1,30 @@
-"""Loading enrichment's data files (the I/O that enrich/ itself never does)."""
+"""Loading enrichment's data files (the I/O that enrich/ itself never does).
+
+Importing this module is cheap: enrich/ (numpy, the stemmers, dateparser) is imported when a
+vocabulary is first built, so a sync where every feed answers 304 never pays for it.
+"""
 
 from __future__ import annotations
 
 import json
+import threading
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from langdetect.detector_factory import PROFILES_DIRECTORY
-
-from coopwatch.enrich.ngramlang import NgramLanguages
-from coopwatch.enrich.vocabulary import Vocabulary
+if TYPE_CHECKING:
+    from coopwatch.enrich.ngramlang import NgramLanguages
+    from coopwatch.enrich.vocabulary import Vocabulary
 
 
 def _data(name: str) -> bytes:
-    return (files("coopwatch.enrich") / "data" / name).read_bytes()
+    # found, not imported: importlib.resources.files() would import the enrich package
+    spec = find_spec("coopwatch.enrich")
+    assert spec is not None and spec.submodule_search_locations
+    return (Path(spec.submodule_search_locations[0]) / "data" / name).read_bytes()
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +41,8 @@ def _shipped() -> tuple[dict, dict, dict, dict, dict, dict, dict]:
 
 def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None) -> Vocabulary:
     """The shipped vocabulary, with the user's own sector terms from the config."""
+    from coopwatch.enrich.vocabulary import Vocabulary
+
     gazetteer, aliases, cues, sectors, labels, function_words, date_words = _shipped()
     return Vocabulary(
         country_names=gazetteer["countries"],
@@ -53,11 +62,15 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
 def ngram_languages() -> NgramLanguages:
     """langdetect's profiles as arrays, built once a process: a dashboard loads a vocabulary
     for every sync, and each would otherwise read and build them again."""
+    from coopwatch.enrich.ngramlang import NgramLanguages
+
     return NgramLanguages(language_profiles())
 
 
 def language_profiles() -> Iterator[dict[str, Any]]:
     """langdetect's language profiles, read as its DetectorFactory.load_profile reads them."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
     for path in sorted(Path(PROFILES_DIRECTORY).iterdir()):
         if not path.name.startswith(".") and path.is_file():
             yield json.loads(path.read_text(encoding="utf-8"))
@@ -65,5 +78,31 @@ def language_profiles() -> Iterator[dict[str, Any]]:
 
 def sector_ids(user_sector_terms: Mapping[str, Iterable[str]] | None = None) -> list[str]:
     """Every sector id enrichment can give: SECTORS.md's and the user's own."""
-    shipped = list(_shipped()[3])
+    shipped = _shipped_sector_ids()
     return shipped + sorted(set(user_sector_terms or {}) - set(shipped))
+
+
+@lru_cache(maxsize=1)
+def _shipped_sector_ids() -> list[str]:
+    # sectors.toml alone: every command checks its --sector values, and most need nothing else
+    return list(tomllib.loads(_data("sectors.toml").decode("utf-8")))
+
+
+class VocabularyLoader:
+    """A sync's vocabulary, loaded by the first item that needs enriching, then kept.
+
+    A sync where nothing changed never loads it (nor imports enrich/). Worker threads may ask
+    at once; they get one vocabulary.
+    """
+
+    def __init__(self, user_sector_terms: Mapping[str, Iterable[str]] | None = None) -> None:
+        self.user_sector_terms = {sector: list(terms)
+                                  for sector, terms in (user_sector_terms or {}).items()}
+        self._vocabulary: Vocabulary | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> Vocabulary:
+        with self._lock:
+            if self._vocabulary is None:
+                self._vocabulary = load_vocabulary(self.user_sector_terms)
+            return self._vocabulary

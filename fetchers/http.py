@@ -132,8 +132,9 @@ async def retrieve(
         if remaining <= 0:
             raise RetrieveError(f"no answer within {deadline:g} s")
         try:
-            return await asyncio.wait_for(_once(client, url, caching, limit), remaining)
-        except (asyncio.TimeoutError, httpx.TimeoutException):
+            async with asyncio.timeout(remaining):  # unlike wait_for, no task a request
+                return await _once(client, url, caching, limit)
+        except (TimeoutError, httpx.TimeoutException):
             reason, wait = f"no answer within {deadline:g} s", None
             if time.monotonic() - started >= deadline:
                 raise RetrieveError(reason) from None

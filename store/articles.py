@@ -6,7 +6,6 @@ import sqlite3
 
 from coopwatch.store.base import StoreBase, utc_now
 from coopwatch.store.fts import index_text
-from coopwatch.dedup import NEAR_DUPLICATE_BANDS
 from coopwatch.types import ArticleWrite, Enrichment, StoredEntry, StoredStory
 
 SUMMARY_CHARS = 280
@@ -38,9 +37,10 @@ class ArticlesMixin(StoreBase):
         }
 
     def find_duplicate(
-        self, canonical_url: str | None, fingerprint: tuple[int, ...]
+        self, canonical_url: str | None, fingerprint: tuple[int, ...], min_shared_bands: int
     ) -> StoredStory | None:
-        """The stored article that is the same story: same canonical URL, or a near-duplicate."""
+        """The stored article that is the same story: same canonical URL, or a near-duplicate
+        (sharing at least min_shared_bands of the fingerprint's bands)."""
         found = None
         if canonical_url:
             found = self._scalar(
@@ -53,7 +53,7 @@ class ArticlesMixin(StoreBase):
                 f"SELECT article_id FROM article_fingerprints WHERE band_key IN ({marks})"
                 " GROUP BY article_id HAVING count(*) >= ?"
                 " ORDER BY count(*) DESC, article_id LIMIT 1",
-                [*fingerprint, NEAR_DUPLICATE_BANDS],
+                [*fingerprint, min_shared_bands],
             )
         if found is None:
             return None

@@ -247,7 +247,7 @@ class QueriesMixin(StoreBase):
 
     def _load_entry_countries(self, entry_countries: dict[str, str]) -> None:
         # a temporary table lives in this connection only: a read never writes the database
-        conn = self.db.conn
+        conn = self.conn
         try:
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS entry_countries"
                          " (source TEXT PRIMARY KEY, country TEXT NOT NULL)")

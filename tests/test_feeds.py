@@ -17,6 +17,8 @@ import coopwatch.lock
 from conftest import FIXTURES, shared_path
 from coopwatch.cli import cli
 from feedservers import scripted_server, shared_feedserver
+from processes import command
+from processes import run as run_process
 
 RSS = (FIXTURES / "feed.rss").read_bytes()
 
@@ -52,6 +54,31 @@ def test_conditional_get_makes_a_second_sync_cost_nothing(db_path: Path) -> None
     assert feeds[0]["url"] == f"{base}/news.rss" and feeds[0]["articles"] == 2
     assert feeds[0]["title"] == "Science diplomacy wire" and feeds[0]["last_status"] == "unchanged"
     assert feeds[0]["last_error"] is None and feeds[0]["last_success"]
+
+
+# What a cron run pays for when nothing changed: no parser, no enrichment, no dashboard.
+HEAVY_MODULES = ("coopwatch.enrich", "coopwatch.feedupdate", "feedparser", "trafilatura",
+                 "numpy", "textual", "dateparser")
+
+
+def test_a_sync_where_every_feed_answers_304_imports_no_parsing_or_enrichment(
+        db_path: Path, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[sources]\nfolders = []\n", encoding="utf-8")
+    with scripted_server() as (base, script):
+        script.routes["/news.rss"] = conditional
+        fetch = command("fetch", "--quiet", db=db_path, config=config)
+        assert run_process(command("feeds", "add", f"{base}/news.rss", db=db_path,
+                                   config=config), tmp_path).code == 0
+        assert run_process(fetch, tmp_path).code == 0
+        warm = run_process([fetch[0], "-X", "importtime", *fetch[1:]], tmp_path)
+        assert script.log == [("/news.rss", 200), ("/news.rss", 304)]
+    assert warm.code == 0
+    imported = {line.rsplit("|", 1)[-1].strip() for line in warm.err.splitlines()
+                if line.startswith("import time:")}
+    assert "httpx" in imported  # the check sees what the run imported
+    assert not [name for name in imported if name.split(".")[0] in HEAVY_MODULES
+                or name.startswith(HEAVY_MODULES)]
 
 
 def test_a_permanent_redirect_moves_the_subscription(db_path: Path) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,7 +56,7 @@ def test_stories_stored_before_the_fingerprint_changed_still_find_their_copies(
         db_path: Path) -> None:
     from dataclasses import replace
 
-    from coopwatch.dedup import fingerprint
+    from coopwatch.dedup import NEAR_DUPLICATE_BANDS, fingerprint
 
     body = ("Vietnam and Japan agreed on Tuesday to expand cooperation in semiconductors, with "
             "Japanese companies to train ten thousand Vietnamese engineers by 2030.")
@@ -63,9 +65,11 @@ def test_stories_stored_before_the_fingerprint_changed_still_find_their_copies(
                                enrichment()), fingerprint=(11, 22, 33, 44, 55, 66))
         [article_id] = store.save_articles([stored], "3")
         # as a database written before 0006 holds it: the old hash's bands
-        store.db.conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_fingerprint_hash'")
+        store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_fingerprint_hash'")
+        store.conn.execute("PRAGMA user_version = 5")
     with Store(db_path) as store:
-        found = store.find_duplicate(None, fingerprint("Chips pact", body + " (Reuters)"))
+        found = store.find_duplicate(None, fingerprint("Chips pact", body + " (Reuters)"),
+                                     NEAR_DUPLICATE_BANDS)
         assert found is not None and found.article_id == article_id
 
 
@@ -183,3 +187,24 @@ def test_opening_a_new_database_from_many_threads_at_once_migrates_it_once(db_pa
     with Store(db_path) as store:
         applied = [row[0] for row in store.db.conn.execute("SELECT name FROM _sqlite_migrations")]
     assert applied == MIGRATIONS
+
+
+def test_a_database_knows_it_is_up_to_date_without_the_migrations(db_path: Path) -> None:
+    from coopwatch.store.base import SCHEMA_VERSION
+
+    assert SCHEMA_VERSION == len(MIGRATIONS)
+    with Store(db_path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        # as a database written before user_version was kept: all migrations, version 0
+        store.conn.execute("PRAGMA user_version = 0")
+    with Store(db_path) as store:
+        assert store.count_articles() == 0  # read as it is
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 0
+        store.add_source("https://a.example/feed", "feed")  # the next write marks it
+    with Store(db_path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    code = ("import sys; from coopwatch.store import Store; Store(sys.argv[1]).count_articles();"
+            " print('sqlite_utils' in sys.modules, 'coopwatch.store.schema' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]

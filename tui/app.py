@@ -26,7 +26,7 @@ from coopwatch.tui.screens.help import HelpScreen
 from coopwatch.tui.screens.pairs import PairsScreen
 from coopwatch.tui.screens.watches import WatchesScreen
 from coopwatch.types import Filters, Pair, SourceResult, SyncReport
-from coopwatch.vocabulary import load_vocabulary
+from coopwatch.vocabulary import VocabularyLoader, load_vocabulary
 from coopwatch.watches import watch_statuses
 
 WATCH_SECONDS = 10.0  # how often to look for articles a `coopwatch fetch` elsewhere stored
@@ -109,7 +109,7 @@ class CoopwatchApp(App[None]):
         self.post_message(SyncStateChanged(running=True))
         try:
             with Store(self.db_path) as store:
-                vocabulary = load_vocabulary(self.config.sector_terms)
+                vocabulary = VocabularyLoader(self.config.sector_terms)
                 total, done = source_count(store, self.config), 0
 
                 def progress(_: SourceResult) -> None:
