@@ -86,7 +86,8 @@ def rows(results: dict[str, dict]) -> list[Row]:
             for f in r["folders"]],
         "enrich": lambda r: [
             ("enrichment per article", f"{r['ms_per_article']:.2f} ms "
-             f"({r['ratio_to_langdetect']:.2f}x langdetect alone on the whole text)", "—", "—")],
+             f"({r['ratio_to_langdetect']:.2f}x langdetect alone on the whole text); "
+             f"{r['ms_per_article_batched']:.2f} ms in a sync's batches", "—", "—")],
         "sync": lambda r: [
             ("cold sync vs newsboat", f"{r['cold']['ratio']:.2f} ({r['cold']['coopwatch_s']:.2f} s "
              f"vs {r['cold']['newsboat_s']:.2f} s)", "≤ 1.5", _check(r["cold"]["ratio"], 1.5)),

@@ -17,13 +17,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from coopwatch.enrich import Vocabulary, enrich
+from coopwatch.enrich import Vocabulary, enrich_many
 from coopwatch.types import Enrichment, RawArticle
 
 log = logging.getLogger("coopwatch.enrichpool")
 MIN_BATCH = 24  # articles: fewer are enriched in process, where the term indexes already live
 PARENT_CHECK_SECONDS = 0.5
-CHUNK = 12  # articles per task: small enough to share out a feed, big enough to repay pickling
+CHUNK = 25  # articles per task: small enough to share out a feed, big enough to repay pickling
+# and the calls of language detection, which a chunk shares
 
 _worker_vocabulary: Vocabulary | None = None
 
@@ -46,7 +47,7 @@ def _exit_with_parent(parent: int) -> None:
 
 def _enrich_chunk(raws: Sequence[RawArticle]) -> list[Enrichment]:
     assert _worker_vocabulary is not None
-    return [enrich(raw, _worker_vocabulary) for raw in raws]
+    return enrich_many(raws, _worker_vocabulary)
 
 
 class EnrichPool:

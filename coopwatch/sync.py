@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from coopwatch.dedup import NEAR_DUPLICATE_BANDS, canonical_url, fingerprint
-from coopwatch.enrich import ENRICH_VERSION, Vocabulary, enrich
+from coopwatch.enrich import ENRICH_VERSION, Vocabulary, enrich_many
 from coopwatch.fetchers.local import display_path, read_file, walk
 from coopwatch.store import Store
 from coopwatch.types import (
@@ -103,8 +103,19 @@ def _fuller(raw: RawArticle, original: StoredStory) -> bool:
     return len(raw.body) >= 1.5 * original.body_chars + 100
 
 
-def _enriched(decision: Decision, vocabulary: Callable[[], Vocabulary]) -> Enrichment:
-    return decision.enrichment or enrich(decision.raw, vocabulary())
+def _enrich_waiting(decisions: list[Decision], vocabulary: Callable[[], Vocabulary]) -> None:
+    """Enrich, together, the items to store that were not enriched ahead."""
+    waiting = [decision for decision in decisions
+               if not decision.copy and decision.enrichment is None]
+    if waiting:
+        enrichments = enrich_many([decision.raw for decision in waiting], vocabulary())
+        for decision, enrichment in zip(waiting, enrichments, strict=True):
+            decision.enrichment = enrichment
+
+
+def _enriched(decision: Decision) -> Enrichment:
+    assert decision.enrichment is not None  # by _enrich_waiting
+    return decision.enrichment
 
 
 def complete(
@@ -114,6 +125,7 @@ def complete(
 
     vocabulary is called only when an item was not enriched ahead (coopwatch.vocabulary's
     VocabularyLoader loads it then)."""
+    _enrich_waiting(decisions, vocabulary)
     writes: list[ArticleWrite] = []
     copies = 0
     batch = _Batch()
@@ -129,7 +141,7 @@ def complete(
             # again by URL too: a feed finished since plan() may have stored the story
             original = store.find_duplicate(url, prints, NEAR_DUPLICATE_BANDS)
             if original is not None and _fuller(raw, original):
-                writes.append(ArticleWrite(raw, decision.digest, _enriched(decision, vocabulary),
+                writes.append(ArticleWrite(raw, decision.digest, _enriched(decision),
                                            original.article_id, adopt=True, canonical_url=url,
                                            fingerprint=prints))
                 copies += 1
@@ -143,7 +155,7 @@ def complete(
                 # A repeat inside this source: its next change records it as a copy.
                 copies += 1
                 continue
-        writes.append(ArticleWrite(raw, decision.digest, _enriched(decision, vocabulary),
+        writes.append(ArticleWrite(raw, decision.digest, _enriched(decision),
                                    decision.article_id, canonical_url=url, fingerprint=prints))
     new_ids = store.save_articles(writes, ENRICH_VERSION) if writes else []
     updated = sum(1 for write in writes

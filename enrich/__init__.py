@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from coopwatch.enrich.countries import CountryFindings, find_countries
 from coopwatch.enrich.dates import parse_published
-from coopwatch.enrich.language import detect_language
+from coopwatch.enrich.language import detect_languages
 from coopwatch.enrich.pairs import CueFindings, choose_pairs, find_cues, is_cooperation, pair_evidence
 from coopwatch.enrich.sectors import find_sectors
 from coopwatch.enrich.text import ArticleText, sentences
@@ -18,9 +20,20 @@ MAX_EVIDENCE_PER_TAG = 8
 
 def enrich(raw: RawArticle, vocabulary: Vocabulary) -> Enrichment:
     """Everything coopwatch derives from one article, with the evidence for each tag."""
+    return enrich_many([raw], vocabulary)[0]
+
+
+def enrich_many(raws: Sequence[RawArticle], vocabulary: Vocabulary) -> list[Enrichment]:
+    """enrich() of each article; their languages are found together, in less time than apart
+    (each gets the answer it would get alone)."""
+    languages = detect_languages([(raw.title or "", raw.body, raw.language_hint) for raw in raws],
+                                 vocabulary.function_words, vocabulary.ngram_languages())
+    return [_enrich(raw, language, vocabulary)
+            for raw, language in zip(raws, languages, strict=True)]
+
+
+def _enrich(raw: RawArticle, language: str | None, vocabulary: Vocabulary) -> Enrichment:
     title, body = raw.title or "", raw.body
-    language = detect_language(title, body, raw.language_hint, vocabulary.function_words,
-                               vocabulary.ngram_languages())
     text = ArticleText.of(title, body)
     countries = find_countries(text, language, vocabulary)
     cues = find_cues(text, language, vocabulary)
@@ -84,4 +97,4 @@ def _sentence_at(spans: list[tuple[int, int]], position: int) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-__all__ = ["ENRICH_VERSION", "Vocabulary", "enrich"]
+__all__ = ["ENRICH_VERSION", "Vocabulary", "enrich", "enrich_many"]

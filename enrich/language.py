@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from coopwatch.enrich.ngramlang import NgramLanguages
 
@@ -78,14 +78,24 @@ def detect_language(
 ) -> str | None:
     """The ISO 639-1 code of the text's language; the metadata's hint when the text is too thin
     (or when no language profiles were given)."""
-    sample = f"{title}\n{body[:SAMPLE_CHARS]}".strip()
-    by_script = _by_script(sample)
-    if by_script:
-        return by_script
-    if languages is not None and _has_letters(sample, MIN_LETTERS):
+    return detect_languages([(title, body, hint)], function_words, languages)[0]
+
+
+def detect_languages(
+    texts: Sequence[tuple[str, str, str | None]],
+    function_words: Mapping[str, object] | None = None, languages: NgramLanguages | None = None,
+) -> list[str | None]:
+    """detect_language() of each (title, body, hint), the n-gram draws of all done together."""
+    samples = [f"{title}\n{body[:SAMPLE_CHARS]}".strip() for title, body, _ in texts]
+    found: list[str | None] = [_by_script(sample) for sample in samples]
+    drawn = [index for index, sample in enumerate(samples) if found[index] is None
+             and languages is not None and _has_letters(sample, MIN_LETTERS)]
+    if languages is not None and drawn:
         # seeded: langdetect draws at random, and the same text must give the same answer
-        found = languages.probabilities(sample, TRIALS, seed=0)
-        if found:
-            code = _CODES.get(found[0][0], found[0][0])
-            return reconsider(code, sample, function_words) if function_words else code
-    return hint
+        answers = languages.probabilities_many([samples[index] for index in drawn], TRIALS, seed=0)
+        for index, answer in zip(drawn, answers, strict=True):
+            if answer:
+                code = _CODES.get(answer[0][0], answer[0][0])
+                found[index] = (reconsider(code, samples[index], function_words)
+                                if function_words else code)
+    return [code or hint for code, (_, _, hint) in zip(found, texts, strict=True)]

@@ -11,7 +11,8 @@ profiles, so it answers as langdetect does, a few times faster.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,7 @@ CONV_THRESHOLD = Detector.CONV_THRESHOLD
 PROB_THRESHOLD = Detector.PROB_THRESHOLD
 BASE_FREQ = Detector.BASE_FREQ
 FIRST_BLOCK = 64  # draws: half the trials settle within them; the rest go on, doubling
+DRAWS_AT_ONCE = 1 << 15  # of all runs in one block: 55 languages x 8 bytes x this = 14 MB
 _SPACES = re.compile(" +")
 _LATIN = re.compile("[A-z]")  # langdetect's own test, punctuation between Z and a included
 
@@ -58,31 +60,55 @@ class NgramLanguages:
 
     def probabilities(self, text: str, trials: int, seed: int = 0) -> list[tuple[str, float]]:
         """Languages above langdetect's threshold, most likely first; [] when nothing is known."""
-        rows = self._ngram_rows(_prepared(text))
-        if not rows.size:
-            return []
-        generator = np.random.default_rng(seed)
-        alphas = ALPHA_DEFAULT + generator.standard_normal(trials) * ALPHA_WIDTH
-        mean = self._trials(rows, generator, alphas / BASE_FREQ).mean(axis=0)
-        found = [(self.languages[i], float(p)) for i, p in enumerate(mean) if p > PROB_THRESHOLD]
-        return sorted(found, key=lambda pair: -pair[1])
+        return self.probabilities_many([text], trials, seed)[0]
+
+    def probabilities_many(self, texts: Sequence[str], trials: int,
+                           seed: int = 0) -> list[list[tuple[str, float]]]:
+        """probabilities() of each text, worked out together: numpy's cost a call, not the
+        arithmetic, is most of a short text's, and a feed's items share each call.
+
+        Every text draws from the same seeded stream, so a text's answer never depends on
+        the texts beside it.
+        """
+        rows = [self._ngram_rows(_prepared(text)) for text in texts]
+        known = [index for index, found in enumerate(rows) if found.size]
+        answers: list[list[tuple[str, float]]] = [[] for _ in texts]
+        if not known:
+            return answers
+        uniforms, weights = _draws(trials, seed)
+        means = self._trials([rows[index] for index in known], uniforms, weights).mean(axis=1)
+        for index, mean in zip(known, means, strict=True):
+            found = [(self.languages[i], float(mean[i]))
+                     for i in np.flatnonzero(mean > PROB_THRESHOLD)]
+            answers[index] = sorted(found, key=lambda pair: -pair[1])
+        return answers
 
     def ngrams(self, text: str) -> list[str]:
         """The n-grams of the text that langdetect draws from (those its profiles know)."""
         return [_unkey(int(key)) for key in self._keys[self._ngram_rows(_prepared(text))]]
 
-    def _trials(self, rows: np.ndarray, generator: np.random.Generator,
+    def _trials(self, rows: list[np.ndarray], uniforms: np.ndarray,
                 weights: np.ndarray) -> np.ndarray:
-        """Each trial's language distribution where langdetect's loop would stop, all trials
-        drawn together, a block of draws at a time, until each has settled."""
-        finals = np.empty((len(weights), len(self.languages)))
-        sums = np.zeros_like(finals)  # the log-probabilities reached by the trials going on
-        going = np.arange(len(weights))
+        """Each trial's language distribution where langdetect's loop would stop, for every
+        text (texts x trials x languages): all trials of all texts drawn together, a block of
+        draws at a time, until each has settled."""
+        counts = np.array([len(found) for found in rows])
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        pooled = np.concatenate(rows)
+        trials = len(weights)
+        text_of = np.repeat(np.arange(len(rows)), trials)  # a run: one trial of one text
+        trial_of = np.tile(np.arange(trials), len(rows))
+        finals = np.empty((len(text_of), len(self.languages)))
+        sums = np.zeros_like(finals)  # the log-probabilities reached by the runs going on
+        going = np.arange(len(text_of))
         drawn, block = 0, FIRST_BLOCK
         while going.size:
-            count = min(block, ITERATION_LIMIT + 1 - drawn)
-            chosen = rows[generator.integers(0, len(rows), (going.size, count))]
-            logs = np.log(self._matrix[chosen] + weights[going, None, None])
+            count = min(block, ITERATION_LIMIT + 1 - drawn, max(5, DRAWS_AT_ONCE // going.size))
+            # draw i of a trial picks the n-gram at uniforms[trial, i] of the way along its text
+            texts = text_of[going, None]
+            picks = (uniforms[trial_of[going], drawn : drawn + count] * counts[texts]).astype(np.intp)
+            logs = np.log(self._matrix[pooled[starts[texts] + picks]]
+                          + weights[trial_of[going], None, None])
             # langdetect checks after draws 0, 5, 10, ...: the sums are needed there only, so
             # draws are added five at a time before the running sum
             first = (-drawn) % 5
@@ -104,7 +130,7 @@ class NgramLanguages:
             sums[going[~done]] = total[~done]
             going = going[~done]
             block *= 2
-        return finals
+        return finals.reshape(len(rows), trials, -1)
 
     def _ngram_rows(self, text: str) -> np.ndarray:
         """The rows of the 1-, 2- and 3-grams langdetect's NGram yields for the text.
@@ -131,6 +157,15 @@ class NgramLanguages:
 
 _SHIFT = np.uint64(21)  # bits of a code point: an n-gram's characters side by side in one key
 _SHIFT_TWICE = np.uint64(42)  # not 2 * _SHIFT: numpy 1 makes that a float
+
+
+@lru_cache(maxsize=8)
+def _draws(trials: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each trial's uniform draws (one per draw langdetect may make) and its smoothing weight:
+    langdetect's alpha, jittered per trial, over its base frequency."""
+    generator = np.random.default_rng(seed)
+    alphas = ALPHA_DEFAULT + generator.standard_normal(trials) * ALPHA_WIDTH
+    return generator.random((trials, ITERATION_LIMIT + 1)), alphas / BASE_FREQ
 
 
 def _key(ngram: str) -> int:

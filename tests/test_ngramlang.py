@@ -74,3 +74,18 @@ def test_the_same_text_gives_the_same_answer() -> None:
 
 def test_text_without_letters_has_no_language() -> None:
     assert languages().probabilities("2024 -- 12:30 !!", trials=3) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(batch=st.lists(texts, min_size=1, max_size=12))
+def test_texts_found_together_get_the_answers_they_get_alone(batch: list[str]) -> None:
+    # a feed's items are detected in one call; an item's language must not depend on its feed
+    assert languages().probabilities_many(batch, trials=3) == [
+        languages().probabilities(text, trials=3) for text in batch]
+
+
+def test_a_batch_of_stories_gets_each_storys_language() -> None:
+    stories = [f"{title}\n{body}" for title, body in STORIES.values()]
+    found = languages().probabilities_many(stories, trials=7)
+    assert [answer[0][0] for answer in found] == [
+        languages().probabilities(story, trials=7)[0][0] for story in stories]
