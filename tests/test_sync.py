@@ -39,13 +39,13 @@ def test_content_hash_ignores_where_the_copy_lives() -> None:
 @pytest.fixture
 def counted_enrich(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    real = sync.enrich
+    real = sync.enrich_many
 
-    def counting(article, vocabulary):  # type: ignore[no-untyped-def]
-        calls.append(article.source)
-        return real(article, vocabulary)
+    def counting(articles, vocabulary):  # type: ignore[no-untyped-def]
+        calls.extend(article.source for article in articles)
+        return real(articles, vocabulary)
 
-    monkeypatch.setattr(sync, "enrich", counting)
+    monkeypatch.setattr(sync, "enrich_many", counting)
     return calls
 
 
