@@ -26,6 +26,7 @@ PROB_THRESHOLD = Detector.PROB_THRESHOLD
 BASE_FREQ = Detector.BASE_FREQ
 FIRST_BLOCK = 64  # draws: half the trials settle within them; the rest go on, doubling
 DRAWS_AT_ONCE = 1 << 15  # of all runs in one block: 55 languages x 8 bytes x this = 14 MB
+TEXTS_AT_ONCE = 64  # more share numpy's calls no better, and leave fewer draws a block
 _SPACES = re.compile(" +")
 _LATIN = re.compile("[A-z]")  # langdetect's own test, punctuation between Z and a included
 
@@ -76,7 +77,10 @@ class NgramLanguages:
         if not known:
             return answers
         uniforms, weights = _draws(trials, seed)
-        means = self._trials([rows[index] for index in known], uniforms, weights).mean(axis=1)
+        means = np.concatenate([
+            self._trials([rows[index] for index in known[start : start + TEXTS_AT_ONCE]],
+                         uniforms, weights).mean(axis=1)
+            for start in range(0, len(known), TEXTS_AT_ONCE)])
         for index, mean in zip(known, means, strict=True):
             found = [(self.languages[i], float(mean[i]))
                      for i in np.flatnonzero(mean > PROB_THRESHOLD)]
@@ -116,7 +120,7 @@ class NgramLanguages:
             grouped = logs[:, first + 1 : first + 1 + 5 * groups]
             reached = np.concatenate((
                 sums[going, None, :] + logs[:, : first + 1].sum(axis=1, keepdims=True),
-                grouped.reshape(going.size, groups, 5, -1).sum(axis=2)), axis=1)
+                grouped.reshape(going.size, groups, 5, len(self.languages)).sum(axis=2)), axis=1)
             np.cumsum(reached, axis=1, out=reached)
             total = reached[:, -1] + logs[:, first + 1 + 5 * groups :].sum(axis=1)
             checked = reached - reached.max(axis=2, keepdims=True)

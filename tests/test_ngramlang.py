@@ -86,6 +86,7 @@ def test_texts_found_together_get_the_answers_they_get_alone(batch: list[str]) -
 
 def test_a_batch_of_stories_gets_each_storys_language() -> None:
     stories = [f"{title}\n{body}" for title, body in STORIES.values()]
-    found = languages().probabilities_many(stories, trials=7)
-    assert [answer[0][0] for answer in found] == [
-        languages().probabilities(story, trials=7)[0][0] for story in stories]
+    alone = [languages().probabilities(story, trials=7) for story in stories]
+    assert languages().probabilities_many(stories, trials=7) == alone
+    # a batch bigger than is drawn at once (the whole sync's items in one call)
+    assert languages().probabilities_many(stories * 12, trials=7) == alone * 12
