@@ -5,17 +5,22 @@
 Needs ../shared/tools (make_feeds.py, feedserver.py) and Debian's newsboat (`apt-get install
 newsboat`; the project never depends on it). Each run starts from empty caches on both sides:
 
-  cold  coopwatch fetch (parse, dedup, enrichment and storage included) vs newsboat -x reload
-        with reload-threads 8
-  warm  the same again, where every feed answers 304
+  cold    coopwatch fetch (parse, dedup, enrichment and storage included) vs newsboat -x reload
+          with reload-threads 8
+  second  each tool's next sync. Every feed answers coopwatch 304; newsboat (2.21) sends no
+          If-None-Match or If-Modified-Since on its second reload, so it downloads and parses
+          every feed again
+  warm    the sync after that, where every feed answers 304 to both: the like-for-like warm sync
 
-Prints each run's wall times and ratios, then medians, and coopwatch's peak RSS. Targets (issue
-4): cold ratio <= 1.5, warm ratio <= 0.5.
+The server counts its 200 and 304 answers to each command, so each comparison shows what it
+compares. Prints each run's wall times and ratios, then medians, and coopwatch's peak RSS.
+Targets (issue 4): cold ratio <= 1.5, warm ratio <= 0.5.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -23,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -34,6 +40,8 @@ SHARED_TOOLS = ROOT.parent / "shared" / "tools"
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, int, int]:
     """Wall seconds, exit code and peak RSS (MiB) of one command."""
+    # the previous command's writes reach the disk first, not during this one's fsyncs
+    os.sync()
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
@@ -55,7 +63,17 @@ def start_server(folder: Path, latency_ms: float) -> tuple[subprocess.Popen[str]
     return server, port
 
 
-def one_run(work: Path, urls: list[str], env: dict[str, str]) -> dict[str, float]:
+PHASES = ("cold", "second", "warm")
+
+
+def server_answers(port: int) -> dict[str, int]:
+    """How many 200 and 304 answers the server has given so far."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/stats") as response:
+        codes = json.load(response)["codes"]
+    return {"200": codes.get("200", 0), "304": codes.get("304", 0)}
+
+
+def one_run(work: Path, urls: list[str], env: dict[str, str], port: int) -> dict[str, float]:
     for child in ("coopwatch", "newsboat"):
         shutil.rmtree(work / child, ignore_errors=True)
         (work / child).mkdir()
@@ -74,18 +92,26 @@ def one_run(work: Path, urls: list[str], env: dict[str, str]) -> dict[str, float
     newsboat = ["newsboat", "-x", "reload", "-u", str(work / "newsboat" / "urls"),
                 "-c", str(work / "newsboat" / "cache.db"), "-C", str(work / "newsboat" / "config")]
     figures: dict[str, float] = {}
-    for phase in ("cold", "warm"):
-        figures[f"newsboat_{phase}"], code, _ = timed(newsboat, env)
-        if code != 0:
-            raise SystemExit(f"newsboat exited {code}")
-        figures[f"coopwatch_{phase}"], code, rss = timed([*coopwatch, "fetch", "--quiet"], env)
-        if code != 0:
-            raise SystemExit(f"coopwatch fetch exited {code}")
-        figures[f"rss_{phase}"] = rss
+    for phase in PHASES:
+        for tool, command in (("newsboat", newsboat),
+                              ("coopwatch", [*coopwatch, "fetch", "--quiet"])):
+            answers = server_answers(port)
+            figures[f"{tool}_{phase}"], code, rss = timed(command, env)
+            if code != 0:
+                raise SystemExit(f"{tool} exited {code} ({phase})")
+            after = server_answers(port)
+            figures[f"{tool}_{phase}_304s"] = after["304"] - answers["304"]
+            figures[f"{tool}_{phase}_200s"] = after["200"] - answers["200"] - 1  # /stats itself
+            if tool == "coopwatch":
+                figures[f"rss_{phase}"] = rss
     articles = subprocess.run([*coopwatch, "list", "--limit", "0", "--csv"], env=env,
                               capture_output=True, text=True, check=True).stdout.count("\n") - 1
     figures["articles"] = articles
     return figures
+
+
+def _answers(figures: dict[str, float], tool: str, phase: str) -> str:
+    return f"{figures[f'{tool}_{phase}_200s']:.0f} x 200, {figures[f'{tool}_{phase}_304s']:.0f} x 304"
 
 
 def main() -> int:
@@ -121,19 +147,18 @@ def main() -> int:
                   f"{args.runs} runs")
             runs = []
             for number in range(1, args.runs + 1):
-                figures = one_run(work, urls, env)
+                figures = one_run(work, urls, env, port)
                 runs.append(figures)
-                print(f"run {number}: cold coopwatch {figures['coopwatch_cold']:.2f} s, "
-                      f"newsboat {figures['newsboat_cold']:.2f} s, ratio "
-                      f"{figures['coopwatch_cold'] / figures['newsboat_cold']:.2f} | warm "
-                      f"coopwatch {figures['coopwatch_warm']:.2f} s, newsboat "
-                      f"{figures['newsboat_warm']:.2f} s, ratio "
-                      f"{figures['coopwatch_warm'] / figures['newsboat_warm']:.2f} | "
-                      f"{figures['articles']:.0f} articles, peak RSS "
-                      f"{figures['rss_cold']:.0f} MiB")
+                print(f"run {number}: " + " | ".join(
+                    f"{phase} coopwatch {figures[f'coopwatch_{phase}']:.2f} s "
+                    f"({_answers(figures, 'coopwatch', phase)}), newsboat "
+                    f"{figures[f'newsboat_{phase}']:.2f} s ({_answers(figures, 'newsboat', phase)}),"
+                    f" ratio {figures[f'coopwatch_{phase}'] / figures[f'newsboat_{phase}']:.2f}"
+                    for phase in PHASES)
+                    + f" | {figures['articles']:.0f} articles, peak RSS {figures['rss_cold']:.0f} MiB")
         finally:
             server.terminate()
-    for phase in ("cold", "warm"):
+    for phase in PHASES:
         ratios = [r[f"coopwatch_{phase}"] / r[f"newsboat_{phase}"] for r in runs]
         print(f"median {phase}: coopwatch "
               f"{statistics.median(r[f'coopwatch_{phase}'] for r in runs):.2f} s, newsboat "
@@ -144,7 +169,7 @@ def main() -> int:
                                   "latency_ms": args.latency_ms, "runs": args.runs,
                                   "articles": statistics.median(r["articles"] for r in runs),
                                   "peak_rss_mib": statistics.median(r["rss_cold"] for r in runs)}
-    for phase in ("cold", "warm"):
+    for phase in PHASES:
         figures[phase] = {
             "coopwatch_s": round(statistics.median(r[f"coopwatch_{phase}"] for r in runs), 2),
             "newsboat_s": round(statistics.median(r[f"newsboat_{phase}"] for r in runs), 2),

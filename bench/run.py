@@ -91,8 +91,12 @@ def rows(results: dict[str, dict]) -> list[Row]:
         "sync": lambda r: [
             ("cold sync vs newsboat", f"{r['cold']['ratio']:.2f} ({r['cold']['coopwatch_s']:.2f} s "
              f"vs {r['cold']['newsboat_s']:.2f} s)", "≤ 1.5", _check(r["cold"]["ratio"], 1.5)),
-            ("warm sync vs newsboat", f"{r['warm']['ratio']:.2f} ({r['warm']['coopwatch_s']:.2f} s "
-             f"vs {r['warm']['newsboat_s']:.2f} s)", "≤ 0.5", _check(r["warm"]["ratio"], 0.5)),
+            ("warm sync vs newsboat (every feed 304 to both)", f"{r['warm']['ratio']:.2f} "
+             f"({r['warm']['coopwatch_s']:.2f} s vs {r['warm']['newsboat_s']:.2f} s)", "≤ 0.5",
+             _check(r["warm"]["ratio"], 0.5)),
+            ("second sync vs newsboat's second reload (which downloads every feed again)",
+             f"{r['second']['ratio']:.2f} ({r['second']['coopwatch_s']:.2f} s vs "
+             f"{r['second']['newsboat_s']:.2f} s)", "—", "—"),
             ("cold sync peak RSS", f"{r['peak_rss_mib']:.0f} MiB", "—", "—")],
         "dashboard": lambda r: [
             ("dashboard first screen (100k)", f"{r['first_screen_s']:.2f} s", "≤ 1.5 s",
