@@ -8,14 +8,17 @@ indexes), so a cron run that brings three new articles never starts one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import resource_tracker
 
 from coopwatch.enrich import Vocabulary, enrich_many
 from coopwatch.types import Enrichment, RawArticle
@@ -72,11 +75,12 @@ class EnrichPool:
         if self._workers < 2 or len(raws) < MIN_BATCH:
             return None
         if self._executor is None:
-            # spawn, not fork: the parent runs an event loop and a writer thread whose locks a
-            # forked child would inherit held
-            self._executor = ProcessPoolExecutor(
-                self._workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker, initargs=(self._user_sector_terms,))
+            try:
+                self._executor = self._start()
+            except (OSError, ValueError) as error:
+                log.warning("enrichment workers could not start (%s); enriching in process", error)
+                self._workers = 0
+                return None
         loop = asyncio.get_running_loop()
         try:
             chunks = await asyncio.gather(*(
@@ -88,6 +92,29 @@ class EnrichPool:
             self._workers = 0
             return None
         return [enrichment for chunk in chunks for enrichment in chunk]
+
+
+    def _start(self) -> ProcessPoolExecutor:
+        _start_resource_tracker()
+        # spawn, not fork: the parent runs an event loop and a writer thread whose locks a
+        # forked child would inherit held
+        return ProcessPoolExecutor(
+            self._workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker, initargs=(self._user_sector_terms,))
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker, which keeps the pool's semaphores, with an
+    stderr it can pass on: in the dashboard, Textual's capture of stderr has no file descriptor
+    (fileno() is -1), and the tracker's start failed with "bad value(s) in fds_to_keep"."""
+    try:
+        if sys.stderr is not None and sys.stderr.fileno() >= 0:
+            return  # the tracker starts as usual, on the pool's first semaphore
+    except (AttributeError, OSError, ValueError):
+        pass
+    # its warnings (leaked semaphores) would land on the dashboard's screen: they are dropped
+    with open(os.devnull, "w") as devnull, contextlib.redirect_stderr(devnull):
+        resource_tracker.ensure_running()
 
 
 def _chunks(items: Sequence[RawArticle], size: int) -> Iterable[Sequence[RawArticle]]:

@@ -133,6 +133,8 @@ async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabular
                     log.exception("feed=%s could not be processed", job.url)
                     step = SourceResult(source=job.url, status="failed",
                                         error=f"could not process the feed ({type(error).__name__})")
+                    # kept on the feed like any failure, so `feeds list` and the dashboard show it
+                    await loop.run_in_executor(writer, store.record_result, step)
                 log.info("status=%s feed=%s new=%d updated=%d copies=%d error=%s", step.status,
                          step.source, step.new, step.updated, step.copies, step.error)
                 if progress:

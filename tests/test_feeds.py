@@ -93,6 +93,25 @@ def test_a_permanent_redirect_moves_the_subscription(db_path: Path) -> None:
     assert sources == {f"{base}/new.rss"}
 
 
+def test_a_bug_on_one_feed_is_that_feeds_recorded_failure(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import coopwatch.feedupdate
+
+    def broken(*args: object) -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(coopwatch.feedupdate, "parse_and_plan", broken)
+    with scripted_server() as (base, script):
+        script.routes["/news.rss"] = (200, {"Content-Type": "application/rss+xml"}, RSS)
+        run(db_path, "feeds", "add", f"{base}/news.rss")
+        result = fetch_json(db_path, "--feed", f"{base}/news.rss")
+    assert result["exit"] == 1
+    assert result["sources"][0]["error"] == "could not process the feed (KeyError)"
+    [feed] = json.loads(run(db_path, "feeds", "list", "--json")[1])
+    assert (feed["last_status"], feed["last_error"]) == (
+        "failed", "could not process the feed (KeyError)")
+
+
 def test_server_errors_are_retried_then_reported(db_path: Path) -> None:
     calls = []
 

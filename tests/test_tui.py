@@ -181,6 +181,29 @@ async def test_articles_another_process_stores_appear_with_a_notice(db_path: Pat
         assert "6 articles" in app.sub_title
 
 
+async def test_r_syncs_a_feed_big_enough_for_the_worker_processes(db_path: Path) -> None:
+    # Textual's capture of stderr has no file descriptor; the worker pool's start failed on it
+    # and every feed bringing 24 or more new articles failed ("could not process the feed")
+    from feedservers import scripted_server
+    from test_feeds import _many_stories
+
+    app = make_app(Config(), db_path)
+    with scripted_server() as (base, script):
+        script.routes["/wire.rss"] = (200, {"Content-Type": "application/rss+xml"},
+                                      _many_stories(40))
+        with Store(db_path) as store:
+            store.add_source(f"{base}/wire.rss", "feed")
+        async with app.run_test(size=(160, 45)) as pilot:
+            await _seeded(pilot)
+            await pilot.press("r")
+            await settle(pilot)
+            assert not [n.message for n in app._notifications if "failed" in n.message]
+            assert "45 articles" in app.sub_title
+    with Store(db_path) as store:
+        [feed] = [source for source in store.list_sources("feed")]
+    assert (feed.last_status, feed.articles) == ("ok", 40)
+
+
 async def test_r_syncs_and_a_failing_feed_is_a_notice_not_a_crash(db_path: Path) -> None:
     with Store(db_path) as store:
         store.add_source("http://127.0.0.1:9/nothing-listens-here.rss", "feed")
