@@ -26,7 +26,7 @@ from coopwatch.tui.screens.help import HelpScreen
 from coopwatch.tui.screens.pairs import PairsScreen
 from coopwatch.tui.screens.watches import WatchesScreen
 from coopwatch.types import Filters, Pair, SourceResult, SyncReport
-from coopwatch.vocabulary import VocabularyLoader, load_vocabulary
+from coopwatch.vocabulary import VocabularyLoader
 from coopwatch.watches import watch_statuses
 
 WATCH_SECONDS = 10.0  # how often to look for articles a `coopwatch fetch` elsewhere stored
@@ -53,6 +53,9 @@ class CoopwatchApp(App[None]):
         super().__init__()
         self.config = config
         self.db_path = db_path
+        # one vocabulary for the app's life: its term indexes, built per language as texts
+        # need them, serve every sync and article view after the first (workers share it)
+        self.vocabulary = VocabularyLoader(config.sector_terms)
         self.today = today  # trends end today; tests fix the day
         self.total = 0
         self.unseen = 0  # in all watches
@@ -83,8 +86,7 @@ class CoopwatchApp(App[None]):
         with Store(self.db_path) as store:
             seeded = 0
             if store.count_articles() == 0:
-                vocabulary = load_vocabulary(self.config.sector_terms)
-                seeded = ingest_paths(store, [paths.seeds_dir()], vocabulary).new
+                seeded = ingest_paths(store, [paths.seeds_dir()], self.vocabulary()).new
             self._marker = store.change_marker()
             self.total, self.last_sync = store.count_articles(), store.last_sync()
         self.post_message(DataChanged(new_articles=seeded))
@@ -109,7 +111,6 @@ class CoopwatchApp(App[None]):
         self.post_message(SyncStateChanged(running=True))
         try:
             with Store(self.db_path) as store:
-                vocabulary = VocabularyLoader(self.config.sector_terms)
                 total, done = source_count(store, self.config), 0
 
                 def progress(_: SourceResult) -> None:
@@ -117,7 +118,7 @@ class CoopwatchApp(App[None]):
                     done += 1
                     self.post_message(SyncStateChanged(running=True, done=done, total=total))
 
-                report = fetch_all(store, self.config, vocabulary, progress=progress,
+                report = fetch_all(store, self.config, self.vocabulary, progress=progress,
                                    today=self.today)
         except CoopwatchError as error:
             self.post_message(SyncStateChanged(running=False, error=str(error)))

@@ -18,7 +18,6 @@ from coopwatch.reading import read_article, translate_snippets
 from coopwatch.safety import one_line, terminal_safe
 from coopwatch.store import Store
 from coopwatch.types import ArticleDetail, Evidence
-from coopwatch.vocabulary import load_vocabulary
 
 
 def render_header(detail: ArticleDetail) -> Text:
@@ -117,7 +116,7 @@ class ArticleScreen(Screen[None]):
         app = self.app
         try:
             with Store(str(app.db_path)) as store:  # type: ignore[attr-defined]
-                vocabulary = load_vocabulary(app.config.sector_terms)  # type: ignore[attr-defined]
+                vocabulary = app.vocabulary()  # type: ignore[attr-defined]
                 detail = read_article(store, self.article_id, vocabulary,
                                       app.config.translate)  # type: ignore[attr-defined]
         except CoopwatchError as error:

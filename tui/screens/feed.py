@@ -24,7 +24,6 @@ from coopwatch.tui.widgets.article_table import ArticleTable
 from coopwatch.tui.widgets.filter_bar import FilterBar
 from coopwatch.tui.widgets.pair_pane import PairPane
 from coopwatch.types import Article, Filters, Pair, PairSummary
-from coopwatch.vocabulary import load_vocabulary
 
 PAGE_SIZE = 100  # rows a query brings: two screens and more; DataTable measures every cell it gets
 PREFETCH_ROWS = 40  # load the next page when the cursor gets this close to the last row
@@ -148,7 +147,7 @@ class FeedScreen(Screen[None]):
     def translate_headlines(self, articles: list[Article]) -> None:
         app = self.app
         with Store(self.store_path) as store:
-            vocabulary = load_vocabulary(app.config.sector_terms)  # type: ignore[attr-defined]
+            vocabulary = app.vocabulary()  # type: ignore[attr-defined]
             found, note = translate_headlines(store, articles, vocabulary,
                                               app.config.translate)  # type: ignore[attr-defined]
         # an article in the target language keeps its own headline; the table need not ask again
