@@ -31,16 +31,16 @@ _EMPTY = Enrichment(None, (), (), (), False, None)
 
 
 def one_run(folder: Path, vocabulary: object, enrich: bool) -> tuple[int, float]:
-    real = sync.enrich
+    real = sync.enrich_many
     if not enrich:
-        sync.enrich = lambda raw, vocabulary: _EMPTY  # type: ignore[assignment]
+        sync.enrich_many = lambda raws, vocabulary: [_EMPTY] * len(raws)  # type: ignore[assignment]
     try:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
             started = time.perf_counter()
             report = sync.ingest_paths(store, [folder], vocabulary)  # type: ignore[arg-type]
             return report.new, time.perf_counter() - started
     finally:
-        sync.enrich = real
+        sync.enrich_many = real
 
 
 def main() -> None:
