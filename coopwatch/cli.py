@@ -91,7 +91,7 @@ def cli(ctx: click.Context, db_path: Path | None, config_path: Path | None, verb
     \b
     Examples: coopwatch                                   # the dashboard
               coopwatch feeds import subscriptions.opml   # subscribe
-              coopwatch fetch --quiet                     # sync, e.g. from cron
+              coopwatch fetch --quiet --due               # sync, e.g. from cron
               coopwatch list --pair CN-RU --sector ai     # read
               coopwatch watch add cn-ru-ai --pair CN-RU --sector ai
               coopwatch pairs --csv --by month > dyads.csv

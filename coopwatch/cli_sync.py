@@ -40,7 +40,8 @@ def _print_report(report: SyncReport, quiet: bool = False) -> None:
             # click, not Rich: a console would wrap a long path onto a second line
             out(f"  skipped {one_line(skipped.path)}: {one_line(skipped.reason)}", err=True)
     if not quiet:
-        out(f"total: {report.new} new, {report.updated} updated, {report.failed} failed "
+        later = f", {len(report.not_due)} not due yet" if report.not_due else ""
+        out(f"total: {report.new} new, {report.updated} updated, {report.failed} failed{later} "
             f"in {report.seconds:.1f} s")
     # alerts are what a cron job's mail is for: printed even with --quiet
     for alert in report.alerts or ():
@@ -112,9 +113,13 @@ def ingest(state: State, paths_: tuple[Path, ...], as_json: bool) -> None:
 @click.option("--timeout", type=click.FloatRange(0.1, 3600), default=30.0, show_default=True,
               help="Seconds a feed may take in all.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures (for cron).")
+@click.option("--due", "due_only", is_flag=True,
+              help="Only the feeds whose next poll has come: what their servers asked for (ttl, "
+                   "Cache-Control max-age, Retry-After) and a failing feed's back-off are kept "
+                   "(for cron).")
 @pass_state
 def fetch(state: State, as_json: bool, feeds: tuple[str, ...], concurrency: int, timeout: float,
-          quiet: bool) -> None:
+          quiet: bool, due_only: bool) -> None:
     """Sync every configured source once, headless (fit for cron).
 
     Feeds are those added with `feeds add` or `feeds import`, or only the --feed URLs given;
@@ -125,9 +130,14 @@ def fetch(state: State, as_json: bool, feeds: tuple[str, ...], concurrency: int,
     config's [alerts] notify_command for each, and names the pairs the new articles push into a
     spike (their last 7 days well above their usual week).
 
+    With --due, a feed is left for a later sync until its next poll time (`feeds list`
+    shows it): a server that asks for an hour gets an hour, and a failing feed is tried again
+    after 15 minutes, then 30, doubling up to a day, not at every run.
+
     \b
     Examples: coopwatch fetch --json
-              coopwatch fetch --quiet    # in a crontab: mail only failures and alerts
+              coopwatch fetch --quiet --due   # in a crontab: polite, and mails only failures
+                                              # and alerts
     """
     bad = [url for url in feeds if not is_web_url(url)]
     if bad:
@@ -136,9 +146,9 @@ def fetch(state: State, as_json: bool, feeds: tuple[str, ...], concurrency: int,
     vocabulary = VocabularyLoader(config.sector_terms)
     err = Console(stderr=True, highlight=False, markup=False)
     with _progress_bar(err, enabled=not (as_json or quiet),
-                       total=source_count(store, config, feeds)) as advance:
+                       total=source_count(store, config, feeds, due_only)) as advance:
         report = fetch_all(store, config, vocabulary, feeds=feeds, concurrency=concurrency,
-                           timeout=timeout, progress=advance)
+                           timeout=timeout, progress=advance, due_only=due_only)
     if as_json:
         click.echo(json_text(report.to_json()))
         for note in report.notes:

@@ -22,28 +22,35 @@ def configured_folders(config: Config) -> list[Path]:
     return list(config.folders) if config.folders is not None else [paths.seeds_dir()]
 
 
-def source_count(store: Store, config: Config, feeds: Sequence[str] = ()) -> int:
+def source_count(store: Store, config: Config, feeds: Sequence[str] = (),
+                 due_only: bool = False) -> int:
     """How many sources a sync will report on (for a progress bar)."""
+    later = store.feeds_not_due() if due_only else set()
     if feeds:
-        return len(feeds)
-    return len(store.feed_settings()) + len(configured_folders(config))
+        return len(set(feeds) - later)
+    return len(set(store.feed_settings()) - later) + len(configured_folders(config))
 
 
 def fetch_all(
     store: Store, config: Config, vocabulary: VocabularyLoader, *, feeds: Sequence[str] = (),
     concurrency: int = 16, timeout: float = 30.0, progress: Progress | None = None,
-    today: Callable[[], date] = date.today,
+    today: Callable[[], date] = date.today, due_only: bool = False,
 ) -> SyncReport:
     """Sync the given feeds, or every feed and folder, under the sync lock; then tell the
     watches' new articles and the spiking pairs, and run the notify command for the alerts.
 
     The vocabulary is loaded when something needs enriching (never when every feed answers 304
-    and no folders are synced)."""
+    and no folders are synced). due_only leaves the feeds whose next poll is still to come
+    (ttl, Cache-Control max-age, Retry-After, a failing feed's back-off) for a later sync."""
     with sync_lock(store.path):
         report = SyncReport()
         started = time.monotonic()
         before_id = store.newest_article_id()
         jobs = feed_jobs(store, list(feeds) or None, config.full_text_below)
+        if due_only:
+            later = store.feeds_not_due()
+            report.not_due = [job.url for job in jobs if job.url in later]
+            jobs = [job for job in jobs if job.url not in later]
         if jobs:
             report.sources += sync_feeds(store, jobs, vocabulary, concurrency=concurrency,
                                          timeout=timeout, progress=progress)

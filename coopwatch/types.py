@@ -305,6 +305,7 @@ class SyncReport:
     alerts: list[WatchAlert] | None = None  # None: not looked for (ingest)
     spiking_pairs: list[PairSpike] | None = None
     notes: list[str] = field(default_factory=list)  # e.g. a notify command that failed
+    not_due: list[str] | None = None  # feeds a --due sync left for later; None: all were due
 
     @property
     def new(self) -> int:
@@ -331,6 +332,8 @@ class SyncReport:
             data["alerts"] = [alert.to_json() for alert in self.alerts]
         if self.spiking_pairs is not None:
             data["spiking_pairs"] = [spike.to_json() for spike in self.spiking_pairs]
+        if self.not_due is not None:
+            data["not_due"] = self.not_due
         return data
 
 

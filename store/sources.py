@@ -90,6 +90,13 @@ class SourcesMixin(StoreBase):
         rows = self._read("SELECT url, full_text_below FROM sources WHERE kind = 'feed' ORDER BY url")
         return {row["url"]: row["full_text_below"] for row in rows}
 
+    def feeds_not_due(self, now: datetime | None = None) -> set[str]:
+        """Feeds whose next poll is still to come: their server asked for time (ttl,
+        Cache-Control max-age, Retry-After) or they are failing and backed off."""
+        moment = _iso(now or datetime.now(UTC))
+        return {row["url"] for row in self._read(
+            "SELECT url FROM sources WHERE kind = 'feed' AND next_poll > ?", (moment,))}
+
     def last_sync(self) -> str | None:
         """When any source was last synced (ISO time), or None before the first sync."""
         value = self._scalar("SELECT max(last_attempt) FROM sources")

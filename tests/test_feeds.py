@@ -112,6 +112,40 @@ def test_a_bug_on_one_feed_is_that_feeds_recorded_failure(
         "failed", "could not process the feed (KeyError)")
 
 
+def test_due_leaves_a_feed_until_the_time_its_server_asked_for(db_path: Path) -> None:
+    untimed = RSS.replace(b"<ttl>60</ttl>", b"")  # the feed itself asks nothing
+    assert untimed != RSS
+    with scripted_server() as (base, script):
+        script.routes["/hourly.rss"] = (200, {"Content-Type": "application/rss+xml",
+                                              "Cache-Control": "max-age=3600"}, untimed)
+        script.routes["/any.rss"] = (200, {"Content-Type": "application/rss+xml"},
+                                     untimed.replace(b"<guid>", b"<guid>any-"))
+        for path in ("/hourly.rss", "/any.rss"):
+            run(db_path, "feeds", "add", f"{base}{path}")
+        assert fetch_json(db_path)["failed"] == 0
+        due = fetch_json(db_path, "--due")
+        assert due["not_due"] == [f"{base}/hourly.rss"]
+        assert [s["source"] for s in due["sources"] if s["source"].startswith("http")] == [
+            f"{base}/any.rss"]
+        code, out, _ = run(db_path, "fetch", "--due")
+        assert code == 0 and ", 1 not due yet in " in out.splitlines()[-1]
+        assert fetch_json(db_path)["exit"] == 0  # without --due, every feed
+    asked = [path for path, _ in script.log]
+    assert asked.count("/hourly.rss") == 2 and asked.count("/any.rss") == 4
+
+
+def test_due_backs_a_failing_feed_off_instead_of_asking_at_every_run(db_path: Path) -> None:
+    with scripted_server() as (base, script):
+        script.routes["/down.rss"] = (500, {}, b"down")
+        run(db_path, "feeds", "add", f"{base}/down.rss")
+        assert fetch_json(db_path)["failed"] == 1
+        again = fetch_json(db_path, "--due")
+        assert (again["exit"], again["failed"], again["not_due"]) == (0, 0, [f"{base}/down.rss"])
+    assert [path for path, _ in script.log] == ["/down.rss"] * 3  # one fetch: two retries
+    [feed] = json.loads(run(db_path, "feeds", "list", "--json")[1])
+    assert feed["last_status"] == "failed" and feed["consecutive_failures"] == 1
+
+
 def test_server_errors_are_retried_then_reported(db_path: Path) -> None:
     calls = []
 

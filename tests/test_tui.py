@@ -204,6 +204,29 @@ async def test_r_syncs_a_feed_big_enough_for_the_worker_processes(db_path: Path)
     assert (feed.last_status, feed.articles) == ("ok", 40)
 
 
+async def test_the_background_sync_asks_only_feeds_that_are_due_and_r_asks_all(
+        db_path: Path) -> None:
+    from feedservers import scripted_server
+    from test_feeds import RSS
+
+    app = make_app(Config(), db_path)
+    with scripted_server() as (base, script):
+        script.routes["/hourly.rss"] = (200, {"Content-Type": "application/rss+xml",
+                                              "Cache-Control": "max-age=3600"}, RSS)
+        with Store(db_path) as store:
+            store.add_source(f"{base}/hourly.rss", "feed")
+        async with app.run_test(size=(160, 45)) as pilot:
+            await _seeded(pilot)
+            app.scheduled_sync()  # never polled: due
+            await settle(pilot)
+            app.scheduled_sync()  # its server asked for an hour
+            await settle(pilot)
+            assert len(script.log) == 1
+            await pilot.press("r")
+            await settle(pilot)
+            assert len(script.log) == 2
+
+
 async def test_r_syncs_and_a_failing_feed_is_a_notice_not_a_crash(db_path: Path) -> None:
     with Store(db_path) as store:
         store.add_source("http://127.0.0.1:9/nothing-listens-here.rss", "feed")

@@ -67,7 +67,7 @@ class CoopwatchApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(FeedScreen())
         self.prepare()
-        self.set_interval(max(60.0, self.config.sync_interval_minutes * 60), self.action_sync)
+        self.set_interval(max(60.0, self.config.sync_interval_minutes * 60), self.scheduled_sync)
         self.set_interval(WATCH_SECONDS, self.watch_store)
 
     def _show_state(self) -> None:
@@ -107,11 +107,11 @@ class CoopwatchApp(App[None]):
         self.post_message(UnseenCounted(sum(status.unseen for status in statuses)))
 
     @work(thread=True, group="sync", exclusive=True, exit_on_error=False)
-    def run_sync(self) -> None:
+    def run_sync(self, due_only: bool = False) -> None:
         self.post_message(SyncStateChanged(running=True))
         try:
             with Store(self.db_path) as store:
-                total, done = source_count(store, self.config), 0
+                total, done = source_count(store, self.config, due_only=due_only), 0
 
                 def progress(_: SourceResult) -> None:
                     nonlocal done
@@ -119,7 +119,7 @@ class CoopwatchApp(App[None]):
                     self.post_message(SyncStateChanged(running=True, done=done, total=total))
 
                 report = fetch_all(store, self.config, self.vocabulary, progress=progress,
-                                   today=self.today)
+                                   today=self.today, due_only=due_only)
         except CoopwatchError as error:
             self.post_message(SyncStateChanged(running=False, error=str(error)))
             return
@@ -186,10 +186,18 @@ class CoopwatchApp(App[None]):
     # -- keys ------------------------------------------------------------------------------------
 
     def action_sync(self) -> None:
+        """r: every feed, now."""
+        self._sync(due_only=False)
+
+    def scheduled_sync(self) -> None:
+        """The background sync: the feeds whose next poll has come, as `fetch --due`."""
+        self._sync(due_only=True)
+
+    def _sync(self, due_only: bool) -> None:
         if not self.syncing:
             self.syncing = True
             self._show_state()
-            self.run_sync()
+            self.run_sync(due_only)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
