@@ -205,6 +205,7 @@ def test_a_database_knows_it_is_up_to_date_without_the_migrations(db_path: Path)
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     code = ("import sys; from coopwatch.store import Store; Store(sys.argv[1]).count_articles();"
             " print('sqlite_utils' in sys.modules, 'coopwatch.store.schema' in sys.modules)")
+    # away from the checkout, whose coopwatch/ folder would shadow the installed package
     done = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
-                          text=True, check=True)
+                          text=True, check=True, cwd=db_path.parent)
     assert done.stdout.split() == ["False", "False"]
