@@ -19,9 +19,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import resource_tracker
+from typing import TYPE_CHECKING
 
-from coopwatch.enrich import Vocabulary, enrich_many
 from coopwatch.types import Enrichment, RawArticle
+
+if TYPE_CHECKING:
+    from coopwatch.enrich import Vocabulary
 
 log = logging.getLogger("coopwatch.enrichpool")
 MIN_BATCH = 24  # articles: fewer are enriched in process, where the term indexes already live
@@ -49,6 +52,9 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _enrich_chunk(raws: Sequence[RawArticle]) -> list[Enrichment]:
+    # imported here, in the workers: a sync that creates the pool may never enrich
+    from coopwatch.enrich import enrich_many
+
     assert _worker_vocabulary is not None
     return enrich_many(raws, _worker_vocabulary)
 
@@ -92,7 +98,6 @@ class EnrichPool:
             self._workers = 0
             return None
         return [enrichment for chunk in chunks for enrichment in chunk]
-
 
     def _start(self) -> ProcessPoolExecutor:
         _start_resource_tracker()

@@ -19,11 +19,11 @@ import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
+from coopwatch.enrichpool import EnrichPool
 from coopwatch.errors import StorageError
 from coopwatch.fetchers.http import Caching, RetrieveError, Retrieved, make_client, retrieve
 from coopwatch.store import Store
@@ -31,7 +31,6 @@ from coopwatch.types import SourceResult
 from coopwatch.vocabulary import VocabularyLoader
 
 if TYPE_CHECKING:
-    from coopwatch.enrichpool import EnrichPool
     from coopwatch.feedupdate import Planned
 
 log = logging.getLogger("coopwatch.feedsync")
@@ -89,31 +88,13 @@ def _receive(store: Store, url: str, outcome: Retrieved | RetrieveError) -> Sour
                                      outcome.max_age)
 
 
-class _Pool:
-    """The enrichment workers, started with the first changed feed (coopwatch.enrichpool)."""
-
-    def __init__(self, vocabulary: VocabularyLoader, stack: ExitStack) -> None:
-        self._vocabulary = vocabulary
-        self._stack = stack
-        self._pool: EnrichPool | None = None
-
-    def get(self) -> EnrichPool:
-        if self._pool is None:
-            from coopwatch.enrichpool import EnrichPool
-
-            self._pool = self._stack.enter_context(
-                EnrichPool(self._vocabulary.user_sector_terms))
-        return self._pool
-
-
 async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: VocabularyLoader,
                     concurrency: int, timeout: float, progress: Progress | None,
                     ) -> list[SourceResult]:
     limits = _Limits(concurrency)
     loop = asyncio.get_running_loop()
     with (ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopwatch-store") as writer,
-          ExitStack() as stack):
-        pool = _Pool(vocabulary, stack)
+          EnrichPool(vocabulary.user_sector_terms) as pool):
         async with make_client(concurrency) as client:
 
             async def one(job: FeedJob) -> SourceResult:
@@ -149,7 +130,7 @@ async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabular
                                                  job.full_text_below, deadline)
                 if planned.pages:
                     await loop.run_in_executor(writer, feedupdate.swap_in_pages, planned)
-                await feedupdate.enrich_ahead(pool.get(), planned)
+                await feedupdate.enrich_ahead(pool, planned)
                 return await loop.run_in_executor(writer, feedupdate.finish, store, planned,
                                                   vocabulary)
 

@@ -27,16 +27,17 @@ def _data(name: str) -> bytes:
     return (Path(spec.submodule_search_locations[0]) / "data" / name).read_bytes()
 
 
+@lru_cache(maxsize=None)
+def _toml(name: str) -> dict[str, Any]:
+    # each file once a process: every command reads sectors.toml, a sync all of them
+    return tomllib.loads(_data(name).decode("utf-8"))
+
+
 @lru_cache(maxsize=1)
 def _shipped() -> tuple[dict, dict, dict, dict, dict, dict, dict]:
     gazetteer = json.loads(_data("gazetteer.json"))
-    aliases = tomllib.loads(_data("aliases.toml").decode("utf-8"))
-    cues = tomllib.loads(_data("cues.toml").decode("utf-8"))
-    sectors = tomllib.loads(_data("sectors.toml").decode("utf-8"))
-    labels = tomllib.loads(_data("labels.toml").decode("utf-8"))
-    function_words = tomllib.loads(_data("function_words.toml").decode("utf-8"))
-    date_words = tomllib.loads(_data("dates.toml").decode("utf-8"))
-    return gazetteer, aliases, cues, sectors, labels, function_words, date_words
+    return (gazetteer, _toml("aliases.toml"), _toml("cues.toml"), _toml("sectors.toml"),
+            _toml("labels.toml"), _toml("function_words.toml"), _toml("dates.toml"))
 
 
 def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None) -> Vocabulary:
@@ -78,14 +79,8 @@ def language_profiles() -> Iterator[dict[str, Any]]:
 
 def sector_ids(user_sector_terms: Mapping[str, Iterable[str]] | None = None) -> list[str]:
     """Every sector id enrichment can give: SECTORS.md's and the user's own."""
-    shipped = _shipped_sector_ids()
+    shipped = list(_toml("sectors.toml"))  # alone: most commands need nothing else
     return shipped + sorted(set(user_sector_terms or {}) - set(shipped))
-
-
-@lru_cache(maxsize=1)
-def _shipped_sector_ids() -> list[str]:
-    # sectors.toml alone: every command checks its --sector values, and most need nothing else
-    return list(tomllib.loads(_data("sectors.toml").decode("utf-8")))
 
 
 class VocabularyLoader:

@@ -88,8 +88,9 @@ def detect_languages(
     """detect_language() of each (title, body, hint), the n-gram draws of all done together."""
     samples = [f"{title}\n{body[:SAMPLE_CHARS]}".strip() for title, body, _ in texts]
     found: list[str | None] = [_by_script(sample) for sample in samples]
-    drawn = [index for index, sample in enumerate(samples) if found[index] is None
-             and languages is not None and _has_letters(sample, MIN_LETTERS)]
+    drawn = [] if languages is None else [
+        index for index, sample in enumerate(samples)
+        if found[index] is None and _has_letters(sample, MIN_LETTERS)]
     if languages is not None and drawn:
         # seeded: langdetect draws at random, and the same text must give the same answer
         answers = languages.probabilities_many([samples[index] for index in drawn], TRIALS, seed=0)

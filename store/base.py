@@ -8,9 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coopwatch.errors import DatabaseLockedError, StorageError
 
@@ -125,12 +123,11 @@ class StoreBase:
         except sqlite3.Error as exc:
             raise storage_error(exc, self.path) from None
         try:
-            marking = self._version_behind
-            if marking:
+            if self._version_behind:
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             yield conn
             conn.execute("COMMIT")
-            self._version_behind = self._version_behind and not marking
+            self._version_behind = False
         except sqlite3.Error as exc:
             self._roll_back()
             raise storage_error(exc, self.path) from None
