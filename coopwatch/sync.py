@@ -20,13 +20,14 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from coopwatch.dedup import NEAR_DUPLICATE_BANDS, canonical_url, fingerprint
-from coopwatch.enrich import ENRICH_VERSION, Vocabulary, enrich_many
+from coopwatch.enrich import Vocabulary, enrich_many
 from coopwatch.fetchers.local import display_path, read_file, walk
 from coopwatch.store import Store
 from coopwatch.types import (
     ArticleWrite, Enrichment, RawArticle, Skipped, SourceResult, StoredEntry, StoredStory,
     SyncReport,
 )
+from coopwatch.vocabulary import VocabularyLoader
 
 log = logging.getLogger("coopwatch.sync")
 Progress = Callable[[SourceResult], None]
@@ -103,7 +104,7 @@ def _fuller(raw: RawArticle, original: StoredStory) -> bool:
     return len(raw.body) >= 1.5 * original.body_chars + 100
 
 
-def _enrich_waiting(decisions: list[Decision], vocabulary: Callable[[], Vocabulary]) -> None:
+def _enrich_waiting(decisions: list[Decision], vocabulary: VocabularyLoader) -> None:
     """Enrich, together, the items to store that were not enriched ahead."""
     waiting = [decision for decision in decisions
                if not decision.copy and decision.enrichment is None]
@@ -119,12 +120,12 @@ def _enriched(decision: Decision) -> Enrichment:
 
 
 def complete(
-    store: Store, source: str, decisions: list[Decision], vocabulary: Callable[[], Vocabulary]
+    store: Store, source: str, decisions: list[Decision], vocabulary: VocabularyLoader
 ) -> SourceResult:
     """Find near-duplicates, enrich the rest and save it all in one transaction.
 
     vocabulary is called only when an item was not enriched ahead (coopwatch.vocabulary's
-    VocabularyLoader loads it then)."""
+    VocabularyLoader loads it then); the tags are stored with its version."""
     _enrich_waiting(decisions, vocabulary)
     writes: list[ArticleWrite] = []
     copies = 0
@@ -157,7 +158,7 @@ def complete(
                 continue
         writes.append(ArticleWrite(raw, decision.digest, _enriched(decision),
                                    decision.article_id, canonical_url=url, fingerprint=prints))
-    new_ids = store.save_articles(writes, ENRICH_VERSION) if writes else []
+    new_ids = store.save_articles(writes, vocabulary.enriched_with) if writes else []
     updated = sum(1 for write in writes
                   if write.article_id is not None and not (write.copy or write.adopt))
     return SourceResult(source=source, new=len(new_ids), updated=updated, copies=copies,
@@ -168,7 +169,8 @@ def store_articles(
     store: Store, source: str, raws: list[RawArticle], vocabulary: Vocabulary
 ) -> SourceResult:
     """Decide, dedup, enrich and save one source's items, in one transaction."""
-    return complete(store, source, plan(store, source, raws), lambda: vocabulary)
+    return complete(store, source, plan(store, source, raws),
+                    VocabularyLoader.holding(vocabulary))
 
 
 class _Batch:

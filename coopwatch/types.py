@@ -364,3 +364,11 @@ class StoredEntry(NamedTuple):
     article_id: int
     content_hash: str
     is_copy: bool  # the article was first stored from another source
+
+
+class StoredText(NamedTuple):
+    """An article's text as stored, to enrich it again (the fetch's hints are not kept)."""
+
+    article_id: int
+    raw: RawArticle  # published and language_hint: what the stored tags say
+    content_hash: str  # the text's hash when read: a changed article is not overwritten

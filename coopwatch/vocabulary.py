@@ -96,6 +96,20 @@ class VocabularyLoader:
         self._vocabulary: Vocabulary | None = None
         self._lock = threading.Lock()
 
+    @classmethod
+    def holding(cls, vocabulary: Vocabulary) -> VocabularyLoader:
+        """A loader of a vocabulary loaded already."""
+        loader = cls(vocabulary.user_sector_terms)
+        loader._vocabulary = vocabulary
+        return loader
+
+    @property
+    def enriched_with(self) -> str:
+        """The version stored with the tags this vocabulary and the current code make."""
+        from coopwatch.enrichversion import enrichment_version
+
+        return enrichment_version(self.user_sector_terms)
+
     def __call__(self) -> Vocabulary:
         with self._lock:
             if self._vocabulary is None:

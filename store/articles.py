@@ -103,7 +103,7 @@ class ArticlesMixin(StoreBase):
             "INSERT INTO entries (source, entry_key, article_id, content_hash) VALUES (?, ?, ?, ?)",
             (raw.source, raw.entry_key, article_id, write.content_hash),
         )
-        self._write_tags(conn, article_id, enrichment)
+        write_tags(conn, article_id, enrichment)
         conn.execute(
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
             (article_id, index_text(raw.title or ""), index_text(raw.body)),
@@ -131,9 +131,7 @@ class ArticlesMixin(StoreBase):
                 "UPDATE entries SET content_hash = ? WHERE source = ? AND entry_key = ?",
                 (write.content_hash, raw.source, raw.entry_key),
             )
-        for table in ("article_countries", "article_pairs", "article_sectors", "evidence"):
-            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-        self._write_tags(conn, article_id, enrichment)  # type: ignore[arg-type]
+        replace_tags(conn, article_id, enrichment)  # type: ignore[arg-type]
         # The text changed, so its fingerprint did; the URL is the same story's still.
         conn.execute("DELETE FROM article_fingerprints WHERE article_id = ?", (article_id,))
         conn.executemany(
@@ -146,23 +144,31 @@ class ArticlesMixin(StoreBase):
             (article_id, index_text(raw.title or ""), index_text(raw.body)),
         )
 
-    @staticmethod
-    def _write_tags(conn: sqlite3.Connection, article_id: int, enrichment: Enrichment) -> None:
-        conn.executemany(
-            "INSERT INTO article_countries (article_id, country) VALUES (?, ?)",
-            [(article_id, code) for code in enrichment.countries],
-        )
-        conn.executemany(
-            "INSERT INTO article_pairs (article_id, country_a, country_b) VALUES (?, ?, ?)",
-            [(article_id, a, b) for a, b in enrichment.pairs],
-        )
-        conn.executemany(
-            "INSERT INTO article_sectors (article_id, sector) VALUES (?, ?)",
-            [(article_id, sector) for sector in enrichment.sectors],
-        )
-        conn.executemany(
-            """INSERT INTO evidence (article_id, kind, tag, term, language, field, start, "end")
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-            [(article_id, e.kind, e.tag, e.term, e.language, e.field, e.start, e.end)
-             for e in enrichment.evidence],
-        )
+
+def write_tags(conn: sqlite3.Connection, article_id: int, enrichment: Enrichment) -> None:
+    """Insert an article's countries, pairs, sectors and evidence."""
+    conn.executemany(
+        "INSERT INTO article_countries (article_id, country) VALUES (?, ?)",
+        [(article_id, code) for code in enrichment.countries],
+    )
+    conn.executemany(
+        "INSERT INTO article_pairs (article_id, country_a, country_b) VALUES (?, ?, ?)",
+        [(article_id, a, b) for a, b in enrichment.pairs],
+    )
+    conn.executemany(
+        "INSERT INTO article_sectors (article_id, sector) VALUES (?, ?)",
+        [(article_id, sector) for sector in enrichment.sectors],
+    )
+    conn.executemany(
+        """INSERT INTO evidence (article_id, kind, tag, term, language, field, start, "end")
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        [(article_id, e.kind, e.tag, e.term, e.language, e.field, e.start, e.end)
+         for e in enrichment.evidence],
+    )
+
+
+def replace_tags(conn: sqlite3.Connection, article_id: int, enrichment: Enrichment) -> None:
+    """An article's countries, pairs, sectors and evidence, in place of those stored."""
+    for table in ("article_countries", "article_pairs", "article_sectors", "evidence"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    write_tags(conn, article_id, enrichment)

@@ -43,7 +43,7 @@ def _initial(db: Database) -> None:
             body TEXT NOT NULL,
             content_hash TEXT NOT NULL,        -- of title and body: unchanged text costs nothing
             cooperation INTEGER NOT NULL DEFAULT 0,
-            enriched_with TEXT NOT NULL        -- enrichment version, to find stale tags later
+            enriched_with TEXT NOT NULL        -- which enrichment made the tags (enrichversion.py)
         );
         CREATE INDEX articles_newest ON articles (sort_date DESC, id DESC);
         CREATE INDEX articles_language ON articles (language, sort_date DESC);
@@ -188,3 +188,14 @@ def _fingerprint_hash(db: Database) -> None:
         "INSERT OR IGNORE INTO article_fingerprints (band_key, article_id) VALUES (?, ?)",
         [(key, article_id) for article_id, title, body in stored
          for key in fingerprint(title, body)])
+
+
+@migrations(name="0007_enriched_with_index")
+def _enriched_with_index(db: Database) -> None:
+    db.executescript(
+        """
+        -- Finds the articles a newer enrichment should tag again (store/enrichment.py) without
+        -- reading every row: enriched_with stands after the body, so a scan reads each body too.
+        CREATE INDEX articles_enriched_with ON articles (enriched_with);
+        """
+    )

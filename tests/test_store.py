@@ -36,7 +36,7 @@ def _fill(store: Store) -> list[int]:
 
 
 MIGRATIONS = ["0001_initial", "0002_dedup", "0003_full_text", "0004_watches",
-              "0005_source_country", "0006_fingerprint_hash"]
+              "0005_source_country", "0006_fingerprint_hash", "0007_enriched_with_index"]
 
 
 def test_schema_is_migrated_once_with_wal_and_foreign_keys(db_path: Path) -> None:
