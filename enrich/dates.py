@@ -1,23 +1,77 @@
 """The publication date a page states: numeric forms by pattern, month names by dateparser.
 
-Only full dates count: a day without a year is no date (dateparser would fill in this year).
+Only full dates count: a day without a year is no date (dateparser would fill in this year), and
+neither is one before 1990 or after today. Numbers in any script count (٢٠٢٤, ۲۰۲۴, २०२४), as do
+Japanese era years (平成18年), Taiwan's 民國 years and Thai Buddhist years (2567 is 2024).
+Dateparser is slow, so it only reads the short spans a pattern found (a day, a month name, a
+year) that no numeric date stands before, never a whole hint or body.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Iterator, Mapping
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
-_YEAR = r"((?:19|20)\d{2})"
-_ISO = re.compile(rf"(?<!\d){_YEAR}[-/.]\s?(\d{{1,2}})[-/.]\s?(\d{{1,2}})(?!\d)")
+_YEAR = r"(\d{4})"
+_ISO = re.compile(rf"(?<!\d){_YEAR}\s?[-/.]\s?(\d{{1,2}})\s?[-/.]\s?(\d{{1,2}})(?!\d)")
 _DAY_FIRST = re.compile(rf"(?<!\d)(\d{{1,2}})\s?[./-]\s?(\d{{1,2}})\s?[./-]\s?{_YEAR}(?!\d)")
-_CJK = re.compile(rf"{_YEAR}\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})\s*[日일]")
-_HAS_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+_CJK = re.compile(rf"(?<!\d){_YEAR}\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})\s*[日일号號]")
+_ERA = re.compile(r"(明治|大正|昭和|平成|令和|民國|民国)\s*(元|\d{1,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_HAS_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)|明治|大正|昭和|平成|令和|民國|民国")
+# letters and the vowel signs and marks of Indic, Thai, Arabic ... scripts, which \w leaves out
+_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+_LETTER += r"\u06d6-\u06ed\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff])"
+_WORD = re.compile(rf"{_LETTER}{{3,}}")
+_NAME = rf"{_LETTER}+\.?"
+_ORDINAL = r"(?:st|nd|rd|th|er|e|º|ª)?\.?"
+_NAMED = re.compile(  # a day, a month (a name, or words around its number) and a written year
+    rf"(?<!\d)\d{{1,2}}{_ORDINAL},?(?:\s+(?:{_NAME}|\d{{1,2}}(?!\d))){{1,3}},?\s+\d{{4}}(?!\d)"
+    rf"|{_NAME}\s+\d{{1,2}}{_ORDINAL},?\s+\d{{4}}(?!\d)"
+    rf"|(?<!\d)\d{{4}}\.?\s+{_NAME}\s+\d{{1,2}}(?!\d)"
+)
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)  # another page's address in a line
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")  # bidi and zero-width marks
+_THAI = re.compile("[\u0e00-\u0e7f]")
 _MONTH_FIRST_LANGUAGES = {"en"}  # 09/18/2020 in US English; elsewhere the day comes first
+_DATEPARSER_LANGUAGES = {"no": "nb"}  # our codes where dateparser's locale has another name
 MIN_YEAR = 1990
+BUDDHIST_ERA_OFFSET = 543  # Thai years: 2567 BE is 2024 CE
 TODAY_LEAD_CHARS = 600  # "today" dates count in the lead only, where the story states its day
 TODAY_WINDOW_CHARS = 40  # how far after the word for today its date may stand
+
+
+class _Era(NamedTuple):
+    first_year: int  # the Gregorian year of the era's year 1 (元年)
+    starts: date
+    ends: date | None
+
+
+# Japan's eras from Meiji on, and the Republic of China's calendar (Taiwan)
+_ERAS = {
+    "明治": _Era(1868, date(1868, 1, 25), date(1912, 7, 29)),
+    "大正": _Era(1912, date(1912, 7, 30), date(1926, 12, 24)),
+    "昭和": _Era(1926, date(1926, 12, 25), date(1989, 1, 7)),
+    "平成": _Era(1989, date(1989, 1, 8), date(2019, 4, 30)),
+    "令和": _Era(2019, date(2019, 5, 1), None),
+    "民國": _Era(1912, date(1912, 1, 1), None),
+    "民国": _Era(1912, date(1912, 1, 1), None),
+}
+
+
+class _Found(NamedTuple):
+    start: int  # where the date stands in its hint: the earliest one is the page's
+    iso: str
+
+
+def _ascii_digits(text: str) -> str:
+    """Digits of every script as ASCII digits: "٢٥" -> "25" (regex \\d matches them all)."""
+    if text.isascii():
+        return text
+    return re.sub(r"\d", lambda digit: str(unicodedata.digit(digit.group(), 0)), text)
 
 
 def _valid(year: int, month: int, day: int, today: date) -> str | None:
@@ -30,54 +84,100 @@ def _valid(year: int, month: int, day: int, today: date) -> str | None:
     return found.isoformat()
 
 
-def _numeric(hint: str, language: str | None, today: date) -> str | None:
+def _gregorian_year(year: int, thai: bool, today: date) -> int:
+    if thai and year > today.year and MIN_YEAR <= year - BUDDHIST_ERA_OFFSET <= today.year:
+        return year - BUDDHIST_ERA_OFFSET
+    return year
+
+
+def _era_dates(hint: str, today: date) -> Iterator[_Found]:
+    for match in _ERA.finditer(hint):
+        era = _ERAS[match.group(1)]
+        year_of_era = 1 if match.group(2) == "元" else int(match.group(2))
+        iso = _valid(era.first_year + year_of_era - 1, int(match.group(3)), int(match.group(4)), today)
+        if iso and era.starts.isoformat() <= iso and (era.ends is None or iso <= era.ends.isoformat()):
+            yield _Found(match.start(), iso)
+
+
+def _numeric_dates(hint: str, language: str | None, thai: bool, today: date) -> Iterator[_Found]:
+    yield from _era_dates(hint, today)
     for pattern in (_ISO, _CJK):
-        match = pattern.search(hint)
-        if match:
+        for match in pattern.finditer(hint):
             year, month, day = map(int, match.groups())
-            return _valid(year, month, day, today)
-    match = _DAY_FIRST.search(hint)
-    if match:
+            iso = _valid(_gregorian_year(year, thai, today), month, day, today)
+            if iso:
+                yield _Found(match.start(), iso)
+    for match in _DAY_FIRST.finditer(hint):
         first, second, year = map(int, match.groups())
-        day, month = (second, first) if language in _MONTH_FIRST_LANGUAGES and "/" in match.group() else (first, second)
+        month_first = language in _MONTH_FIRST_LANGUAGES and "/" in match.group()
+        day, month = (second, first) if month_first else (first, second)
         if month > 12 >= day:
             day, month = month, day
-        return _valid(year, month, day, today)
-    return None
+        iso = _valid(_gregorian_year(year, thai, today), month, day, today)
+        if iso:
+            yield _Found(match.start(), iso)
 
 
-def _named_month(hint: str, language: str | None, today: date) -> str | None:
-    from dateparser.search import search_dates  # slow to import; most articles never need it
+@lru_cache(maxsize=64)
+def _dateparser_languages(language: str | None) -> tuple[str, ...]:
+    """The locales dateparser tries: the article's (when dateparser has it) and English."""
+    if not language:
+        return ("en",)  # dateparser's own language detection takes a second and more a date
+    from dateparser.languages.loader import default_loader  # slow to import; most never need it
 
-    languages = [language, "en"] if language and language != "en" else ["en"]
+    code = _DATEPARSER_LANGUAGES.get(language, language)
+    return (code, "en") if code in default_loader.get_locale_map() and code != "en" else ("en",)
+
+
+def _named_month_date(span: str, language: str | None, thai: bool, today: date) -> str | None:
+    import dateparser
+
     try:
-        found = search_dates(
-            hint, languages=languages,
+        moment = dateparser.parse(
+            span, languages=list(_dateparser_languages(language)),
             settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"},
         )
     except Exception:  # dateparser raises assorted errors on odd text; a hint is never worth one
         return None
-    for text, moment in found or ():
-        year = _HAS_YEAR.search(text)
-        if year and int(year.group(1)) == moment.year:
-            return _valid(moment.year, moment.month, moment.day, today)
-    return None
+    # the year must be the one written: dateparser fills a missing one in with this year
+    if moment is None or str(moment.year) not in re.findall(r"(?<!\d)\d{4}(?!\d)", span):
+        return None
+    return _valid(_gregorian_year(moment.year, thai, today), moment.month, moment.day, today)
+
+
+def _named_month_dates(text: str, language: str | None, thai: bool, today: date) -> Iterator[_Found]:
+    """Dates with a month name ("25 de octubre de 2025", "October 25, 2025"), read by dateparser."""
+    for span in _NAMED.finditer(text):
+        if _WORD.search(span.group()):
+            iso = _named_month_date(span.group(), language, thai, today)
+            if iso:
+                yield _Found(span.start(), iso)
+
+
+def _plain(hint: str, months: Mapping[str, int]) -> str:
+    text = _ascii_digits(_INVISIBLE.sub("", _ADDRESS.sub(" ", hint)))
+    return _with_month_numbers(text, months)
+
+
+def _parse_hint(hint: str, language: str | None, today: date, months: Mapping[str, int]) -> str | None:
+    """The earliest full date in one hint."""
+    text = _plain(hint, months)
+    if not _HAS_YEAR.search(text):
+        return None
+    thai = language == "th" or bool(_THAI.search(text))
+    numeric = min(_numeric_dates(text, language, thai, today), default=None)
+    # a named-month date before the first numeric one is the page's: "5 March 2021, updated 06.03.2021"
+    before = text if numeric is None else text[: numeric.start]
+    named = next(_named_month_dates(before, language, thai, today), None) if _HAS_YEAR.search(before) else None
+    found = named or numeric
+    return found.iso if found else None
 
 
 def _with_month_numbers(text: str, months: Mapping[str, int]) -> str:
     """Month names dateparser lacks, written as numbers: "13 جوان 2016" -> "13.6.2016"."""
     for name, number in months.items():
-        text = re.sub(rf"(\d{{1,2}})\s+{re.escape(name)}\s+((?:19|20)\d{{2}})", rf"\1.{number}.\2", text)
+        text = re.sub(rf"(\d{{1,2}})\s+{re.escape(name)}\s+(\d{{4}})", rf"\1.{number}.\2", text)
     return text
-
-
-def _parse_hint(hint: str, language: str | None, today: date) -> str | None:
-    if not _HAS_YEAR.search(hint):
-        return None
-    found = _numeric(hint, language, today)
-    if found is None and re.search(r"[^\W\d_]{3,}", hint):
-        found = _named_month(hint, language, today)
-    return found
 
 
 def parse_published(
@@ -92,17 +192,15 @@ def parse_published(
     today = today or date.today()
     months: Mapping[str, int] = (date_words or {}).get("months", {}).get(language or "", {})  # type: ignore[assignment]
     for hint in hints:
-        found = _parse_hint(_with_month_numbers(hint, months), language, today)
+        found = _parse_hint(hint, language, today, months)
         if found:
             return found
     words: list[str] = (date_words or {}).get("today", {}).get(language or "", [])  # type: ignore[assignment]
     opening = lead[:TODAY_LEAD_CHARS]
     for word in words:
         for match in re.finditer(re.escape(word), opening, re.IGNORECASE):
-            window = _with_month_numbers(opening[match.end() : match.end() + TODAY_WINDOW_CHARS], months)
-            year = _HAS_YEAR.search(window)
-            if year:
-                found = _parse_hint(window[: year.end()], language, today)
-                if found:
-                    return found
+            window = opening[match.end() : match.end() + TODAY_WINDOW_CHARS]
+            found = _parse_hint(window, language, today, months)
+            if found:
+                return found
     return None

@@ -11,6 +11,7 @@ import feedparser
 
 from coopwatch.fetchers.decode import clean_text, decode_bytes
 from coopwatch.fetchers.markup import strip_markup
+from coopwatch.fetchers.pagetext import address_date
 from coopwatch.types import RawArticle
 
 
@@ -84,6 +85,7 @@ def parse_feed(data: bytes, source: str, content_type: str | None = None) -> Par
                 source=source, entry_key=key, title=title or None, body=body,
                 url=entry.get("link") or None,
                 published=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
+                date_hints=_address_hints(entry.get("link")),
                 language_hint=language,
             )
         )
@@ -94,6 +96,12 @@ def parse_feed(data: bytes, source: str, content_type: str | None = None) -> Par
         articles=articles,
         ttl_minutes=int(ttl) if str(ttl or "").isdigit() else None,
     )
+
+
+def _address_hints(link: object) -> tuple[str, ...]:
+    """The day an item's own address gives, for items whose feed states no date."""
+    day = address_date(link) if isinstance(link, str) else None
+    return (day,) if day else ()
 
 
 def _looks_like_html(data: bytes, content_type: str | None) -> bool:
@@ -136,6 +144,7 @@ def _parse_json_feed(data: bytes, source: str) -> ParsedFeed:
                 source=source, entry_key=key, title=title or None, body=body,
                 url=str(item.get("url") or "") or None,
                 published=published if _is_iso_day(published) else None,
+                date_hints=_address_hints(str(item.get("url") or "")),
                 language_hint=str(item.get("language") or "").split("-")[0].lower() or language,
             )
         )

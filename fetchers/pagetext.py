@@ -3,13 +3,15 @@
 A scraped page is navigation, the headline, a dateline, the story, then share buttons, tickers and
 lists of related headlines. The story is the run of prose lines; furniture is short lines without
 sentence punctuation, and lists. Dates are looked for only where a page states its own: the header
-above the story, a closing stamp, and the page's own address.
+above the story, a closing stamp, and the page's own address (never another link in the page).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
 
 from coopwatch.fetchers.markup import strip_markup
 
@@ -21,7 +23,25 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _DIGIT_START = re.compile(r"^\W*\d")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CLOSING_STAMP = re.compile(r"\(([^()]{1,40})\)\s*$")  # "(red, 16. 5. 2016)" ending the story
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$)")
+# A date in the path of an address: /2024/04/25/, /2024-04-25/, /20240425/, -20240425-, /2024/0425/
+_ADDRESS_DATE = re.compile(
+    r"(?:/|(?<=[-_.]))((?:19|20)\d{2})(?:/(\d{1,2})/(\d{1,2})|-(\d{1,2})-(\d{1,2})|(\d{2})(\d{2})"
+    r"|/(\d{2})(\d{2}))(?=[/._-]|$)"
+)
+# How a page names its own address: the browser's mark at the top of a saved page, and markup
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->\s*", re.IGNORECASE)
+_CANONICAL = re.compile(
+    r"<link\b[^>]*\brel=[\"']?canonical\b[^>]*>|<meta\b[^>]*\bproperty=[\"']?og:url\b[^>]*>", re.IGNORECASE
+)
+_HREF = re.compile(r"\b(?:href|content)=[\"']?(https?://[^\"'\s>]+)", re.IGNORECASE)
+# A link standing alone on its line whose label says it is this story's original, as aggregated
+# copies end ("[查看原文](https://...)"); "Source: https://..." names another page and is not one
+_ORIGINAL_LINK = re.compile(
+    r"^[ \t]*\[\s*(?:查看原文|阅读原文|原文链接|原文連結|原文|元記事|원문(?: 보기)?|permalink|original(?: article| story)?"
+    r"|(?:view|read|see) (?:the )?original(?: article| story)?)\s*\]\((https?://[^)\s]+)\)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+MIN_ADDRESS_YEAR = 1990  # enrichment drops a day after today; an address cannot know today
 _HEADER_WINDOW = 15  # lines above the story searched for the headline
 HEADLINE_WORDS = (4, 16)
 MAX_HEADLINE_CHARS = 250
@@ -106,9 +126,34 @@ def _headline_index(lines: list[str], first_prose: int) -> int | None:
     return None
 
 
+def address_date(url: str | None) -> str | None:
+    """The day an address's path gives ("YYYY-MM-DD"), if it is a real calendar day after 1989."""
+    path = urlsplit(url or "").path
+    for match in _ADDRESS_DATE.finditer(path):
+        year, *parts = match.groups()
+        month, day = (int(part) for part in parts if part is not None)
+        try:
+            found = date(int(year), month, day)
+        except ValueError:
+            continue
+        if found.year >= MIN_ADDRESS_YEAR:
+            return found.isoformat()
+    return None
+
+
+def own_addresses(text: str) -> list[str]:
+    """The addresses a saved page gives as its own: the saved-from mark, a canonical link, a
+    closing link to the story's original. Other links in the page are other pages."""
+    found = [match.group(1) for match in _SAVED_FROM.finditer(text[:4096])]
+    found += [href.group(1) for tag in _CANONICAL.finditer(text) for href in [_HREF.search(tag.group())] if href]
+    found += [match.group(1) for match in _ORIGINAL_LINK.finditer(text)]
+    return found
+
+
 def parse_page_text(text: str) -> PageText:
     """Headline, story and date hints of a saved page text."""
-    text, links = strip_markup(text)
+    addresses = own_addresses(text)
+    text, _ = strip_markup(_SAVED_FROM.sub("", text))
     lines = _unwrap([line.strip() for line in text.split("\n")])
     first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
     headline_at = _headline_index(lines, first_prose)
@@ -121,5 +166,5 @@ def parse_page_text(text: str) -> PageText:
     # an agency stamp closing the story, "(red, 16. 5. 2016)"; a date in a list below it is not
     hints = header + [m.group(1) for line in story[-1:] for m in [_CLOSING_STAMP.search(line)]
                       if m and _YEAR.search(m.group(1))]
-    hints += ["{}-{:0>2}-{:0>2}".format(*m.groups()) for url in links for m in [_URL_DATE.search(url)] if m]
+    hints += [day for day in map(address_date, addresses) if day]
     return PageText(title=title, body="\n\n".join(story), date_hints=tuple(hints))
