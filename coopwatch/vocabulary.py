@@ -34,17 +34,18 @@ def _toml(name: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _shipped() -> tuple[dict, dict, dict, dict, dict, dict, dict]:
+def _shipped() -> tuple[dict, dict, dict, dict, dict, dict, dict, dict]:
     gazetteer = json.loads(_data("gazetteer.json"))
     return (gazetteer, _toml("aliases.toml"), _toml("cues.toml"), _toml("sectors.toml"),
-            _toml("labels.toml"), _toml("function_words.toml"), _toml("dates.toml"))
+            _toml("labels.toml"), _toml("function_words.toml"), _toml("dates.toml"),
+            _toml("endings.toml"))
 
 
 def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None) -> Vocabulary:
     """The shipped vocabulary, with the user's own sector terms from the config."""
     from coopwatch.enrich.vocabulary import Vocabulary
 
-    gazetteer, aliases, cues, sectors, labels, function_words, date_words = _shipped()
+    gazetteer, aliases, cues, sectors, labels, function_words, date_words, endings = _shipped()
     return Vocabulary(
         country_names=gazetteer["countries"],
         places=gazetteer["places"],
@@ -54,6 +55,8 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
         labels=labels,
         function_words=function_words,
         date_words=date_words,
+        adjectives=gazetteer.get("adjectives", {}),
+        endings=endings.get("endings", {}),
         user_sector_terms=dict(user_sector_terms or {}),
         languages=ngram_languages,
     )

