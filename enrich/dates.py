@@ -36,6 +36,7 @@ _NAMED = re.compile(  # a day, a month (a name, or words around its number) and 
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)  # another page's address in a line
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")  # bidi and zero-width marks
 _THAI = re.compile("[\u0e00-\u0e7f]")
+_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _MONTH_FIRST_LANGUAGES = {"en"}  # 09/18/2020 in US English; elsewhere the day comes first
 _DATEPARSER_LANGUAGES = {"no": "nb"}  # our codes where dateparser's locale has another name
 MIN_YEAR = 1990
@@ -180,6 +181,14 @@ def _with_month_numbers(text: str, months: Mapping[str, int]) -> str:
     return text
 
 
+def _word_pattern(word: str) -> str:
+    """A word for today as a whole word ("leo", not the start of "Leonardo"); in scripts written
+    without spaces (今天上午, วันนี้) letters may follow it."""
+    if _UNSPACED.search(word):
+        return re.escape(word)
+    return rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])"
+
+
 def parse_published(
     hints: tuple[str, ...],
     language: str | None,
@@ -198,7 +207,7 @@ def parse_published(
     words: list[str] = (date_words or {}).get("today", {}).get(language or "", [])  # type: ignore[assignment]
     opening = lead[:TODAY_LEAD_CHARS]
     for word in words:
-        for match in re.finditer(re.escape(word), opening, re.IGNORECASE):
+        for match in re.finditer(_word_pattern(word), opening, re.IGNORECASE):
             window = opening[match.end() : match.end() + TODAY_WINDOW_CHARS]
             found = _parse_hint(window, language, today, months)
             if found:

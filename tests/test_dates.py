@@ -217,3 +217,10 @@ def test_dev_published_dates_from_the_page_texts() -> None:
         right += found == label["published"]
         assert found is None or found == label["published"], label["file"]  # never a wrong date
     assert right / len(labels) >= 0.918
+
+
+def test_a_word_for_today_is_a_whole_word() -> None:
+    assert published((), "sw", lead="Leonardo alisema 25 Oktoba 2025 ni siku ya mkutano.") is None
+    assert published((), "sw", lead="Leo, 25 Oktoba 2025, Tanzania na China zilisaini mkataba.") == "2025-10-25"
+    assert published((), "zh", lead="今天上午，2024年4月25日，中俄两国签署协议。") == "2024-04-25"
+    assert published((), "cs", lead="Dnes, 25. října 2025, podepsaly Česko a Japonsko dohodu.") == "2025-10-25"
