@@ -8,12 +8,17 @@ from dataclasses import dataclass
 
 from coopwatch.enrich.countries import position_weight
 from coopwatch.enrich.matcher import Hit
-from coopwatch.enrich.text import ArticleText
+from coopwatch.enrich.text import UNSPACED, ArticleText
 from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.types import Field
 
-SECTOR_MIN_SCORE = 3.0  # one stray word in the body never tags a sector
-SALIENT_BOOST = 2.0  # a term where the story acts: beside a cue word or an acting country
+SECTOR_MIN_SCORE = 3.5  # one stray word in the body never tags a sector
+SALIENT_BOOST = 3.0  # a term where the story acts: beside a cue word or an acting country
+# A broad sector's one-word terms (investment, industry, research, 投资, 환경) say less than its
+# phrases (renewable energy, 新能源); outside the headline they weigh this much. Calibrated on the
+# development set and the seeds (sectors F1 0.817 -> 0.825, precision 0.746 -> 0.758).
+GENERIC_WEIGHT = 0.67
+_UNSPACED_GENERIC_CHARS = 2
 
 
 @dataclass(frozen=True)
@@ -40,9 +45,21 @@ def find_sectors(
         for hit in index.find(text, article):
             hits.append((field, hit))
             boost = SALIENT_BOOST if salient(field, hit.start) else 1.0
+            if field != "title" and _generic(hit.term.text, vocab.sector_min_score(hit.term.tag, 0.0)):
+                boost *= GENERIC_WEIGHT
             scores[hit.term.tag] += position_weight(field, hit.start) * boost
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     return SectorFindings(
         tuple(hits),
         tuple(sector for sector, score in ranked if score >= vocab.sector_min_score(sector, SECTOR_MIN_SCORE)),
     )
+
+
+def _generic(term: str, data_min_score: float) -> bool:
+    """A one-word term of a broad sector (one whose data sets no lower bar of its own)."""
+    if data_min_score:
+        return False
+    text = term.strip().rstrip("*")
+    if UNSPACED.search(text):
+        return len(text) <= _UNSPACED_GENERIC_CHARS
+    return not any(ch in text for ch in " -")
