@@ -35,6 +35,7 @@ COMMANDS = {
     "show": "coopwatch.cli_articles:show",
     "pairs": "coopwatch.cli_articles:pairs",
     "export": "coopwatch.cli_articles:export",
+    "reenrich": "coopwatch.cli_reenrich:reenrich_command",
     "watch": "coopwatch.cli_watch:watch",
     "config": "coopwatch.cli_config:config",
 }
@@ -95,6 +96,7 @@ def cli(ctx: click.Context, db_path: Path | None, config_path: Path | None, verb
               coopwatch list --pair CN-RU --sector ai     # read
               coopwatch watch add cn-ru-ai --pair CN-RU --sector ai
               coopwatch pairs --csv --by month > dyads.csv
+              coopwatch reenrich                          # tags again, after an upgrade
 
     Shell completion: eval "$(_COOPWATCH_COMPLETE=bash_source coopwatch)" in ~/.bashrc
     (zsh_source in ~/.zshrc; fish: see the README).

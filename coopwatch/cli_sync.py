@@ -15,6 +15,7 @@ from coopwatch.output import json_text
 from coopwatch.feedsync import Progress
 from coopwatch.fetch import fetch_all, source_count
 from coopwatch.opml import is_web_url
+from coopwatch.reenrich import stale_count, stale_note
 from coopwatch.safety import one_line
 from coopwatch.types import SourceResult, SyncReport
 from coopwatch.vocabulary import VocabularyLoader, load_vocabulary
@@ -149,10 +150,14 @@ def fetch(state: State, as_json: bool, feeds: tuple[str, ...], concurrency: int,
                        total=source_count(store, config, feeds, due_only)) as advance:
         report = fetch_all(store, config, vocabulary, feeds=feeds, concurrency=concurrency,
                            timeout=timeout, progress=advance, due_only=due_only)
+    # --quiet is for cron, which mails what is printed: a stale-tags note is not news there
+    stale = None if quiet and not as_json else stale_count(store, config.sector_terms)
     if as_json:
-        click.echo(json_text(report.to_json()))
+        click.echo(json_text({**report.to_json(), "stale_articles": stale}))
         for note in report.notes:
             click.echo(f"note: {one_line(note, 300)}", err=True)
     else:
         _print_report(report, quiet)
+    if stale and not quiet:
+        click.echo(f"note: {stale_note(stale)}", err=True)
     raise SystemExit(1 if report.failed else 0)

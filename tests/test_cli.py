@@ -169,9 +169,11 @@ def test_fetch_syncs_the_bundled_seeds_by_default(db_path: Path) -> None:
     code, out, _ = run("fetch", "--json", db=db_path)
     result = json.loads(out)
     assert code == 0 and result["new"] == 5 and result["failed"] == 0
-    # the contract's keys, and the watches' alerts and the spiking pairs (tests/test_watches.py)
+    # the contract's keys, the watches' alerts and the spiking pairs (tests/test_watches.py),
+    # and the articles an older enrichment tagged (tests/test_reenrich.py)
     assert set(result) == {"sources", "new", "updated", "failed", "seconds", "alerts",
-                           "spiking_pairs"}
+                           "spiking_pairs", "stale_articles"}
+    assert result["stale_articles"] == 0
     assert result["alerts"] == [] and result["spiking_pairs"] == []
     # the contract's fields, and beside them "copies" (items another source already carried)
     # and "skipped" (local files not ingested, each with its reason)

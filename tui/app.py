@@ -15,11 +15,14 @@ from coopwatch import paths
 from coopwatch.config import Config
 from coopwatch.errors import CoopwatchError
 from coopwatch.fetch import fetch_all, source_count
+from coopwatch.reenrich import stale_count, stale_note
 from coopwatch.safety import one_line
 from coopwatch.store import Store
 from coopwatch.sync import ingest_paths
 from coopwatch.tui.clock import local_time_short
-from coopwatch.tui.messages import DataChanged, SyncStateChanged, UnseenCounted
+from coopwatch.tui.messages import (
+    DataChanged, StaleTagsCounted, SyncStateChanged, UnseenCounted,
+)
 from coopwatch.tui.screens.feed import FeedScreen
 from coopwatch.tui.screens.feeds import FeedsScreen
 from coopwatch.tui.screens.help import HelpScreen
@@ -82,14 +85,17 @@ class CoopwatchApp(App[None]):
 
     @work(thread=True, group="store", exit_on_error=False)
     def prepare(self) -> None:
-        """On an empty database, import the bundled seeds so a first start shows articles."""
+        """On an empty database, import the bundled seeds so a first start shows articles;
+        count the articles an older enrichment tagged."""
         with Store(self.db_path) as store:
             seeded = 0
             if store.count_articles() == 0:
                 seeded = ingest_paths(store, [paths.seeds_dir()], self.vocabulary()).new
             self._marker = store.change_marker()
             self.total, self.last_sync = store.count_articles(), store.last_sync()
+            stale = stale_count(store, self.config.sector_terms)
         self.post_message(DataChanged(new_articles=seeded))
+        self.post_message(StaleTagsCounted(stale))
 
     @work(thread=True, group="store", exit_on_error=False)
     def watch_store(self) -> None:
@@ -140,6 +146,12 @@ class CoopwatchApp(App[None]):
     def _unseen_counted(self, message: UnseenCounted) -> None:
         self.unseen = message.unseen
         self._show_state()
+
+    @on(StaleTagsCounted)
+    def _stale_tags_counted(self, message: StaleTagsCounted) -> None:
+        note = stale_note(message.stale)
+        if note:
+            self.notify(note, title="Tags out of date", markup=False, timeout=15)
 
     @on(DataChanged)
     def _data_changed(self, message: DataChanged) -> None:

@@ -33,3 +33,10 @@ class UnseenCounted(Message):
     """The articles in all watches that the user has not looked at yet."""
 
     unseen: int
+
+
+@dataclass
+class StaleTagsCounted(Message):
+    """How many stored articles an older enrichment tagged (read once, at start)."""
+
+    stale: int
