@@ -36,6 +36,7 @@ class Mention:
     term: str
     weight: float
     place: bool = False
+    agency: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ def find_countries(article: ArticleText, language: str | None, vocab: Vocabulary
         for hit in _placed(text, hits):
             weight = position_weight(field, hit.start) * hit.term.weight
             mentions.append(Mention(hit.term.tag, field, hit.start, hit.end,
-                                    text[hit.start : hit.end], weight, hit.term.place))
+                                    text[hit.start : hit.end], weight, hit.term.place,
+                                    hit.term.agency))
     named = {mention.code for mention in mentions}
     forms = vocab.short_forms(language)
     characters, anchors = _compact_characters(vocab.compact, forms, named)
@@ -127,10 +129,14 @@ def _placed(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 def choose_actors(mentions: list[Mention]) -> tuple[str, ...]:
-    """Countries whose mentions weigh enough, strongest first."""
+    """Countries whose mentions weigh enough, strongest first. An agency (Rosatom, 미래부)
+    counts for a country the text never names otherwise: where it is named, the agency's
+    mentions are the same actor again."""
+    named = {mention.code for mention in mentions if not mention.agency}
     scores: dict[str, float] = defaultdict(float)
     for mention in mentions:
-        scores[mention.code] += mention.weight
+        if not (mention.agency and mention.code in named):
+            scores[mention.code] += mention.weight
     if not scores:
         return ()
     leading = max(scores.values())

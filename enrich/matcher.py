@@ -37,6 +37,7 @@ class Term:
     weight: float = 1.0
     inflects: bool = False  # a name whose endings the stemmer may miss (matched by shape too)
     place: bool = False  # a city, province or state, standing for its country
+    agency: bool = False  # a ministry, agency or state company, standing for its country
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,7 @@ class Vocabulary:
         for name, code in self.aliases.get("abbreviations", {}).items():
             yield Term(code, name, "exact")
         for name, code in self.aliases.get("agencies", {}).items():
-            yield Term(code, name, _case_for(name, "capital"))
+            yield Term(code, name, _case_for(name, "capital"), agency=True)
         cldr = self.country_names.get(_DATA_LANGUAGE.get(language, language), {})
         for name, code in cldr.items():
             if name not in excluded_names:

@@ -84,3 +84,23 @@ def test_a_first_character_stands_for_a_country_only_when_the_text_names_it(
     # 中哥 with no 哥斯达黎加 or 哥伦比亚 in the text names no pair
     text = ArticleText.of("中哥签署协议", "双方签署了协议。")
     assert find_countries(text, "zh", vocabulary).compact_runs == ()
+
+
+def test_a_ministry_stands_for_a_country_the_story_names_only_through_it(
+    vocabulary: Vocabulary,
+) -> None:
+    enrichment = enrich(RawArticle(
+        source="t", entry_key="", title="미래부, 미국과 과학기술 협력 협정 체결",
+        body="미래부는 25일 미국과 과학기술 협력 협정을 체결했다고 밝혔다. 미래부와 미국 국립과학재단은 "
+             "인공지능 분야에서 공동 연구를 추진한다."), vocabulary)
+    assert enrichment.pairs == (("KR", "US"),)
+
+
+def test_an_agency_adds_nothing_to_a_country_named_in_full(vocabulary: Vocabulary) -> None:
+    # Rosatom's many mentions are Russia again: the Netherlands, named three times, still acts
+    body = ("Rosatom and the Netherlands signed an agreement on nuclear medicine. Rosatom will "
+            "supply isotopes to the Netherlands. Rosatom said the Netherlands is a key partner. "
+            "Rosatom, Rosatom and Rosatom again.")
+    enrichment = enrich(RawArticle(source="t", entry_key="", title="Russia and the Netherlands "
+                                   "sign isotope deal", body=body), vocabulary)
+    assert enrichment.pairs == (("NL", "RU"),)
