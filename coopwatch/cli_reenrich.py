@@ -59,7 +59,8 @@ def reenrich_command(state: State, filters: Filters, every: bool, as_json: bool)
     store = state.store()
     vocabulary = VocabularyLoader(state.config.sector_terms)
     err = Console(stderr=True, highlight=False, markup=False)
-    total = to_reenrich(store, vocabulary, filters, every) if err.is_terminal else 0
-    with _progress_bar(err, enabled=not as_json, total=total) as advance:
+    bar = err.is_terminal and not as_json
+    total = to_reenrich(store, vocabulary, filters, every) if bar else 0
+    with _progress_bar(err, enabled=bar, total=total) as advance:
         report = reenrich(store, vocabulary, filters, every=every, progress=advance)
     click.echo(json_text(report.to_json()) if as_json else _summary(report))

@@ -37,6 +37,8 @@ def test_commands_options_sectors_countries_and_watch_names_complete(
     tmp_path: Path, db_path: Path,
 ) -> None:
     assert complete("coopwatch fe", tmp_path) == ["feeds", "fetch"]
+    assert complete("coopwatch re", tmp_path) == ["reenrich"]
+    assert "--all" in complete("coopwatch reenrich --", tmp_path)
     assert "watch" in complete("coopwatch ", tmp_path) and "config" in complete("coopwatch ", tmp_path)
     assert complete("coopwatch config s", tmp_path) == ["show"]
     assert {"--plot", "--csv", "--source-country"} <= set(complete("coopwatch pairs --", tmp_path))

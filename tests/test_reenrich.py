@@ -1,4 +1,4 @@
-"""Tags older than the enrichment: the version, the store's stale articles, `reenrich`, the notes."""
+"""Tags older than the enrichment: the version, stale articles, `reenrich`, and the notes."""
 
 from __future__ import annotations
 
