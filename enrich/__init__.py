@@ -13,7 +13,9 @@ from coopwatch.enrich.text import ArticleText, sentences
 from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.types import Enrichment, Evidence, RawArticle
 
-# Bumped whenever rules or data change what enrichment returns, so stale tags can be found.
+# Stored with a digest of enrich/'s code and data and the user's sector terms
+# (coopwatch/enrichversion.py reads this line), so a change there makes stale tags by itself;
+# bump it for a change the digest cannot see, e.g. a library that decides tags.
 ENRICH_VERSION = "3"
 MAX_EVIDENCE_PER_TAG = 8
 
