@@ -6,19 +6,26 @@ Importing this module is cheap (enrich/ is imported when the first batch is enri
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from coopwatch.enrichversion import enrichment_version
 from coopwatch.lock import sync_lock
 from coopwatch.store import Store
-from coopwatch.types import Filters
+from coopwatch.types import Enrichment, Filters, RawArticle
 from coopwatch.vocabulary import VocabularyLoader
+
+if TYPE_CHECKING:
+    from coopwatch.enrichpool import EnrichPool
 
 BATCH_SIZE = 200  # articles a transaction: a kill loses at most this much work (~0.5 s of it)
 # A sync may take the lock between two batches; the next batch waits for it to finish. The
 # first waits only as long as `fetch` would, so a busy database is reported at once.
 LATER_BATCH_WAIT_SECONDS = 300.0
+# From this many articles the workers' start (a second or two: imports, term indexes) pays off.
+POOL_FROM = 1000
 
 
 @dataclass(frozen=True)
@@ -63,21 +70,33 @@ def reenrich(
 ) -> ReenrichReport:
     """Tag the matching articles again, those another enrichment tagged (or every one), in
     batches by id, each committed under the sync lock: a killed run keeps its batches, and the
-    next run picks up the articles still stale."""
-    version = vocabulary.enriched_with
-    done, after_id, wait = 0, 0, None
-    while True:
-        with sync_lock(store.path, wait=wait):
-            batch = store.texts_to_enrich(None if every else version, filters, after_id,
-                                          batch_size)
-            if not batch:
-                break
-            from coopwatch.enrich import enrich_many  # numpy and the stemmers: only now
+    next run picks up the articles still stale. Many articles are enriched on every core."""
+    from coopwatch.enrichpool import EnrichPool  # multiprocessing: only for this command
 
-            enrichments = enrich_many([text.raw for text in batch], vocabulary())
-            done += store.replace_enrichments(list(zip(batch, enrichments, strict=True)),
-                                              version)
-        after_id, wait = batch[-1].article_id, LATER_BATCH_WAIT_SECONDS
-        if progress:
-            progress(len(batch))
+    version = vocabulary.enriched_with
+    many = to_reenrich(store, vocabulary, filters, every) >= POOL_FROM
+    done, after_id, wait = 0, 0, None
+    with EnrichPool(vocabulary.user_sector_terms, workers=None if many else 0) as pool:
+        while True:
+            with sync_lock(store.path, wait=wait):
+                batch = store.texts_to_enrich(None if every else version, filters, after_id,
+                                              batch_size)
+                if not batch:
+                    break
+                enrichments = _enrich_batch(pool, [text.raw for text in batch], vocabulary)
+                done += store.replace_enrichments(list(zip(batch, enrichments, strict=True)),
+                                                  version)
+            after_id, wait = batch[-1].article_id, LATER_BATCH_WAIT_SECONDS
+            if progress:
+                progress(len(batch))
     return ReenrichReport(done, store.count_stale(version, filters), version)
+
+
+def _enrich_batch(pool: EnrichPool, raws: list[RawArticle],
+                  vocabulary: VocabularyLoader) -> list[Enrichment]:
+    enrichments = asyncio.run(pool.enrich(raws))
+    if enrichments is None:  # a small run, one core, or workers that failed
+        from coopwatch.enrich import enrich_many  # numpy and the stemmers: only now
+
+        enrichments = enrich_many(raws, vocabulary())
+    return enrichments

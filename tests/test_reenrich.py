@@ -19,6 +19,7 @@ from coopwatch.tui.app import make_app
 from coopwatch.types import Filters
 from helpers import enrichment, raw, settle, write
 from processes import command, finish, run, start
+from test_crash import _children, _wait_gone
 
 CURRENT = enrichment_version()
 STORIES = [
@@ -213,7 +214,9 @@ def retagged_count(db: Path) -> int:
 
 def test_kill_9_during_reenrich_keeps_its_batches_and_a_rerun_finishes(
         db_path: Path, tmp_path: Path) -> None:
-    from coopwatch.reenrich import BATCH_SIZE
+    from coopwatch.reenrich import BATCH_SIZE, POOL_FROM
+
+    assert MANY >= POOL_FROM
 
     words = "research laboratory satellite reactor vaccine battery grid fund university".split()
     with Store(db_path) as store:
@@ -229,8 +232,10 @@ def test_kill_9_during_reenrich_keeps_its_batches_and_a_rerun_finishes(
         assert process.poll() is None, "finished before it could be killed"
         assert time.monotonic() < give_up
         time.sleep(0.02)
+    workers = _children(process.pid)  # MANY is past POOL_FROM: enriched in worker processes
     process.send_signal(signal.SIGKILL)
     assert finish(process).code == -signal.SIGKILL
+    _wait_gone(workers)
     with sqlite3.connect(db_path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     kept = retagged_count(db_path)
