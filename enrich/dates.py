@@ -16,6 +16,8 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from coopwatch.enrich.text import MARKS, UNSPACED
+
 _YEAR = r"(\d{4})"
 _ISO = re.compile(rf"(?<!\d){_YEAR}\s?[-/.]\s?(\d{{1,2}})\s?[-/.]\s?(\d{{1,2}})(?!\d)")
 _DAY_FIRST = re.compile(rf"(?<!\d)(\d{{1,2}})\s?[./-]\s?(\d{{1,2}})\s?[./-]\s?{_YEAR}(?!\d)")
@@ -23,8 +25,7 @@ _CJK = re.compile(rf"(?<!\d){_YEAR}\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1
 _ERA = re.compile(r"(明治|大正|昭和|平成|令和|民國|民国)\s*(元|\d{1,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _HAS_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)|明治|大正|昭和|平成|令和|民國|民国")
 # letters and the vowel signs and marks of Indic, Thai, Arabic ... scripts, which \w leaves out
-_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
-_LETTER += r"\u06d6-\u06ed\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff])"
+_LETTER = rf"(?:[^\W\d_]|[{MARKS}\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff])"
 _WORD = re.compile(rf"{_LETTER}{{3,}}")
 _NAME = rf"{_LETTER}+\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er|e|º|ª)?\.?"
@@ -36,7 +37,6 @@ _NAMED = re.compile(  # a day, a month (a name, or words around its number) and 
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)  # another page's address in a line
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")  # bidi and zero-width marks
 _THAI = re.compile("[\u0e00-\u0e7f]")
-_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _MONTH_FIRST_LANGUAGES = {"en"}  # 09/18/2020 in US English; elsewhere the day comes first
 _DATEPARSER_LANGUAGES = {"no": "nb"}  # our codes where dateparser's locale has another name
 MIN_YEAR = 1990
@@ -184,7 +184,7 @@ def _with_month_numbers(text: str, months: Mapping[str, int]) -> str:
 def _word_pattern(word: str) -> str:
     """A word for today as a whole word ("leo", not the start of "Leonardo"); in scripts written
     without spaces (今天上午, วันนี้) letters may follow it."""
-    if _UNSPACED.search(word):
+    if UNSPACED.search(word):
         return re.escape(word)
     return rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])"
 

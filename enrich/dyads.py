@@ -10,7 +10,7 @@ in a text that names 哥斯达黎加, and nothing otherwise).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from coopwatch.enrich.compact import CompactRun
@@ -19,11 +19,13 @@ from coopwatch.enrich.text import Token
 _HANGUL = "\uac00-\ud7a3"
 _DYAD_JOINERS = "-‐‑–—ㆍ·・/"
 # 한-미, 한ㆍ중ㆍ일, 한·미: Hangul syllables joined by a dash or a middle dot, standing alone
+# (a particle may follow: 한-미 간, 한·미·일의)
 _HANGUL_DYAD = re.compile(
-    rf"(?<![{_HANGUL}])[{_HANGUL}](?:\s?[{_DYAD_JOINERS}]\s?[{_HANGUL}])+(?![{_HANGUL}{_DYAD_JOINERS}])"
-    rf"|(?<![{_HANGUL}])[{_HANGUL}](?:\s?[{_DYAD_JOINERS}]\s?[{_HANGUL}])+(?=[{_HANGUL}])"
+    rf"(?<![{_HANGUL}])[{_HANGUL}](?:\s?[{_DYAD_JOINERS}]\s?[{_HANGUL}])+(?![{_DYAD_JOINERS}])"
 )
 _LATIN_JOINERS = "-‐‑–—"
+_ANY_DASH = re.compile(f"[{_LATIN_JOINERS}]")
+_DASH_GAP = re.compile(f" ?[{_LATIN_JOINERS}] ?")  # US-UK, Việt – Nhật
 
 
 @dataclass(frozen=True)
@@ -89,39 +91,56 @@ def word_dyads(text: str, words: Sequence[Token], named_at: Mapping[int, tuple[i
     """Words joined by dashes that each stand for a country: US-UK, российско-китайский (names
     found already, named_at: start -> (end, code)), Việt–Nhật (short forms), franco-britannique
     (combining forms, which count only before a dash)."""
+    joined = _joined_words(text, words)
     runs = []
-    i = 0
-    while i < len(words):
-        j = i
-        while j + 1 < len(words) and _joined(text, words[j], words[j + 1]):
-            j += 1
-        if j > i:
-            codes: list[str | None] = []
-            new_parts = []
-            for k in range(i, j + 1):
-                word = words[k]
-                found = named_at.get(word.start)
-                code = found[1] if found and found[0] >= word.end else None
-                if code is None and forms is not None and word.surface[:1].isupper():
-                    code = forms.resolve(word.surface, named)
-                    if code:
-                        new_parts.append((word.start, word.end, code))
-                if code is None and k < j:
-                    code = combining.get(word.folded)
-                    if code:
-                        new_parts.append((word.start, word.end, code))
-                codes.append(code)
-            if all(codes) and len(set(codes)) == len(codes):
-                run = CompactRun(words[i].start, words[j].end, tuple(codes))  # type: ignore[arg-type]
-                runs.append(Dyad(run, tuple(new_parts)))
-        i = j + 1
+    for i, j in _chains(joined):
+        codes: list[str | None] = []
+        new_parts = []
+        for k in range(i, j + 1):
+            word = words[k]
+            found = named_at.get(word.start)
+            code = found[1] if found and found[0] >= word.end else None
+            if code is None and forms is not None and word.surface[:1].isupper():
+                code = forms.resolve(word.surface, named)
+                if code:
+                    new_parts.append((word.start, word.end, code))
+            if code is None and k < j:
+                code = combining.get(word.folded)
+                if code:
+                    new_parts.append((word.start, word.end, code))
+            codes.append(code)
+        if all(codes) and len(set(codes)) == len(codes):
+            run = CompactRun(words[i].start, words[j].end, tuple(codes))  # type: ignore[arg-type]
+            runs.append(Dyad(run, tuple(new_parts)))
     return runs
 
 
-def _joined(text: str, left: Token, right: Token) -> bool:
-    between = text[left.end : right.start].strip()
-    return len(between) == 1 and between in _LATIN_JOINERS and right.start - left.end <= 3
+def _joined_words(text: str, words: Sequence[Token]) -> list[int]:
+    """The numbers of the words a dash joins to the next, found from the dashes (most words
+    stand beside none)."""
+    if not _ANY_DASH.search(text):
+        return []
+    word_ending_at = {word.end: number for number, word in enumerate(words)}
+    joined = []
+    for dash in _DASH_GAP.finditer(text):
+        number = word_ending_at.get(dash.start())
+        if number is not None and number + 1 < len(words) and words[number + 1].start == dash.end():
+            joined.append(number)
+    return joined
+
+
+def _chains(joined: list[int]) -> Iterator[tuple[int, int]]:
+    """First and last word of each run of words joined one to the next."""
+    chain_start = previous = None
+    for number in joined:
+        if previous is None or number != previous + 1:
+            if chain_start is not None:
+                yield chain_start, previous + 1  # type: ignore[operator]
+            chain_start = number
+        previous = number
+    if chain_start is not None:
+        yield chain_start, previous + 1  # type: ignore[operator]
 
 
 def combining_forms(entries: Iterable[tuple[str, str]]) -> dict[str, str]:
-    return {form.casefold().rstrip("-"): code for form, code in entries}
+    return {form.casefold(): code for form, code in entries}

@@ -23,7 +23,6 @@ _PREFIX_KEY = 3
 # need not begin like the listed term; everywhere else it must.
 _PREFIXING_LANGUAGES = {"ar", "fa", "ur", "he", "ps"}
 _MIN_SHARED_PREFIX = 4
-_SHAPE_KEY = 3  # names are looked up by their first letters: Čína and Čínou share three
 _MAX_ENDING = 3  # letters an inflected name may add: Russlands, Китаем, Venäjällä
 
 
@@ -117,7 +116,7 @@ class TermIndex:
             self._widths[key[0]] = sorted([*widths, len(key)], reverse=True)  # leftmost-longest
         # country names only: place alternates are too many and too loose for this
         if self._check_shape and not self._prefixing and term.case != "exact" and term.inflects:
-            self._inflected[folded[0][:_SHAPE_KEY]].append((term, surfaces))
+            self._inflected[folded[0][:_PREFIX_KEY]].append((term, surfaces))
 
     def _add_other(self, term: Term) -> None:
         text = term.text.strip()
@@ -159,7 +158,7 @@ class TermIndex:
         tries: dict[int, int] = defaultdict(int)
         for flag, table, at, present in (
             (_PHRASE, self._widths, keys.stems, keys.stem_set),
-            (_INFLECTED, self._inflected, keys.shapes, keys.shape_set),
+            (_INFLECTED, self._inflected, keys.prefixes, keys.prefix_set),
             (_PREFIX, self._prefixes, keys.prefixes, keys.prefix_set),
         ):
             shared = table.keys() & present
@@ -187,7 +186,7 @@ class TermIndex:
     def _match_inflected(self, text: str, words: list[Token], i: int, hits: list[Hit]) -> int:
         """A name with an ending the stemmer kept; the closest name wins (Nigeria, not Niger)."""
         best: tuple[int, int, Term] | None = None  # (-width, added letters, term)
-        for term, surfaces in self._inflected.get(words[i].folded[:_SHAPE_KEY], ()):
+        for term, surfaces in self._inflected.get(words[i].folded[:_PREFIX_KEY], ()):
             width = len(surfaces)
             span = words[i : i + width]
             if len(span) < width or not _adjacent(text, words, i, width):
@@ -256,17 +255,16 @@ class _WordKeys:
     """Each word's stem and first letters in a field, and the sets of them, for every index."""
 
     stems: list[str]
-    shapes: list[str]  # first _SHAPE_KEY letters, for inflected names
-    prefixes: list[str]  # first _PREFIX_KEY letters, for terms like "quanten*"
+    # first _PREFIX_KEY letters: for terms like "quanten*", and for inflected names (Čína and
+    # Čínou share three)
+    prefixes: list[str]
     stem_set: set[str]
-    shape_set: set[str]
     prefix_set: set[str]
 
     @classmethod
     def of(cls, words: list[Token], stems: list[str]) -> _WordKeys:
-        shapes = [word.folded[:_SHAPE_KEY] for word in words]
-        prefixes = shapes if _SHAPE_KEY == _PREFIX_KEY else [shape[:_PREFIX_KEY] for shape in shapes]
-        return cls(stems, shapes, prefixes, set(stems), set(shapes), set(prefixes))
+        prefixes = [word.folded[:_PREFIX_KEY] for word in words]
+        return cls(stems, prefixes, set(stems), set(prefixes))
 
 
 @lru_cache(maxsize=1 << 17)  # the same place names are indexed again for every language

@@ -11,10 +11,11 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 import Stemmer
 
-# \w alone splits words of Indic and Thai scripts at their combining vowel signs.
-_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
-         "\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d"
-TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+# \w alone splits words of Indic and Thai scripts at their combining vowel signs; the danda
+# (।, ॥) among them is the full stop of Devanagari and Bengali, not part of a word.
+MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
+        "\u0900-\u0963\u0966-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d"
+TOKEN = re.compile(rf"(?:[^\W_]|[{MARKS}])+")
 UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE = re.compile(r"[^.!?。！？؟।۔\n]*(?:[.!?。！？؟।۔]+[\"'»”’)」』]*|\n|$)")
 

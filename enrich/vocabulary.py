@@ -57,6 +57,7 @@ class Vocabulary:
     _indexes: dict[tuple[str, str], TermIndex] = field(default_factory=dict, repr=False)
     _place_terms: list[tuple[str, str, Term]] = field(default_factory=list, repr=False)
     _short_forms: dict[str, ShortForms | None] = field(default_factory=dict, repr=False)
+    _combining: dict[str, str] | None = field(default=None, repr=False)
 
     @property
     def compact(self) -> Mapping[str, list[str]]:
@@ -66,7 +67,9 @@ class Vocabulary:
     @property
     def combining(self) -> dict[str, str]:
         """Combining forms that stand for a country before a dash: franco-, sino-, anglo-."""
-        return combining_forms(self.aliases.get("combining", {}).items())
+        if self._combining is None:  # asked for by every article
+            self._combining = combining_forms(self.aliases.get("combining", {}).items())
+        return self._combining
 
     def short_forms(self, language: str | None) -> ShortForms | None:
         """The characters or syllables that stand for countries in this language's dyads (中哥,

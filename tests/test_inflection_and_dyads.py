@@ -104,3 +104,16 @@ def test_an_agency_adds_nothing_to_a_country_named_in_full(vocabulary: Vocabular
     enrichment = enrich(RawArticle(source="t", entry_key="", title="Russia and the Netherlands "
                                    "sign isotope deal", body=body), vocabulary)
     assert enrichment.pairs == (("NL", "RU"),)
+
+
+def test_a_danda_ends_a_word_as_a_full_stop_does() -> None:
+    from coopwatch.enrich.text import tokens
+
+    words = [word.surface for word in tokens("दोनों देशों ने समझौता किया। भारत॥")]
+    assert words == ["दोनों", "देशों", "ने", "समझौता", "किया", "भारत"]
+
+
+def test_a_dyad_may_set_its_dash_between_spaces(vocabulary: Vocabulary) -> None:
+    text = ArticleText.of("Hợp tác Việt - Mỹ", "Hai nước ký thỏa thuận hợp tác.")
+    runs = find_countries(text, "vi", vocabulary).compact_runs
+    assert [run.codes for _, run in runs] == [("VN", "US")]
