@@ -11,9 +11,10 @@ import threading
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from coopwatch.enrichversion import enrich_folder
 
 if TYPE_CHECKING:
     from coopwatch.enrich.ngramlang import NgramLanguages
@@ -22,9 +23,7 @@ if TYPE_CHECKING:
 
 def _data(name: str) -> bytes:
     # found, not imported: importlib.resources.files() would import the enrich package
-    spec = find_spec("coopwatch.enrich")
-    assert spec is not None and spec.submodule_search_locations
-    return (Path(spec.submodule_search_locations[0]) / "data" / name).read_bytes()
+    return (enrich_folder() / "data" / name).read_bytes()
 
 
 @lru_cache(maxsize=None)
