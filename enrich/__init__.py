@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from math import inf
 
 from coopwatch.enrich.countries import CountryFindings, find_countries
 from coopwatch.enrich.dates import parse_published
@@ -91,12 +93,21 @@ def _salient_sentences(
     """Body sentences where the story acts: with a cue word or an acting country."""
     anchors = [hit.start for field, hit in cues.hits if field == "body"]
     anchors += [m.start for m in countries.mentions if m.field == "body" and m.code in actors]
+    anchors.sort()  # for bisect: a look-up a sentence, not a test of every anchor
     spans = sentences(body)
-    return [(start, end) for start, end in spans if any(start <= a < end for a in anchors)]
+    return [(start, end) for start, end in spans if _any_within(anchors, start, end)]
+
+
+def _any_within(positions: list[int], start: int, end: int) -> bool:
+    """Whether some of the sorted positions lie in [start, end)."""
+    first = bisect_left(positions, start)
+    return first < len(positions) and positions[first] < end
 
 
 def _sentence_at(spans: list[tuple[int, int]], position: int) -> bool:
-    return any(start <= position < end for start, end in spans)
+    # spans are sentences: in order, apart, so only the last one starting at or before can hold it
+    last = bisect_right(spans, (position, inf)) - 1
+    return last >= 0 and position < spans[last][1]
 
 
 __all__ = ["ENRICH_VERSION", "Vocabulary", "enrich", "enrich_many"]

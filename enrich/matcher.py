@@ -7,12 +7,15 @@ forms match), "quanten*" (any word that starts so: German compounds), or a CJK/T
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from itertools import compress, count, repeat
+from operator import attrgetter, getitem
+from typing import Literal, NamedTuple
 
 from coopwatch.enrich.text import UNSPACED, ArticleText, Stems, Token, tokens
 
@@ -39,8 +42,7 @@ class Term:
     agency: bool = False  # a ministry, agency or state company, standing for its country
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple: made for every match, and a frozen dataclass costs thrice
     """Where a term matched."""
 
     term: Term
@@ -53,9 +55,9 @@ class TermIndex:
 
     def __init__(
         self, language: str | None, terms: Iterable[Term], names: bool = False,
-        endings: Iterable[str] = (),
+        endings: Iterable[str] = (), clitics: Iterable[str] = (),
     ) -> None:
-        self._stems = Stems(language)
+        self._stems = Stems(language, clitics)
         # the language's case endings: a name also matches its base with any of them
         self._endings = _Endings(endings)
         # Names inflect at their end only (cue words and terms change more); in languages that
@@ -65,10 +67,17 @@ class TermIndex:
         self._phrases: dict[tuple[str, ...], list[tuple[Term, tuple[str, ...]]]] = defaultdict(list)
         self._prefixes: dict[str, list[tuple[str, Term]]] = defaultdict(list)
         self._unspaced: dict[str, list[tuple[str, Term]]] = defaultdict(list)
-        # names by their first letters, for endings the stemmer does not strip (Chinas, Китая)
-        self._inflected: dict[str, list[tuple[Term, tuple[str, ...]]]] = defaultdict(list)
+        # names by their first letters, for endings the stemmer does not strip (Chinas, Китая),
+        # with the letters a word must begin with to be one of them (_shape_prefix)
+        self._inflected: dict[str, list[tuple[Term, tuple[str, ...], str]]] = defaultdict(list)
+        # the same prefixes together, for str.startswith: most words sharing three letters with
+        # names are none of them (and: Andorra, các: Các Tiểu Vương quốc)
+        self._shape_prefixes: dict[str, tuple[str, ...]] = {}
         # the lengths of the phrases each first stem begins: most words begin none
         self._widths: dict[str, list[int]] = {}
+        # the first two stems of each longer phrase: most words that begin one (the, de, la) are
+        # followed by a word that does not go on with it
+        self._openings: set[tuple[str, str]] = set()
         # A name matches only a word that begins as it does (_begins_alike), so a name index
         # stems and files a name when a text first holds a word with its first letters: of the
         # 13,000 places a language's index lists, its texts meet a few hundred.
@@ -82,8 +91,9 @@ class TermIndex:
             else:
                 filed_now.append(term)
         self._file(filed_now)
-        for entries in self._unspaced.values():
-            entries.sort(key=lambda entry: -len(entry[0]))
+        self._unspaced_terms = _by_length(self._unspaced)
+        # the characters an unspaced term begins with: a scan skips the rest in C
+        self._unspaced_starts = _one_of(self._unspaced)
 
     def _file(self, terms: list[Term]) -> None:
         phrases = [(term, _phrase_words(term.text)) for term in terms]
@@ -110,13 +120,25 @@ class TermIndex:
     def _add_phrase(self, term: Term, folded: tuple[str, ...], surfaces: tuple[str, ...]) -> None:
         key = self._stems.learned(folded)
         self._phrases[key].append((term, surfaces))
+        if len(key) > 1:
+            self._openings.add(key[:2])  # before the width, which a thread matching may see
         widths = self._widths.get(key[0], [])
         if len(key) not in widths:
             # a new list, not sorted in place, where a thread matching may be reading the old
             self._widths[key[0]] = sorted([*widths, len(key)], reverse=True)  # leftmost-longest
         # country names only: place alternates are too many and too loose for this
         if self._check_shape and not self._prefixing and term.case != "exact" and term.inflects:
-            self._inflected[folded[0][:_PREFIX_KEY]].append((term, surfaces))
+            key, shape_prefix = folded[0][:_PREFIX_KEY], self._shape_prefix(term, folded[0])
+            self._inflected[key].append((term, surfaces, shape_prefix))
+            # a new tuple, where a thread matching may be reading the old
+            self._shape_prefixes[key] = (*self._shape_prefixes.get(key, ()), shape_prefix)
+
+    def _shape_prefix(self, term: Term, folded: str) -> str:
+        """What a word must begin with for _match_inflected to take it for the name's first word
+        (folded): the letters _begins_alike keeps, or the base _Endings.inflect keeps if shorter."""
+        alike = folded[: _alike_letters(folded)]
+        base = self._endings.base_for(term, folded)
+        return base if base is not None and len(base) < len(alike) else alike
 
     def _add_other(self, term: Term) -> None:
         text = term.text.strip()
@@ -136,16 +158,16 @@ class TermIndex:
         if article is None:
             words = tokens(text)
             stems = self._stems.of(words)
-            keys = _WordKeys.of(words, stems)
+            keys = _WordKeys.of(text, words, stems)
         else:
             words = article.title_words if text is article.title else article.body_words
             stems = article.stems(words, self._stems)
             keys = article.derived(("keys", id(words), self._stems.language),
-                                   lambda: _WordKeys.of(words, stems))
+                                   lambda: _WordKeys.of(text, words, stems))
         if self._waiting:
             self._file_waiting(keys.prefix_set)
         hits = self._find_spaced(text, words, stems, keys)
-        if self._unspaced and UNSPACED.search(text):
+        if self._unspaced and keys.unspaced:
             hits += self._find_unspaced(text)
             hits.sort(key=lambda hit: hit.start)
         return hits
@@ -153,19 +175,7 @@ class TermIndex:
     def _find_spaced(
         self, text: str, words: list[Token], stems: list[str], keys: _WordKeys
     ) -> list[Hit]:
-        # Only words whose stem or first letters some term shares can begin a match; they are
-        # found by set intersection, then tried left to right as a scan of every word would.
-        tries: dict[int, int] = defaultdict(int)
-        for flag, table, at, present in (
-            (_PHRASE, self._widths, keys.stems, keys.stem_set),
-            (_INFLECTED, self._inflected, keys.prefixes, keys.prefix_set),
-            (_PREFIX, self._prefixes, keys.prefixes, keys.prefix_set),
-        ):
-            shared = table.keys() & present
-            if shared:
-                for i, key in enumerate(at):
-                    if key in shared:
-                        tries[i] |= flag
+        tries = self._tries(words, stems, keys)
         hits: list[Hit] = []
         free = 0  # words before it are inside a match already
         for i in sorted(tries):
@@ -183,10 +193,40 @@ class TermIndex:
             free = i + width
         return hits
 
+    def _tries(self, words: list[Token], stems: list[str], keys: _WordKeys) -> dict[int, int]:
+        """The words that may begin a match, with what they may begin (_PHRASE, ...).
+
+        Only words whose stem or first letters some term shares can; they are found by set
+        intersection and a scan in C, to be tried left to right as a scan of every word would.
+        """
+        tries: dict[int, int] = {}
+        shared = self._widths.keys() & keys.stem_set
+        if shared:
+            widths, openings, last = self._widths, self._openings, len(stems) - 1
+            for i in compress(count(), map(shared.__contains__, stems)):
+                # a phrase of one word, or the next word goes on with it: the, de and la begin
+                # many place names, and mostly stand before other words
+                if widths[stems[i]][-1] == 1 or (i < last and (stems[i], stems[i + 1]) in openings):
+                    tries[i] = _PHRASE
+        shared = self._shape_prefixes.keys() & keys.prefix_set
+        if shared:
+            shape_prefixes = self._shape_prefixes
+            for i in compress(count(), map(shared.__contains__, keys.prefixes)):
+                if words[i].folded.startswith(shape_prefixes[keys.prefixes[i]]):
+                    tries[i] = tries.get(i, 0) | _INFLECTED
+        shared = self._prefixes.keys() & keys.prefix_set
+        if shared:
+            for i in compress(count(), map(shared.__contains__, keys.prefixes)):
+                tries[i] = tries.get(i, 0) | _PREFIX
+        return tries
+
     def _match_inflected(self, text: str, words: list[Token], i: int, hits: list[Hit]) -> int:
         """A name with an ending the stemmer kept; the closest name wins (Nigeria, not Niger)."""
         best: tuple[int, int, Term] | None = None  # (-width, added letters, term)
-        for term, surfaces in self._inflected.get(words[i].folded[:_PREFIX_KEY], ()):
+        folded = words[i].folded
+        for term, surfaces, shape_prefix in self._inflected.get(folded[:_PREFIX_KEY], ()):
+            if not folded.startswith(shape_prefix):
+                continue  # neither test below could take it: most words sharing three letters
             width = len(surfaces)
             span = words[i : i + width]
             if len(span) < width or not _adjacent(text, words, i, width):
@@ -210,8 +250,9 @@ class TermIndex:
     def _match_at(
         self, text: str, words: list[Token], stems: list[str], i: int, hits: list[Hit]
     ) -> int:
+        opens = i + 1 < len(stems) and (stems[i], stems[i + 1]) in self._openings
         for width in self._widths[stems[i]]:
-            if i + width > len(words):
+            if i + width > len(words) or (width > 1 and not opens):
                 continue
             entries = self._phrases.get(tuple(stems[i : i + width]))
             if not entries or not _adjacent(text, words, i, width):
@@ -235,19 +276,42 @@ class TermIndex:
 
     def _find_unspaced(self, text: str) -> list[Hit]:
         hits = []
-        i, end = 0, len(text)
-        while i < end:
-            for candidate, term in self._unspaced.get(text[i], ()):
-                if text.startswith(candidate, i):
-                    hits.append(Hit(term, i, i + len(candidate)))
-                    i += len(candidate)
+        starts = self._unspaced_starts.finditer(text)
+        free = 0  # characters before it are inside a match already
+        for start in starts:
+            i = start.start()
+            if i < free:
+                continue
+            for length, terms in self._unspaced_terms[text[i]]:  # longest first
+                term = terms.get(text[i : i + length])
+                if term is not None:
+                    hits.append(Hit(term, i, i + length))
+                    free = i + length
                     break
-            else:
-                i += 1
         return hits
 
 
 _PHRASE, _INFLECTED, _PREFIX = 1, 2, 4  # what a word may begin
+
+
+def _one_of(characters: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for any of the characters (for none: one that never matches)."""
+    listed = "".join(map(re.escape, characters))
+    return re.compile(f"[{listed}]" if listed else "(?!)")
+
+
+def _by_length(
+    unspaced: dict[str, list[tuple[str, Term]]]
+) -> dict[str, list[tuple[int, dict[str, Term]]]]:
+    """For each first character, its terms by length, longest first (leftmost-longest), each
+    text with the first term the data gives it: a look-up a length, not a test a term."""
+    found: dict[str, list[tuple[int, dict[str, Term]]]] = {}
+    for character, entries in unspaced.items():
+        lengths: dict[int, dict[str, Term]] = {}
+        for text, term in entries:
+            lengths.setdefault(len(text), {}).setdefault(text, term)
+        found[character] = sorted(lengths.items(), reverse=True)
+    return found
 
 
 @dataclass(frozen=True)
@@ -260,11 +324,16 @@ class _WordKeys:
     prefixes: list[str]
     stem_set: set[str]
     prefix_set: set[str]
+    unspaced: bool  # whether the field holds text of unspaced scripts, for substring matching
 
     @classmethod
-    def of(cls, words: list[Token], stems: list[str]) -> _WordKeys:
-        prefixes = [word.folded[:_PREFIX_KEY] for word in words]
-        return cls(stems, prefixes, set(stems), set(prefixes))
+    def of(cls, text: str, words: list[Token], stems: list[str]) -> _WordKeys:
+        prefixes = list(map(getitem, map(_FOLDED, words), repeat(_FIRST_LETTERS)))
+        return cls(stems, prefixes, set(stems), set(prefixes), UNSPACED.search(text) is not None)
+
+
+_FOLDED = attrgetter("folded")  # in C, not a Python call a word
+_FIRST_LETTERS = slice(0, _PREFIX_KEY)
 
 
 @lru_cache(maxsize=1 << 17)  # the same place names are indexed again for every language
@@ -310,10 +379,14 @@ def _begins_alike(span: list[Token], surfaces: tuple[str, ...]) -> bool:
     """
     for word, surface in zip(span, surfaces, strict=True):
         folded = surface.casefold()
-        keep = max(len(folded) - 1, min(len(folded), _MIN_SHARED_PREFIX))
-        if not word.folded.startswith(folded[:keep]):
+        if not word.folded.startswith(folded[: _alike_letters(folded)]):
             return False
     return True
+
+
+def _alike_letters(folded: str) -> int:
+    """How many first letters of a name's word a word must share to begin alike."""
+    return max(len(folded) - 1, min(len(folded), _MIN_SHARED_PREFIX))
 
 
 class _Endings:
@@ -341,12 +414,22 @@ class _Endings:
             self._bases[(name, keep)] = found
         return found
 
+    def base_for(self, term: Term, name: str) -> str | None:
+        """The base inflect() reads a name's word (folded) as; None where it never inflects."""
+        keep = self._base_letters(term)
+        return None if keep is None else self.base(name, keep)
+
+    def _base_letters(self, term: Term) -> int | None:
+        if self._longest == 0 or not term.inflects or term.place:
+            return None
+        return self._MIN_NAME_BASE if term.case == "capital" else self._MIN_BASE
+
     def inflect(self, span: list[Token], surfaces: tuple[str, ...], term: Term) -> bool:
         """Whether each word is its name word's base with one of the language's endings (for
         names and adjectives; places are too many and too loose for it)."""
-        if self._longest == 0 or not term.inflects or term.place:
+        keep = self._base_letters(term)
+        if keep is None:
             return False
-        keep = self._MIN_NAME_BASE if term.case == "capital" else self._MIN_BASE
         for word, surface in zip(span, surfaces, strict=True):
             base = self.base(surface.casefold(), keep)
             ending = word.folded[len(base):]

@@ -9,6 +9,7 @@ like 中俄, an adjective like российско-китайский) in sentenc
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
@@ -78,10 +79,12 @@ def pair_evidence(
         "title": [(0, len(article.title))], "body": sentences(article.body)
     }
 
+    starts = {field: [start for start, _ in found] for field, found in spans.items()}
+
     def sentence_of(field: Field, position: int) -> tuple[Field, int] | None:
-        for number, (start, end) in enumerate(spans[field]):
-            if start <= position < end:
-                return field, number
+        number = bisect_right(starts[field], position) - 1
+        if number >= 0 and position < spans[field][number][1]:
+            return field, number
         return None
 
     codes: dict[tuple[Field, int], set[str]] = defaultdict(set)

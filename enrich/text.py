@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
+from operator import gt, itemgetter
 from typing import Any, Literal, NamedTuple, TypeVar
 
 import Stemmer
@@ -16,6 +18,10 @@ import Stemmer
 MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
         "\u0900-\u0963\u0966-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d"
 TOKEN = re.compile(rf"(?:[^\W_]|[{MARKS}])+")
+# TOKEN as one character class, for text whose underscores are made spaces first (both are
+# gaps): a class tests a character in one step, an alternation in two. Split, it yields gap,
+# word, gap, ... gap.
+_WORD_AND_GAPS = re.compile(rf"([\w{MARKS}]+)")
 UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE = re.compile(r"[^.!?。！？؟।۔\n]*(?:[.!?。！？؟।۔]+[\"'»”’)」』]*|\n|$)")
 
@@ -59,20 +65,22 @@ def _bound_prefix(surface: str) -> int:
 
 def tokens(text: str) -> list[Token]:
     """Words of spaced scripts; runs of unspaced scripts are left to substring matching."""
-    found: list[Token] = []
-    append, make = found.append, tuple.__new__  # Token(...) costs a Python call a word
-    mixed_scripts = UNSPACED.search(text) is not None
-    for match in TOKEN.finditer(text):
-        surface = match.group()
-        if mixed_scripts and UNSPACED.search(surface):
-            continue
-        start, end = match.span()
-        if not surface.islower() and surface[:1].islower():  # kuChina, not china or China
-            cut = _bound_prefix(surface)
-            if cut:
-                surface, start = surface[cut:], start + cut
-        append(make(Token, (start, end, surface, surface.casefold())))
-    return found
+    # One split yields every word with the gaps between them, whose lengths add up to each
+    # word's place: the per-word work below runs in C (map), not in a Python loop a word.
+    pieces = _WORD_AND_GAPS.split(text.replace("_", " "))
+    places = list(accumulate(map(len, pieces), initial=0))
+    surfaces, starts, ends = pieces[1::2], places[1::2], places[2::2]
+    if UNSPACED.search(text) is not None:
+        spaced = [match is None for match in map(UNSPACED.search, surfaces)]
+        surfaces, starts, ends = (list(compress(values, spaced)) for values in (surfaces, starts, ends))
+    # kuChina, not china or China: a lower-case first letter in a word that is not all lower case
+    bound = map(gt, map(str.islower, map(itemgetter(0), surfaces)), map(str.islower, surfaces))
+    for number in compress(range(len(surfaces)), bound):
+        cut = _bound_prefix(surfaces[number])
+        if cut:
+            surfaces[number], starts[number] = surfaces[number][cut:], starts[number] + cut
+    # Token(...) costs a Python call a word; tuple.__new__ makes the same tuple in C
+    return list(map(tuple.__new__, repeat(Token), zip(starts, ends, surfaces, map(str.casefold, surfaces))))
 
 
 @lru_cache(maxsize=64)
@@ -84,9 +92,11 @@ def _stemmer(language: str) -> Stemmer.Stemmer | None:
 class Stems:
     """A per-language stem function with a memo: news reuses its words."""
 
-    def __init__(self, language: str | None) -> None:
+    def __init__(self, language: str | None, clitics: Iterable[str] = ()) -> None:
         self.language = language or ""
         self._stemmer = _stemmer(self.language)
+        if self._stemmer is None and clitics:
+            self._stemmer = _Clitics(clitics)
         self._memo: dict[str, str] = {}
 
     def of(self, words: list[Token]) -> list[str]:
@@ -110,6 +120,27 @@ class Stems:
             stem = self._stemmer.stemWord(folded) if self._stemmer else folded
             self._memo[folded] = stem
         return stem
+
+
+class _Clitics:
+    """A stemmer for a language without a Snowball one that writes its prepositions, articles and
+    conjunctions as letters in front of a word (Hebrew ו, ה, ב, ל, מ, ש, כ: בישראל, והמדינה)."""
+
+    _MAX_LETTERS = 3
+    _MIN_KEPT = 4  # letters a word keeps, so that a short word is never cut to a root of another
+
+    def __init__(self, clitics: Iterable[str]) -> None:
+        self._letters = frozenset(clitics)
+
+    def stemWord(self, word: str) -> str:  # noqa: N802 - the Snowball stemmer's interface
+        cut = 0
+        while (cut < self._MAX_LETTERS and word[cut : cut + 1] in self._letters
+               and len(word) - cut - 1 >= self._MIN_KEPT):
+            cut += 1
+        return word[cut:]
+
+    def stemWords(self, words: list[str]) -> list[str]:  # noqa: N802
+        return [self.stemWord(word) for word in words]
 
 
 @lru_cache(maxsize=1 << 17)  # asked of every place name once per language indexed
