@@ -56,6 +56,8 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
         date_words=date_words,
         adjectives=gazetteer.get("adjectives", {}),
         endings=endings.get("endings", {}),
+        place_endings=endings.get("place_endings", {}),
+        clitics=endings.get("clitics", {}),
         user_sector_terms=dict(user_sector_terms or {}),
         languages=ngram_languages,
     )

@@ -6,9 +6,12 @@ single mention deep in the body is a country named in passing.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from coopwatch.enrich.compact import CompactRun, find_compact_runs
 from coopwatch.enrich.dyads import ShortForms, hangul_dyads, word_dyads
@@ -17,6 +20,8 @@ from coopwatch.enrich.text import ArticleText
 from coopwatch.enrich.vocabulary import NOT_A_COUNTRY, Vocabulary
 from coopwatch.types import Field
 
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
+_SEPARATORS = re.compile(r"[\s\-‐‑–—]+")
 LEAD_CHARS = 400  # the body's opening, where a story names its actors
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
@@ -25,8 +30,7 @@ ACTOR_MIN_SCORE = 2.5  # the headline alone, or the lead and one more mention
 ACTOR_MIN_SHARE = 0.25  # of the leading country's score: below this a country is background
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: an article makes dozens, and each dataclass costs more
     """One place a country is named."""
 
     code: str
@@ -58,9 +62,13 @@ def position_weight(field: Field, start: int) -> float:
 def find_countries(article: ArticleText, language: str | None, vocab: Vocabulary) -> CountryFindings:
     """Every country mention in title and body, and which countries act in the story."""
     index = vocab.countries(language)
+    place_forms = vocab.fixed_place_forms(language)
     mentions: list[Mention] = []
     for field, text, _ in article.fields():
-        hits = [hit for hit in index.find(text, article) if hit.term.tag != NOT_A_COUNTRY]
+        hits = [hit for hit in index.find(text, article) if hit.term.tag != NOT_A_COUNTRY
+                and (place_forms is None or not hit.term.place
+                     or _as_written(text[hit.start : hit.end], hit.term.text, place_forms))
+                and not _inside_katakana_word(text, hit)]
         for hit in _placed(text, hits):
             weight = position_weight(field, hit.start) * hit.term.weight
             mentions.append(Mention(hit.term.tag, field, hit.start, hit.end,
@@ -110,6 +118,28 @@ def _compact_characters(
         if here:
             characters[character] = here + [c for c in compact.get(character, []) if c not in here]
     return characters, compact
+
+
+def _as_written(surface: str, name: str, endings: frozenset[str]) -> bool:
+    """Whether a word is the place name itself, or it with one of the language's endings (the
+    index may hold the name's unaccented spelling: Moscu for Moscú)."""
+    word, folded_name = _bare(surface), _bare(name)
+    return word.startswith(folded_name) and word[len(folded_name):] in endings
+
+
+def _inside_katakana_word(text: str, hit: Hit) -> bool:
+    """A katakana name inside a longer katakana word: ボー (Bo) in ボーダフォン (Vodafone); the
+    middle dot (・) separates words, so イギリス・フランス names both."""
+    if not _KATAKANA.fullmatch(text[hit.start : hit.end]):
+        return False
+    before = text[hit.start - 1] if hit.start > 0 else ""
+    after = text[hit.end] if hit.end < len(text) else ""
+    return bool(_KATAKANA.fullmatch(before) or _KATAKANA.fullmatch(after))
+
+
+def _bare(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", _SEPARATORS.sub(" ", text).casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _placed(text: str, hits: list[Hit]) -> list[Hit]:

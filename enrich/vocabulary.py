@@ -51,6 +51,10 @@ class Vocabulary:
     date_words: Mapping[str, Any] = field(default_factory=dict)  # dates.toml
     adjectives: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # CLDR: language -> adjective -> code
     endings: Mapping[str, list[str]] = field(default_factory=dict)  # endings.toml: language -> case endings
+    # endings.toml [place_endings]: languages whose place names keep their form -> what they add
+    place_endings: Mapping[str, list[str]] = field(default_factory=dict)
+    # endings.toml [clitics]: letters a language without a stemmer binds in front of a word
+    clitics: Mapping[str, list[str]] = field(default_factory=dict)
     user_sector_terms: Mapping[str, Iterable[str]] = field(default_factory=dict)
     # langdetect's profiles as arrays, asked for only when a text first needs its language found
     languages: Callable[[], NgramLanguages] | None = None
@@ -58,6 +62,12 @@ class Vocabulary:
     _place_terms: list[tuple[str, str, Term]] = field(default_factory=list, repr=False)
     _short_forms: dict[str, ShortForms | None] = field(default_factory=dict, repr=False)
     _combining: dict[str, str] | None = field(default=None, repr=False)
+
+    def fixed_place_forms(self, language: str | None) -> frozenset[str] | None:
+        """What a place name may add in a language whose place names keep their form (Berlins),
+        or None where they inflect (Москве) and the stemmer decides."""
+        endings = self.place_endings.get(_HAND_LANGUAGE.get(language or "", language or ""))
+        return None if endings is None else frozenset(["", *endings])
 
     @property
     def compact(self) -> Mapping[str, list[str]]:
@@ -125,7 +135,9 @@ class Vocabulary:
         index = self._indexes.get(key)
         if index is None:
             endings = self.endings.get(_HAND_LANGUAGE.get(language or "", language or ""), ()) if names else ()
-            index = TermIndex(language, build(language or "en"), names=names, endings=endings)
+            clitics = self.clitics.get(language or "", ())
+            index = TermIndex(language, build(language or "en"), names=names, endings=endings,
+                              clitics=clitics)
             self._indexes[key] = index
         return index
 

@@ -117,3 +117,42 @@ def test_a_dyad_may_set_its_dash_between_spaces(vocabulary: Vocabulary) -> None:
     text = ArticleText.of("Hợp tác Việt - Mỹ", "Hai nước ký thỏa thuận hợp tác.")
     runs = find_countries(text, "vi", vocabulary).compact_runs
     assert [run.codes for _, run in runs] == [("VN", "US")]
+
+
+@pytest.mark.parametrize(("language", "text", "absent"), [
+    ("es", "El gobierno de Nicolás Maduro recibió las vacunas.", "IN"),  # Madura is Madurai
+    ("pt", "Para o ministro, o acordo é bom.", "BR"),  # Para, an old name of Belém
+    ("pt", "A Coreia do Norte lançou um míssil.", "GW"),  # Norte, a province of Guinea-Bissau
+])
+def test_a_word_that_merely_resembles_a_place_names_no_country(
+    vocabulary: Vocabulary, language: str, text: str, absent: str
+) -> None:
+    found = find_countries(ArticleText.of("", text), language, vocabulary)
+    assert absent not in {mention.code for mention in found.mentions}
+
+
+@pytest.mark.parametrize(("language", "text", "code"), [
+    ("ru", "Переговоры прошли в Москве.", "RU"),  # places inflect here
+    ("de", "Berlins Bürgermeister reiste nach Warschau.", "DE"),  # the genitive s
+    ("es", "La reunión se celebró en Moscú.", "RU"),
+])
+def test_places_keep_matching_as_their_language_writes_them(
+    vocabulary: Vocabulary, language: str, text: str, code: str
+) -> None:
+    found = find_countries(ArticleText.of("", text), language, vocabulary)
+    assert code in {mention.code for mention in found.mentions}
+
+
+def test_a_katakana_name_inside_a_longer_katakana_word_is_no_place(vocabulary: Vocabulary) -> None:
+    # ボー is Bo in Sierra Leone; here it begins Vodafone
+    found = find_countries(ArticleText.of("", "英ボーダフォンと提携した。イギリス・フランスの企業"), "ja",
+                           vocabulary)
+    codes = {mention.code for mention in found.mentions}
+    assert "SL" not in codes
+    assert {"GB", "FR"} <= codes
+
+
+def test_hebrew_names_carry_their_bound_prepositions(vocabulary: Vocabulary) -> None:
+    text = "החברות בישראל יטוסו לאוסטרליה, ולטורקיה."
+    found = find_countries(ArticleText.of("", text), "he", vocabulary)
+    assert {"IL", "AU", "TR"} <= {mention.code for mention in found.mentions}

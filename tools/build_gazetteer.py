@@ -35,6 +35,10 @@ LANGUAGES = (
     "bg sr hr hu sk sl lt lv et sw ha so sn yo am bn ta kk uz az ka hy mn km lo my ne si tl"
 ).split()
 CITY_POPULATION = 1_000_000
+# Besides those, each country's largest cities: a local paper names Kaunas or Haifa, not
+# Lithuania or Israel, and a small country has no city of a million.
+TOP_CITIES_PER_COUNTRY = 3
+TOP_CITY_POPULATION = 100_000
 # first-level subdivisions worth naming a country by (Guangdong, Bayern, Texas, Kanagawa)
 SUBDIVISION_TYPES = {
     "Province", "State", "Region", "Prefecture", "Autonomous region", "Republic", "Land",
@@ -48,6 +52,7 @@ _ADMIN_SUFFIXES = (
 )
 _GENERIC_WORDS = {"central", "northern", "southern", "eastern", "western", "north", "south",
                   "east", "west", "capital", "region", "province", "state", "city", "district"}
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 PLACE_DOMINANCE = 5.0
 MIN_PLACE_CHARS = {"latin": 4, "other": 2}
 
@@ -156,18 +161,28 @@ def place_names(codes: set[str]) -> dict[str, str]:
     capitals = {(c["capital"], c["iso"]) for c in cache.get_countries().values() if c["capital"]}
     by_name: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     kept_cities = []
+    largest: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for city in cache.get_cities().values():
+        code, population = city["countrycode"], int(city["population"])
+        if population >= TOP_CITY_POPULATION:
+            largest[code].append((population, city["geonameid"]))
+    top = {geonameid for cities in largest.values()
+           for _, geonameid in sorted(cities, reverse=True)[:TOP_CITIES_PER_COUNTRY]}
     for city in cache.get_cities().values():
         code, population = city["countrycode"], int(city["population"])
         names = {city["name"], *city.get("alternatenames", [])}
         for name in names:
             by_name[name][code] = max(by_name[name][code], population)
-        if code in codes and (population >= CITY_POPULATION or (city["name"], code) in capitals):
-            kept_cities.append((code, names))
+        if code in codes and (population >= CITY_POPULATION or (city["name"], code) in capitals
+                              or city["geonameid"] in top):
+            kept_cities.append((code, names, city["geonameid"] in top and population < CITY_POPULATION))
     places: dict[str, str] = {}
-    for code, names in kept_cities:
+    for code, names, lesser in kept_cities:
         for name in names:
             name = name.strip()
             floor = MIN_PLACE_CHARS["latin" if is_latin(name) else "other"]
+            if lesser and not _UNSPACED.search(name):
+                floor = MIN_PLACE_CHARS["latin"]  # a lesser city's short names are mostly words (Ей)
             if len(name) < floor or any(ch.isdigit() for ch in name) or "=" in name:
                 continue
             if is_latin(name) and not name[:1].isupper():
