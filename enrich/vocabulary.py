@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from coopwatch.enrich.dyads import ShortForms, combining_forms, first_parts
@@ -22,6 +22,12 @@ _SISTERS = {"id": ("ms",), "ms": ("id",)}
 # CLDR files Norwegian Bokmål under nb; langdetect says no.
 _DATA_LANGUAGE = {"no": "nb", "nn": "nb"}
 _HAND_LANGUAGE = {"nb": "no", "nn": "no"}
+
+
+def _hand(language: str | None) -> str:
+    """The key of a language in the hand-made data files (Norwegian under no)."""
+    return _HAND_LANGUAGE.get(language or "", language or "")
+
 _UNSPACED_SCRIPTS = "unspaced"
 # How each language shortens a country inside a dyad: a character (中哥, 日韓), a syllable
 # (한-미), or a name's first word (Việt–Nhật).
@@ -66,8 +72,11 @@ class Vocabulary:
     def fixed_place_forms(self, language: str | None) -> frozenset[str] | None:
         """What a place name may add in a language whose place names keep their form (Berlins),
         or None where they inflect (Москве) and the stemmer decides."""
-        endings = self.place_endings.get(_HAND_LANGUAGE.get(language or "", language or ""))
-        return None if endings is None else frozenset(["", *endings])
+        return self._fixed_place_forms.get(_hand(language))
+
+    @cached_property
+    def _fixed_place_forms(self) -> dict[str, frozenset[str]]:  # asked for by every article
+        return {language: frozenset(["", *endings]) for language, endings in self.place_endings.items()}
 
     @property
     def compact(self) -> Mapping[str, list[str]]:
@@ -134,8 +143,8 @@ class Vocabulary:
         key = (kind, language or "")
         index = self._indexes.get(key)
         if index is None:
-            endings = self.endings.get(_HAND_LANGUAGE.get(language or "", language or ""), ()) if names else ()
-            clitics = self.clitics.get(language or "", ())
+            endings = self.endings.get(_hand(language), ()) if names else ()
+            clitics = self.clitics.get(_hand(language), ())
             index = TermIndex(language, build(language or "en"), names=names, endings=endings,
                               clitics=clitics)
             self._indexes[key] = index
@@ -147,7 +156,7 @@ class Vocabulary:
         # matched whole and then dropped: a place inside them names no actor
         for phrase in _for_language(self.aliases.get("not_countries", {}), language):
             yield Term(NOT_A_COUNTRY, phrase, "any", weight=0.0)
-        hand = dict(self.aliases.get("names", {}).get(_HAND_LANGUAGE.get(language, language), {}))
+        hand = dict(self.aliases.get("names", {}).get(_hand(language), {}))
         for sister in _SISTERS.get(language, ()):
             hand.update(self.aliases.get("names", {}).get(sister, {}))
         for name, code in hand.items():
@@ -202,5 +211,5 @@ class Vocabulary:
 
 def _for_language(by_language: Mapping[str, list[str]], language: str) -> list[str]:
     """A data file's terms for one language, plus those it marks as for every language ("*")."""
-    own = by_language.get(_HAND_LANGUAGE.get(language, language), [])
+    own = by_language.get(_hand(language), [])
     return [*own, *by_language.get("*", [])]

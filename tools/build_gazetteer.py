@@ -52,7 +52,9 @@ _ADMIN_SUFFIXES = (
 )
 _GENERIC_WORDS = {"central", "northern", "southern", "eastern", "western", "north", "south",
                   "east", "west", "capital", "region", "province", "state", "city", "district"}
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Han, kana and Hangul, where a character is a syllable and two make a name (大邱); Thai, also
+# unspaced, spells by letters, and its three-letter names would match inside other words
+_SYLLABIC = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 PLACE_DOMINANCE = 5.0
 MIN_PLACE_CHARS = {"latin": 4, "other": 2}
 
@@ -181,7 +183,7 @@ def place_names(codes: set[str]) -> dict[str, str]:
         for name in names:
             name = name.strip()
             floor = MIN_PLACE_CHARS["latin" if is_latin(name) else "other"]
-            if lesser and not _UNSPACED.search(name):
+            if lesser and not _SYLLABIC.search(name):
                 floor = MIN_PLACE_CHARS["latin"]  # a lesser city's short names are mostly words (Ей)
             if len(name) < floor or any(ch.isdigit() for ch in name) or "=" in name:
                 continue
