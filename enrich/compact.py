@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coopwatch.enrich.text import any_character_of
+
 
 @dataclass(frozen=True)
 class CompactRun:
@@ -30,8 +32,7 @@ def _none_in(text: str, characters: Mapping[str, object], made_here: bool) -> bo
 @lru_cache(maxsize=16)  # the conventional characters: the same for every text
 def _any_of(characters: frozenset[str]) -> re.Pattern[str]:
     # text characters are single, so longer keys can never be among them
-    listed = "".join(re.escape(character) for character in sorted(characters) if len(character) == 1)
-    return re.compile(f"[{listed}]" if listed else "(?!)")
+    return any_character_of(characters)
 
 
 def _covered(text: str, words: Sequence[str]) -> set[int]:

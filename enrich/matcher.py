@@ -7,7 +7,6 @@ forms match), "quanten*" (any word that starts so: German compounds), or a CJK/T
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
@@ -17,7 +16,7 @@ from itertools import compress, count, repeat
 from operator import attrgetter, getitem
 from typing import Literal, NamedTuple
 
-from coopwatch.enrich.text import UNSPACED, ArticleText, Stems, Token, tokens
+from coopwatch.enrich.text import UNSPACED, ArticleText, Stems, Token, any_character_of, tokens
 
 Case = Literal["any", "capital", "exact"]
 _JOINERS = " -‐‑–—\u00a0'’"
@@ -93,7 +92,7 @@ class TermIndex:
         self._file(filed_now)
         self._unspaced_terms = _by_length(self._unspaced)
         # the characters an unspaced term begins with: a scan skips the rest in C
-        self._unspaced_starts = _one_of(self._unspaced)
+        self._unspaced_starts = any_character_of(self._unspaced)
 
     def _file(self, terms: list[Term]) -> None:
         phrases = [(term, _phrase_words(term.text)) for term in terms]
@@ -292,12 +291,6 @@ class TermIndex:
 
 
 _PHRASE, _INFLECTED, _PREFIX = 1, 2, 4  # what a word may begin
-
-
-def _one_of(characters: Iterable[str]) -> re.Pattern[str]:
-    """A pattern for any of the characters (for none: one that never matches)."""
-    listed = "".join(map(re.escape, characters))
-    return re.compile(f"[{listed}]" if listed else "(?!)")
 
 
 def _by_length(

@@ -155,6 +155,13 @@ def script_of(text: str) -> str:
     return "other"
 
 
+def any_character_of(characters: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for any one of the single characters given (for none: one that never
+    matches), to find the first of them in C rather than test a text character by character."""
+    listed = "".join(re.escape(character) for character in sorted(characters) if len(character) == 1)
+    return re.compile(f"[{listed}]" if listed else "(?!)")
+
+
 def has_case(text: str) -> bool:
     """Whether the script distinguishes capitals (Latin, Cyrillic, Greek, Armenian ...)."""
     return any(ch.isupper() or ch.islower() for ch in text if ch.isalpha())
