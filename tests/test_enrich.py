@@ -133,6 +133,19 @@ def test_sectors_need_more_than_one_stray_word(vocabulary: Vocabulary) -> None:
     assert "energy" in found.sectors and "transport_infrastructure" not in found.sectors
 
 
+def test_a_side_remark_does_not_tag_a_sector_beside_the_story(vocabulary: Vocabulary) -> None:
+    body = ("China and Brazil launched a joint Earth observation satellite on a Long March rocket on "
+            "Tuesday. The satellite is the seventh of the programme that the two countries began in "
+            "1988. Both space agencies will share the satellite's images of the Amazon forest with "
+            "African countries. Engineers from both countries built the satellite over four years in "
+            "Sao Jose dos Campos. Its cameras see details of ten metres, and the satellite will orbit "
+            "for five years. A second satellite of the programme is planned for 2028. Separately, a "
+            "development bank said that investment in small firms grew, that its venture capital fund "
+            "will add investment in farms, and that a new bank loan will follow.")
+    found = tags(vocabulary, "China and Brazil launch a joint satellite", body)
+    assert found.sectors == ("space",)
+
+
 def test_user_sector_terms(vocabulary: Vocabulary) -> None:
     custom = Vocabulary(
         country_names=vocabulary.country_names, places=vocabulary.places,
