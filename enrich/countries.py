@@ -16,7 +16,7 @@ from typing import NamedTuple
 from coopwatch.enrich.compact import CompactRun, find_compact_runs
 from coopwatch.enrich.dyads import ShortForms, hangul_dyads, word_dyads
 from coopwatch.enrich.matcher import Hit
-from coopwatch.enrich.text import ArticleText
+from coopwatch.enrich.text import ArticleText, fold
 from coopwatch.enrich.vocabulary import NOT_A_COUNTRY, Vocabulary
 from coopwatch.types import Field
 
@@ -138,7 +138,7 @@ def _inside_katakana_word(text: str, hit: Hit) -> bool:
 
 
 def _bare(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", _SEPARATORS.sub(" ", text).casefold())
+    decomposed = unicodedata.normalize("NFKD", fold(_SEPARATORS.sub(" ", text)))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -16,7 +16,7 @@ from itertools import compress, count, repeat
 from operator import attrgetter, getitem
 from typing import Literal, NamedTuple
 
-from coopwatch.enrich.text import UNSPACED, ArticleText, Stems, Token, any_character_of, tokens
+from coopwatch.enrich.text import UNSPACED, ArticleText, Stems, Token, any_character_of, fold, tokens
 
 Case = Literal["any", "capital", "exact"]
 _JOINERS = " -‐‑–—\u00a0'’"
@@ -144,7 +144,7 @@ class TermIndex:
         if UNSPACED.search(text):
             self._unspaced[text[0]].append((text, term))
         elif text.endswith("*"):
-            prefix = text[:-1].casefold()
+            prefix = fold(text[:-1])
             if len(prefix) >= _PREFIX_KEY:
                 self._prefixes[prefix[:_PREFIX_KEY]].append((prefix, term))
 
@@ -391,7 +391,7 @@ class _Endings:
     _MIN_NAME_BASE = 3
 
     def __init__(self, endings: Iterable[str]) -> None:
-        self._endings = frozenset(ending.casefold() for ending in endings) | {""}
+        self._endings = frozenset(map(fold, endings)) | {""}
         self._longest = max(map(len, self._endings))
         self._bases: dict[tuple[str, int], str] = {}
 

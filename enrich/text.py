@@ -27,6 +27,17 @@ _SENTENCE = re.compile(r"[^.!?。！？؟।۔\n]*(?:[.!?。！？؟।۔]+[\"'�
 
 T = TypeVar("T")
 
+# Persian and Urdu are often typed on Arabic keyboards, with ي and ك for ی and ک. Words are read
+# with the Arabic letter of each pair (which the Arabic and Persian stemmers both take), so a name
+# spelt either way matches; the change is letter for letter, so offsets stay those of the text.
+_LETTER_VARIANTS = str.maketrans("یک", "يك")
+_VARIANT_LETTER = re.compile("[یک]")
+
+
+def fold(text: str) -> str:
+    """A word or term as matching compares it: case and letter variants set aside."""
+    return text.casefold().translate(_LETTER_VARIANTS)
+
 SNOWBALL = {
     "en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
     "it": "italian", "ru": "russian", "uk": "russian", "be": "russian", "no": "norwegian",
@@ -67,7 +78,10 @@ def tokens(text: str) -> list[Token]:
     """Words of spaced scripts; runs of unspaced scripts are left to substring matching."""
     # One split yields every word with the gaps between them, whose lengths add up to each
     # word's place: the per-word work below runs in C (map), not in a Python loop a word.
-    pieces = _WORD_AND_GAPS.split(text.replace("_", " "))
+    text = text.replace("_", " ")
+    if _VARIANT_LETTER.search(text) is not None:
+        text = text.translate(_LETTER_VARIANTS)
+    pieces = _WORD_AND_GAPS.split(text)
     places = list(accumulate(map(len, pieces), initial=0))
     surfaces, starts, ends = pieces[1::2], places[1::2], places[2::2]
     if UNSPACED.search(text) is not None:

@@ -156,3 +156,15 @@ def test_hebrew_names_carry_their_bound_prepositions(vocabulary: Vocabulary) -> 
     text = "החברות בישראל יטוסו לאוסטרליה, ולטורקיה."
     found = find_countries(ArticleText.of("", text), "he", vocabulary)
     assert {"IL", "AU", "TR"} <= {mention.code for mention in found.mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "قرارداد گاز ایران و پاکستان امضا شد",  # Persian letters
+    "قرارداد گاز ايران و پاكستان امضا شد",  # the same, typed on an Arabic keyboard
+])
+def test_persian_names_match_whichever_yeh_and_kaf_the_text_types(
+    vocabulary: Vocabulary, text: str
+) -> None:
+    found = find_countries(ArticleText.of("", text), "fa", vocabulary)
+    assert [(mention.code, mention.term) for mention in found.mentions] == [
+        ("IR", text.split()[2]), ("PK", text.split()[4])]  # the evidence quotes the text as typed
