@@ -23,6 +23,8 @@ TOKEN = re.compile(rf"(?:[^\W_]|[{MARKS}])+")
 # word, gap, ... gap.
 _WORD_AND_GAPS = re.compile(rf"([\w{MARKS}]+)")
 UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_UNSPACED_RUN = re.compile(UNSPACED.pattern + "+")
+_SPACED_RUN = re.compile(rf"[^{UNSPACED.pattern[1:-1]}]+")
 _SENTENCE = re.compile(r"[^.!?。！？؟।۔\n]*(?:[.!?。！？؟।۔]+[\"'»”’)」』]*|\n|$)")
 
 T = TypeVar("T")
@@ -85,8 +87,7 @@ def tokens(text: str) -> list[Token]:
     places = list(accumulate(map(len, pieces), initial=0))
     surfaces, starts, ends = pieces[1::2], places[1::2], places[2::2]
     if UNSPACED.search(text) is not None:
-        spaced = [match is None for match in map(UNSPACED.search, surfaces)]
-        surfaces, starts, ends = (list(compress(values, spaced)) for values in (surfaces, starts, ends))
+        surfaces, starts, ends = _spaced_parts(surfaces, starts, ends)
     # kuChina, not china or China: a lower-case first letter in a word that is not all lower case
     bound = map(gt, map(str.islower, map(itemgetter(0), surfaces)), map(str.islower, surfaces))
     for number in compress(range(len(surfaces)), bound):
@@ -95,6 +96,30 @@ def tokens(text: str) -> list[Token]:
             surfaces[number], starts[number] = surfaces[number][cut:], starts[number] + cut
     # Token(...) costs a Python call a word; tuple.__new__ makes the same tuple in C
     return list(map(tuple.__new__, repeat(Token), zip(starts, ends, surfaces, map(str.casefold, surfaces))))
+
+
+def _spaced_parts(
+    surfaces: list[str], starts: list[int], ends: list[int]
+) -> tuple[list[str], list[int], list[int]]:
+    """The words of spaced scripts among words that may hold unspaced ones. A Latin word set
+    against Hangul or Han is a word of its own: MOU in MOU를 (Korean binds its particles to it),
+    AI in AI技术."""
+    spaced = [match is None for match in map(UNSPACED.search, surfaces)]
+    mixed = [number for number, (surface, alone) in enumerate(zip(surfaces, spaced, strict=True))
+             if not alone and _UNSPACED_RUN.fullmatch(surface) is None]
+    if not mixed:
+        return tuple(list(compress(values, spaced)) for values in (surfaces, starts, ends))  # type: ignore[return-value]
+    kept: tuple[list[str], list[int], list[int]] = ([], [], [])
+    parts = {number: [(start + part.start(), start + part.end(), part.group())
+                      for part in _SPACED_RUN.finditer(surfaces[number])]
+             for number in mixed for start in (starts[number],)}
+    for number, (surface, start, end) in enumerate(zip(surfaces, starts, ends)):
+        pieces = [(start, end, surface)] if spaced[number] else parts.get(number, ())
+        for piece_start, piece_end, piece in pieces:
+            kept[0].append(piece)
+            kept[1].append(piece_start)
+            kept[2].append(piece_end)
+    return kept
 
 
 @lru_cache(maxsize=64)

@@ -168,3 +168,18 @@ def test_persian_names_match_whichever_yeh_and_kaf_the_text_types(
     found = find_countries(ArticleText.of("", text), "fa", vocabulary)
     assert [(mention.code, mention.term) for mention in found.mentions] == [
         ("IR", text.split()[2]), ("PK", text.split()[4])]  # the evidence quotes the text as typed
+
+
+def test_a_latin_word_bound_to_hangul_or_kana_is_a_word_of_its_own(vocabulary: Vocabulary) -> None:
+    found = enrich(RawArticle(source="/t", entry_key="", title="한국과 미국, FTA를 타결",
+                              body="한국과 미국이 FTA를 타결했다. 두 나라는 5G와 AI 분야에서도 협력하기로 했다."),
+                   vocabulary)
+    assert found.cooperation and found.pairs == (("KR", "US"),)
+    assert set(found.sectors) == {"ai", "telecom_5g"}
+    quoted = {(item.kind, item.term) for item in found.evidence}
+    assert {("cooperation", "FTA"), ("sector", "5G"), ("sector", "AI")} <= quoted
+    # each word once: MOU in MOUを is one cue, not MOU and MOUを over the same letters
+    japanese = enrich(RawArticle(source="/t", entry_key="", title="日本とインド、AI分野でMOUを締結",
+                                 body="日本とインドはAI技術に関するMOUを締結した。"), vocabulary)
+    spans = [(item.field, item.start) for item in japanese.evidence if item.kind == "cooperation"]
+    assert len(spans) == len(set(spans)) and japanese.sectors == ("ai",)
