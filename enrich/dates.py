@@ -2,7 +2,8 @@
 
 Only full dates count: a day without a year is no date (dateparser would fill in this year), and
 neither is one before 1990 or after today. Numbers in any script count (٢٠٢٤, ۲۰۲۴, २०२४), as do
-Japanese era years (平成18年), Taiwan's 民國 years and Thai Buddhist years (2567 is 2024).
+Japanese era years (平成18年), Taiwan's 民國 years, Thai Buddhist years (2567 is 2024), Persian
+solar years (۱۴۰۲ is 2023-24, in Persian text) and lunar Hijri years marked هـ (1445 هـ).
 Dateparser is slow, so it only reads the short spans a pattern found (a day, a month name, a
 year) that no numeric date stands before, never a whole hint or body.
 """
@@ -41,6 +42,12 @@ _MONTH_FIRST_LANGUAGES = {"en"}  # 09/18/2020 in US English; elsewhere the day c
 _DATEPARSER_LANGUAGES = {"no": "nb"}  # our codes where dateparser's locale has another name
 MIN_YEAR = 1990
 BUDDHIST_ERA_OFFSET = 543  # Thai years: 2567 BE is 2024 CE
+# Years since MIN_YEAR in Iran's and Afghanistan's solar calendar (1369 is 1990-91) and in the
+# lunar Hijri one (1410 is 1989-90): the ranges never meet, so a year says its calendar
+SOLAR_HIJRI_YEARS = range(1368, 1500)
+LUNAR_HIJRI_YEARS = range(1409, 1500)
+_SOLAR_HIJRI_LANGUAGES = {"fa"}
+_HIJRI_MARK = re.compile(r"\s?هـ|\s?ه\.?ق|\s?ه(?![\w])")  # هـ, ه.ق: "of the Hijra" after a year
 TODAY_LEAD_CHARS = 600  # "today" dates count in the lead only, where the story states its day
 TODAY_WINDOW_CHARS = 40  # how far after the word for today its date may stand
 
@@ -91,6 +98,31 @@ def _gregorian_year(year: int, thai: bool, today: date) -> int:
     return year
 
 
+def _from_hijri(year: int, month: int, day: int, language: str | None,
+                marked: bool) -> tuple[int, int, int]:
+    """A Persian solar date (in Persian text) or a lunar Hijri one (marked هـ) as Gregorian; any
+    other date as it is."""
+    try:
+        if language in _SOLAR_HIJRI_LANGUAGES and year in SOLAR_HIJRI_YEARS and not marked:
+            from convertdate import persian
+
+            if not 1 <= month <= 12 or not 1 <= day <= persian.month_length(year, month):
+                return 0, 0, 0  # convertdate would carry 31 Esfand over into the next year
+            return persian.to_gregorian(year, month, day)
+        if marked and year in LUNAR_HIJRI_YEARS:
+            from hijridate import Hijri
+
+            found = Hijri(year, month, day).to_gregorian()
+            return found.year, found.month, found.day
+    except (ValueError, OverflowError):  # no such day in that calendar
+        return 0, 0, 0
+    return year, month, day
+
+
+def _marked_hijri(text: str, end: int) -> bool:
+    return _HIJRI_MARK.match(text, end) is not None
+
+
 def _era_dates(hint: str, today: date) -> Iterator[_Found]:
     for match in _ERA.finditer(hint):
         era = _ERAS[match.group(1)]
@@ -104,7 +136,8 @@ def _numeric_dates(hint: str, language: str | None, thai: bool, today: date) -> 
     yield from _era_dates(hint, today)
     for pattern in (_ISO, _CJK):
         for match in pattern.finditer(hint):
-            year, month, day = map(int, match.groups())
+            year, month, day = _from_hijri(*map(int, match.groups()), language,
+                                           pattern is _ISO and _marked_hijri(hint, match.end()))
             iso = _valid(_gregorian_year(year, thai, today), month, day, today)
             if iso:
                 yield _Found(match.start(), iso)
@@ -114,6 +147,7 @@ def _numeric_dates(hint: str, language: str | None, thai: bool, today: date) -> 
         day, month = (second, first) if month_first else (first, second)
         if month > 12 >= day:
             day, month = month, day
+        year, month, day = _from_hijri(year, month, day, language, _marked_hijri(hint, match.end()))
         iso = _valid(_gregorian_year(year, thai, today), month, day, today)
         if iso:
             yield _Found(match.start(), iso)

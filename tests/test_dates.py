@@ -40,6 +40,12 @@ def published(hints: tuple[str, ...], language: str | None, lead: str = "") -> s
         ("民國113年4月25日 中央社", "zh", "2024-04-25"),
         ("تاريخ النشر: ٢٥/٤/٢٠٢٤", "ar", "2024-04-25"),
         ("تاریخ انتشار: ۲۰۲۴/۰۴/۲۵", "fa", "2024-04-25"),
+        ("تاریخ انتشار: ۱۴۰۳/۰۲/۰۶ - ۱۰:۳۰", "fa", "2024-04-25"),  # Iran's solar calendar
+        ("پنجشنبه ۶ اردیبهشت ۱۴۰۳", "fa", "2024-04-25"),
+        ("۶ ثور ۱۴۰۳", "fa", "2024-04-25"),  # the same month by its Afghan name
+        ("۳۰ اسفند ۱۴۰۳", "fa", "2025-03-20"),  # the leap year's last day
+        ("الخميس ١٦/١٠/١٤٤٥هـ", "ar", "2024-04-25"),  # lunar Hijri, marked هـ
+        ("1445/10/16 هـ", "ar", "2024-04-25"),
         ("प्रकाशित: २५ अप्रैल २०२४", "hi", "2024-04-25"),
         ("প্রকাশিত: ২৫ অক্টোবর ২০২৫", "bn", "2025-10-25"),
         ("Publicado el 25 de octubre de 2025", "es", "2025-10-25"),
@@ -75,9 +81,10 @@ def test_full_dates_in_each_language(hint: str, language: str, expected: str) ->
         ("31.12.2099", "de"),
         ("12 May 1985", "en"),  # before 1990
         ("平成31年5月1日", "ja"),  # Heisei ended on 30 April 2019
-        ("۱۴۰۳/۰۲/۰۶", "fa"),  # Solar Hijri: no converter installed, so no date rather than a wrong one
-        ("۶ اردیبهشت ۱۴۰۳", "fa"),
-        ("١٥ شوال ١٤٤٥ هـ", "ar"),  # lunar Hijri
+        ("١٥ شوال ١٤٤٥ هـ", "ar"),  # a lunar Hijri month by name: unknown, so no date rather than a wrong one
+        ("۳۰/۱۲/۱۴۰۲", "fa"),  # Esfand has 29 days in 1402
+        ("1402/05/12", "ar"),  # a solar Hijri year outside Persian text
+        ("1445/03/12", "ar"),  # a lunar Hijri year without its mark
         ("Source: https://example.org/2024/04/25/other-story.html", "en"),  # another page's address
     ],
 )
