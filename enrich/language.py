@@ -15,12 +15,22 @@ _CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 MIN_FUNCTION_SHARE = 0.05  # of the sample's words (Bantu languages bind most of theirs)
 FUNCTION_MARGIN = 0.04  # by which it must beat langdetect's own answer
 MIN_LETTERS = 6  # n-grams of fewer letters name a language at random ("x" came out Somali)
-# Hangul, kana, Han and Thai: most texts hold none, and then need no count of letters by script
+# Scripts that one language of langdetect's writes: Hangul, kana, Han, Thai, Hebrew, Greek, and
+# the Indic scripts other than Devanagari (which Hindi, Marathi and Nepali share). Most texts
+# hold none, and then need no count of letters by script.
 _ONE_LANGUAGE_SCRIPTS = re.compile(
-    "[\uac00-\ud7af\u1100-\u11ff\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\u0e00-\u0e7f]")
-# each of them alone: Hangul, kana, Han, Thai
-_SCRIPT_LETTERS = tuple(map(re.compile, (
-    "[\uac00-\ud7af\u1100-\u11ff]", "[\u3040-\u30ff]", "[\u4e00-\u9fff\u3400-\u4dbf]", "[\u0e00-\u0e7f]")))
+    "[\uac00-\ud7af\u1100-\u11ff\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\u0e00-\u0e7f"
+    "\u0590-\u05ff\u0370-\u03ff\u1f00-\u1fff\u0980-\u0dff]")
+_HANGUL, _KANA, _HAN = (re.compile(pattern) for pattern in (
+    "[\uac00-\ud7af\u1100-\u11ff]", "[\u3040-\u30ff]", "[\u4e00-\u9fff\u3400-\u4dbf]"))
+# each alone names its language when it writes most of the letters
+_SCRIPT_LANGUAGES = tuple((re.compile(pattern), code) for pattern, code in (
+    ("[\u0e00-\u0e7f]", "th"), ("[\u0590-\u05ff]", "he"), ("[\u0370-\u03ff\u1f00-\u1fff]", "el"),
+    ("[\u0980-\u09ff]", "bn"), ("[\u0a00-\u0a7f]", "pa"), ("[\u0a80-\u0aff]", "gu"),
+    ("[\u0b80-\u0bff]", "ta"), ("[\u0c00-\u0c7f]", "te"), ("[\u0c80-\u0cff]", "kn"),
+    ("[\u0d00-\u0d7f]", "ml"),
+))
+SCRIPT_SHARE = 0.3  # of the letters: enough to say whose text it is, with names in Latin letters
 
 
 def _by_script(sample: str) -> str | None:
@@ -31,16 +41,17 @@ def _by_script(sample: str) -> str | None:
     if not letters:
         return None
     # counted by regular expressions, in C: a Python test a letter cost more than the n-grams
-    hangul, kana, han, thai = (len(script.findall(letters)) for script in _SCRIPT_LETTERS)
+    hangul, kana, han = (len(script.findall(letters)) for script in (_HANGUL, _KANA, _HAN))
     total = len(letters)
-    if hangul > 0.3 * total:
+    if hangul > SCRIPT_SHARE * total:
         return "ko"
-    if kana > 0.05 * total and kana + han > 0.3 * total:
+    if kana > 0.05 * total and kana + han > SCRIPT_SHARE * total:
         return "ja"
-    if han > 0.3 * total:
+    if han > SCRIPT_SHARE * total:
         return "zh"
-    if thai > 0.3 * total:
-        return "th"
+    for script, code in _SCRIPT_LANGUAGES:
+        if len(script.findall(letters)) > SCRIPT_SHARE * total:
+            return code
     return None
 
 

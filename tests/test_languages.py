@@ -101,3 +101,17 @@ def test_a_cooperation_story_in_each_language(vocabulary: Vocabulary, language: 
     assert found.countries == EXPECTED[language]
     assert found.pairs == (EXPECTED[language],)
     assert found.cooperation
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("ישראל ויפן חתמו על הסכם", "he"), ("Η Ελλάδα και η Κύπρος υπέγραψαν συμφωνία", "el"),
+    ("বাংলাদেশ ও জাপান চুক্তি সই করেছে", "bn"), ("ਭਾਰਤ ਅਤੇ ਕੈਨੇਡਾ ਨੇ ਸਮਝੌਤਾ ਕੀਤਾ", "pa"),
+    ("ભારત અને જાપાન વચ્ચે કરાર", "gu"), ("இந்தியா மற்றும் ஜப்பான் ஒப்பந்தம்", "ta"),
+    ("భారత్ మరియు జపాన్ ఒప్పందం", "te"), ("ಭಾರತ ಮತ್ತು ಜಪಾನ್ ಒಪ್ಪಂದ", "kn"),
+    ("ഇന്ത്യയും ജപ്പാനും കരാർ ഒപ്പുവച്ചു", "ml"),
+    ("Israel ו-NASA: ישראל ויפן חתמו על הסכם חלל", "he"),  # a few Latin letters do not decide it
+])
+def test_a_script_only_one_language_writes_names_it(
+    vocabulary: Vocabulary, text: str, language: str
+) -> None:
+    assert enrich(RawArticle(source="/t", entry_key="", title=text, body=text), vocabulary).language == language
