@@ -58,6 +58,7 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
         endings=endings.get("endings", {}),
         place_endings=endings.get("place_endings", {}),
         clitics=endings.get("clitics", {}),
+        locative=endings.get("locative", {}),
         user_sector_terms=dict(user_sector_terms or {}),
         languages=ngram_languages,
     )

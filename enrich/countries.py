@@ -26,7 +26,11 @@ LEAD_CHARS = 400  # the body's opening, where a story names its actors
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
-ACTOR_MIN_SCORE = 2.5  # the headline alone, or the lead and one more mention
+ACTOR_MIN_SCORE = 2.0  # the headline, or the lead: where a story names its actors
+# Named no more than once in the lead, a country may be the story's scene rather than its actor
+# ("landed in the Kazakh steppe"): then the words before it decide (endings.toml [locative]).
+FIRM_ACTOR_SCORE = 2.5
+_SCENE_WORDS_CHARS = 12  # how far before a name the words that set the scene may start
 ACTOR_MIN_SHARE = 0.25  # of the leading country's score: below this a country is background
 
 
@@ -101,7 +105,12 @@ def find_countries(article: ArticleText, language: str | None, vocab: Vocabulary
             for start, end, code in dyad.new_parts:
                 mentions.append(Mention(code, field, start, end, text[start:end],
                                         position_weight(field, start)))
-    return CountryFindings(tuple(mentions), choose_actors(mentions), tuple(runs))
+    scores = _actor_scores(mentions)
+    scenery = vocab.scenery(language)
+    if scenery is not None:
+        scenes = _scenes(article, mentions, scores, scenery)
+        scores = {code: score for code, score in scores.items() if code not in scenes}
+    return CountryFindings(tuple(mentions), choose_actors(scores), tuple(runs))
 
 
 def _compact_characters(
@@ -158,15 +167,31 @@ def _placed(text: str, hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-def choose_actors(mentions: list[Mention]) -> tuple[str, ...]:
-    """Countries whose mentions weigh enough, strongest first. An agency (Rosatom, 미래부)
-    counts for a country the text never names otherwise: where it is named, the agency's
-    mentions are the same actor again."""
+def _scenes(article: ArticleText, mentions: list[Mention], scores: Mapping[str, float],
+            scenery: re.Pattern[str]) -> set[str]:
+    """Countries named little, and each time right after a word that sets the scene ("in")."""
+    faint = {code for code, score in scores.items() if score < FIRM_ACTOR_SCORE}
+    if not faint:
+        return faint
+    texts = {"title": article.title, "body": article.body}
+    acting = {mention.code for mention in mentions if mention.code in faint and not scenery.search(
+        texts[mention.field], max(0, mention.start - _SCENE_WORDS_CHARS), mention.start)}
+    return faint - acting
+
+
+def _actor_scores(mentions: list[Mention]) -> dict[str, float]:
+    """What each country's mentions weigh. An agency (Rosatom, 미래부) counts for a country the
+    text never names otherwise: where it is named, the agency's mentions are the same actor again."""
     named = {mention.code for mention in mentions if not mention.agency}
     scores: dict[str, float] = defaultdict(float)
     for mention in mentions:
         if not (mention.agency and mention.code in named):
             scores[mention.code] += mention.weight
+    return scores
+
+
+def choose_actors(scores: Mapping[str, float]) -> tuple[str, ...]:
+    """Countries whose mentions weigh enough, strongest first."""
     if not scores:
         return ()
     leading = max(scores.values())

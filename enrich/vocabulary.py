@@ -5,6 +5,8 @@ Built from plain dicts so that enrich/ itself reads no files: coopwatch.vocabula
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -61,6 +63,8 @@ class Vocabulary:
     place_endings: Mapping[str, list[str]] = field(default_factory=dict)
     # endings.toml [clitics]: letters a language without a stemmer binds in front of a word
     clitics: Mapping[str, list[str]] = field(default_factory=dict)
+    # endings.toml [locative]: the words that set the scene right before a place ("in the")
+    locative: Mapping[str, list[str]] = field(default_factory=dict)
     user_sector_terms: Mapping[str, Iterable[str]] = field(default_factory=dict)
     # langdetect's profiles as arrays, asked for only when a text first needs its language found
     languages: Callable[[], NgramLanguages] | None = None
@@ -77,6 +81,20 @@ class Vocabulary:
     @cached_property
     def _fixed_place_forms(self) -> dict[str, frozenset[str]]:  # asked for by every article
         return {language: frozenset(["", *endings]) for language, endings in self.place_endings.items()}
+
+    def scenery(self, language: str | None) -> re.Pattern[str] | None:
+        """What stands just before a place that is the story's scene: a search for it matches
+        at the end of the text before a name ("... landed in "); None where no words are known."""
+        return self._scenery.get(_hand(language))
+
+    @cached_property
+    def _scenery(self) -> dict[str, re.Pattern[str]]:
+        return {
+            language: re.compile(
+                rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\s+$",
+                re.IGNORECASE)
+            for language, words in self.locative.items() if words
+        }
 
     @property
     def compact(self) -> Mapping[str, list[str]]:

@@ -126,6 +126,19 @@ def test_country_named_in_passing_is_not_an_actor(vocabulary: Vocabulary) -> Non
     assert found.countries == ("FR", "SN")
 
 
+def test_a_country_named_once_in_the_lead_acts_unless_it_is_the_scene(vocabulary: Vocabulary) -> None:
+    body = ("The United States signed a trade agreement with Canada on Sunday. The ceremony was "
+            "held in Argentina, on the edge of the summit. Officials said the deal covers cars, "
+            "steel and grain.")
+    assert body.index("Argentina") < 400  # in the lead, once
+    found = tags(vocabulary, "US agrees a new trade deal", body)
+    assert "CA" in found.countries and ("CA", "US") in found.pairs
+    assert "AR" not in found.countries  # where it happened, not who acted
+    german = tags(vocabulary, "Ein Astronaut steuert einen Roboter",
+                  "Der Astronaut steuerte von der Raumstation aus einen Roboter in den Niederlanden.")
+    assert "NL" not in german.countries
+
+
 def test_sectors_need_more_than_one_stray_word(vocabulary: Vocabulary) -> None:
     found = tags(vocabulary, "Spain and Mexico sign an agreement on solar energy",
                  "Spain and Mexico signed an agreement on solar energy and power grids. The "
