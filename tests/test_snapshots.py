@@ -65,3 +65,7 @@ def test_pairs_screen(seeded_db: Path, snap_compare) -> None:  # type: ignore[no
 
 def test_main_screen_narrow(seeded_db: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(_app(seeded_db), terminal_size=(80, 24), run_before=settle)
+
+
+def test_main_screen_medium(seeded_db: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(_app(seeded_db), terminal_size=(120, 40), run_before=settle)

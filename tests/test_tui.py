@@ -246,3 +246,21 @@ async def test_r_syncs_and_a_failing_feed_is_a_notice_not_a_crash(db_path: Path)
         feeds = app.screen.query_one(DataTable)
         cells = [str(cell) for row in range(feeds.row_count) for cell in feeds.get_row_at(row)]
         assert "failed" in cells and "✗" in cells
+
+
+async def test_the_headline_takes_the_room_and_the_feed_never_scrolls_sideways(db_path: Path) -> None:
+    app = make_app(Config(), db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        await pilot.pause()
+        widths = {key.value: column.get_render_width(table) for key, column in table.columns.items()}
+        assert widths["headline"] >= 40 + 2  # "Moscow to share unique innovation potential" and more
+        assert sum(widths.values()) <= table.scrollable_content_region.width
+        assert widths["countries"] >= len("countries")
+        await pilot.resize_terminal(220, 45)
+        await pilot.pause()
+        await pilot.pause()
+        wide = {key.value: column.width for key, column in table.columns.items()}
+        assert wide["sectors"] >= len("education_research")  # room to spare goes to the sectors
+        assert wide["headline"] >= widths["headline"]

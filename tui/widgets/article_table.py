@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.widgets import DataTable
 
 from coopwatch.safety import one_line
 from coopwatch.types import Article
 
-HEADLINE_CHARS = 90  # the headline must fit beside the tags at 80 columns
+HEADLINE_CHARS = 90  # the longest headline shown; room beyond it goes to the sectors
+MIN_COUNTRIES = 9  # "CN RU US", and the column's label: the countries give way to the headline to this
+MIN_SECTORS = 12  # narrower, a column of sector ids says nothing, so it hides
 
 
 class ArticleTable(DataTable[Text]):
@@ -19,7 +23,7 @@ class ArticleTable(DataTable[Text]):
         self.zebra_stripes = True
         for label, key in (("date", "date"), ("lang", "lang"), ("countries", "countries"),
                            ("headline", "headline"), ("sectors", "sectors")):
-            self.add_column(label, key=key)
+            self.add_column(label, key=key, width=cell_len(label))
         self.articles: dict[str, Article] = {}
         self.translations: dict[int, str] = {}  # article id -> headline in the target language
         self.translated = False  # whether headlines show their translations
@@ -48,6 +52,42 @@ class ArticleTable(DataTable[Text]):
                 Text(" ".join(article.sectors)),
                 key=key,
             )
+        self._fit_columns()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns that fit the table's width, so it never scrolls sideways: the headline takes
+        the room (up to HEADLINE_CHARS), the countries give way to it, the sectors get what is
+        left or hide."""
+        room = self.scrollable_content_region.width
+        if not room:
+            return
+        needed = {key.value: cell_len(column.label.plain) for key, column in self.columns.items()}
+        for article in self.articles.values():
+            for key, text in (("date", article.published or "—"), ("lang", article.language or "?"),
+                              ("countries", " ".join(article.countries)),
+                              ("headline", self._headline(article)),
+                              ("sectors", " ".join(article.sectors))):
+                needed[key] = max(needed[key], cell_len(text))
+        padding = 2 * self.cell_padding
+        left = room - len(needed) * padding - needed["date"] - needed["lang"]
+        widths = {"date": needed["date"], "lang": needed["lang"]}
+        widths["headline"] = max(0, min(needed["headline"], left - min(needed["countries"], MIN_COUNTRIES)))
+        widths["countries"] = max(0, min(needed["countries"], left - widths["headline"]))
+        spare = left - widths["headline"] - widths["countries"]
+        widths["sectors"] = min(needed["sectors"], spare) if spare >= MIN_SECTORS else 0
+        changed = False
+        for key, column in self.columns.items():
+            width = widths[key.value]
+            if column.width != width or column.auto_width:
+                column.width, column.auto_width, changed = width, False, True
+        if changed:
+            # Textual is pinned (see pyproject): a column's new width takes effect when the table
+            # next works out its size, which this asks of it
+            self._require_update_dimensions = True
+            self.refresh()
 
     def _headline(self, article: Article) -> str:
         shown = self.translations.get(article.id) if self.translated else None
