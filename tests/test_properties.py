@@ -61,7 +61,7 @@ def test_enrichment_of_any_text(title: str, body: str, hint: str | None) -> None
 
 @settings(max_examples=300, deadline=None)
 @given(text=texts, language=st.sampled_from([None, "en", "ru", "zh", "ja", "th", "vi", "ar"]))
-@example(text="Russia. . . ", language="en")  # pysbd placed ". . " inside "Russia. "
+@example(text="Russia. . . ", language="en")  # a splitter once placed ". . " inside "Russia. "
 def test_sentences_cover_the_text_in_order(text: str, language: str | None) -> None:
     spans = sentence_spans(text, language)
     end = 0
