@@ -26,11 +26,6 @@ def config_file() -> Path:
     return platformdirs.user_config_path(APP_NAME) / "config.toml"
 
 
-def log_dir() -> Path:
-    """The folder for the dashboard's log file (the TUI never logs to the terminal)."""
-    return platformdirs.user_log_path(APP_NAME)
-
-
 def seeds_dir() -> Path:
     """The bundled seed articles, found through the installed package."""
     from importlib.resources import files

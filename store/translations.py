@@ -23,12 +23,6 @@ class TranslationsMixin(StoreBase):
             (text_hash(text), source, target, backend),
         )
 
-    def cache_translation(
-        self, text: str, source: str, target: str, backend: str, translation: str
-    ) -> None:
-        """Remember a translation."""
-        self.cache_translations([(text, source, target, backend, translation)])
-
     def cache_translations(self, items: list[tuple[str, str, str, str, str]]) -> None:
         """Remember translations: (text, source, target, backend, translation) each."""
         now = utc_now()
