@@ -12,8 +12,9 @@ from rich.text import Text
 from coopwatch.cli_options import State, pass_state
 from coopwatch.errors import UsageError
 from coopwatch.filterspec import country_code
-from coopwatch.opml import is_web_url, read_opml, write_opml
-from coopwatch.output import json_text
+from coopwatch.opml import read_opml, write_opml
+from coopwatch.webaddress import is_web_url
+from coopwatch.output import json_text, print_rows
 from coopwatch.safety import one_line
 
 
@@ -94,21 +95,20 @@ def list_feeds(state: State, as_json: bool) -> None:
     if as_json:
         click.echo(json_text([s.to_json() for s in sources]))
         return
-    console = Console(highlight=False, markup=False, emoji=False)
-    if not console.is_terminal:
+    def table() -> Table:
+        shown = Table(show_edge=False, pad_edge=False)
+        for name in ("status", "feed", "articles", "last success", "last error"):
+            shown.add_column(name)
         for s in sources:
-            click.echo("\t".join([s.last_status or "new", one_line(s.url), str(s.articles),
-                                  s.last_success or "", one_line(s.last_error)]))
-        return
-    table = Table(show_edge=False, pad_edge=False)
-    for name in ("status", "feed", "articles", "last success", "last error"):
-        table.add_column(name)
-    for s in sources:
-        mark = "✗ " if s.last_status == "failed" else ""
-        table.add_row(Text(mark + (s.last_status or "new")), Text(one_line(s.title or s.url, 60)),
-                      Text(str(s.articles)), Text(s.last_success or "—"),
-                      Text(one_line(s.last_error, 60) or ""))
-    console.print(table)
+            mark = "✗ " if s.last_status == "failed" else ""
+            shown.add_row(Text(mark + (s.last_status or "new")), Text(one_line(s.title or s.url, 60)),
+                          Text(str(s.articles)), Text(s.last_success or "—"),
+                          Text(one_line(s.last_error, 60) or ""))
+        return shown
+
+    print_rows(Console(highlight=False, markup=False, emoji=False),
+               ([s.last_status or "new", s.url, str(s.articles), s.last_success or "", s.last_error or ""]
+                for s in sources), table)
 
 
 @feeds.command("import")

@@ -14,7 +14,7 @@ from coopwatch.errors import UsageError
 from coopwatch.output import json_text
 from coopwatch.feedsync import Progress
 from coopwatch.fetch import fetch_all, source_count
-from coopwatch.opml import is_web_url
+from coopwatch.webaddress import is_web_url
 from coopwatch.reenrich import stale_count, stale_note
 from coopwatch.safety import one_line
 from coopwatch.types import SourceResult, SyncReport

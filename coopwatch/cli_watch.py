@@ -11,7 +11,7 @@ from rich.text import Text
 
 from coopwatch.cli_options import State, completion_state, filter_options, pass_state
 from coopwatch.filterspec import filters_as_options, filters_to_json
-from coopwatch.output import json_text, write_tsv
+from coopwatch.output import json_text, print_rows
 from coopwatch.safety import one_line
 from coopwatch.types import Filters, WatchStatus
 from coopwatch.watches import add_watch, all_watches, mark_seen, remove_watch, watch_statuses
@@ -77,17 +77,17 @@ def list_watches(state: State, as_json: bool) -> None:
     rows = [(one_line(s.watch.name), str(s.articles), str(s.unseen), str(s.last_7_days),
              "spiking" if s.spiking else "", one_line(filters_as_options(s.watch.filters)),
              s.watch.origin) for s in statuses]
-    if not console.is_terminal:
-        write_tsv(console, rows)
-        return
-    table = Table(show_edge=False, pad_edge=False)
-    for column in ("watch", "articles", "unseen", "7 days", "", "filters", "from"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*(Text(cell) for cell in row[:4]),
-                      Text("▲ spiking", style="bold red") if row[4] else Text(""),
-                      Text(row[5]), Text(row[6], style="dim"))
-    console.print(table)
+    def table() -> Table:
+        shown = Table(show_edge=False, pad_edge=False)
+        for column in ("watch", "articles", "unseen", "7 days", "", "filters", "from"):
+            shown.add_column(column)
+        for row in rows:
+            shown.add_row(*(Text(cell) for cell in row[:4]),
+                          Text("▲ spiking", style="bold red") if row[4] else Text(""),
+                          Text(row[5]), Text(row[6], style="dim"))
+        return shown
+
+    print_rows(console, rows, table)
 
 
 def _status_json(status: WatchStatus) -> dict[str, object]:

@@ -17,6 +17,7 @@ import numpy as np
 from courlan import normalize_url
 
 from coopwatch.enrich.text import UNSPACED
+from coopwatch.webaddress import is_web_url
 
 SHINGLE = 3  # words (characters, in scripts written without spaces) per shingle
 BANDS = 16
@@ -34,7 +35,7 @@ _TOKEN = re.compile(f"{UNSPACED.pattern}|[^\\W_]+")
 @lru_cache(maxsize=4096)  # a sync asks twice of each new item (plan, then complete)
 def canonical_url(url: str | None) -> str | None:
     """The URL without scheme, "www.", fragment, tracking parameters or trailing slash."""
-    if not url or not url.lower().startswith(("http://", "https://")):
+    if not is_web_url(url):
         return None
     try:
         normal = normalize_url(url.strip(), trailing_slash=False)

@@ -30,6 +30,7 @@ from coopwatch.store import Store
 from coopwatch.sync import Decision, complete, plan
 from coopwatch.types import SourceResult
 from coopwatch.vocabulary import VocabularyLoader
+from coopwatch.webaddress import is_web_url
 
 log = logging.getLogger("coopwatch.feedsync")
 T = TypeVar("T")
@@ -88,9 +89,8 @@ def finish(store: Store, planned: Planned, vocabulary: VocabularyLoader) -> Sour
 
 
 def _needs_page(decision: Decision, threshold: int) -> bool:
-    url = decision.raw.url or ""
     return (not decision.copy and len(decision.raw.body) < threshold
-            and url.lower().startswith(("http://", "https://")))
+            and is_web_url(decision.raw.url))
 
 
 async def fetch_pages(client: httpx.AsyncClient, limited: Limited, planned: Planned,

@@ -6,13 +6,13 @@ import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 from coopwatch.errors import UsageError
 from coopwatch.filterspec import country_code
 from coopwatch.safety import one_line
 from coopwatch.types import Source
+from coopwatch.webaddress import is_web_url
 
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
@@ -25,12 +25,6 @@ class Subscription:
     title: str | None
     tags: tuple[str, ...]
     country: str | None = None  # the outline's country="RU": where the feed reports from
-
-
-def is_web_url(url: str) -> bool:
-    """An http or https address with a host: never a command line like newsboat's exec:."""
-    parts = urlsplit(url.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def read_opml(data: bytes, name: str) -> tuple[list[Subscription], list[str]]:

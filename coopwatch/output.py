@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO
 
 from rich.console import Console
@@ -79,22 +79,29 @@ def write_tsv(console: Console, rows: Iterable[Iterable[str]]) -> None:
         console.file.write("\t".join(one_line(cell) for cell in row) + "\n")
 
 
+def print_rows(console: Console, tsv: Iterable[Iterable[str]], table: Callable[[], Table]) -> None:
+    """A table on a terminal; tab-separated lines when the output goes to a pipe or a file."""
+    if console.is_terminal:
+        console.print(table())
+    else:
+        write_tsv(console, tsv)
+
+
 def article_table(articles: list[Article], console: Console) -> None:
     """Articles as a table; every cell is plain Text, never markup."""
-    if not console.is_terminal:
-        write_tsv(console, ([str(a.id), a.published or "", a.language or "", ",".join(a.countries),
-                             ",".join(a.sectors), one_line(a.title or a.summary, 200)]
-                            for a in articles))
-        return
-    table = Table(show_edge=False, pad_edge=False, expand=True)
-    for name, options in (("id", {"justify": "right"}), ("date", {}), ("lang", {}),
-                          ("countries", {}), ("sectors", {}), ("headline", {"ratio": 1})):
-        table.add_column(name, no_wrap=name != "headline", **options)  # type: ignore[arg-type]
-    for a in articles:
-        table.add_row(Text(str(a.id)), Text(a.published or "—"), Text(a.language or "?"),
-                      Text(" ".join(a.countries)), Text(" ".join(a.sectors)),
-                      Text(one_line(a.title or a.summary, 300)))
-    console.print(table)
+    def table() -> Table:
+        shown = Table(show_edge=False, pad_edge=False, expand=True)
+        for name, options in (("id", {"justify": "right"}), ("date", {}), ("lang", {}),
+                              ("countries", {}), ("sectors", {}), ("headline", {"ratio": 1})):
+            shown.add_column(name, no_wrap=name != "headline", **options)  # type: ignore[arg-type]
+        for a in articles:
+            shown.add_row(Text(str(a.id)), Text(a.published or "—"), Text(a.language or "?"),
+                          Text(" ".join(a.countries)), Text(" ".join(a.sectors)),
+                          Text(one_line(a.headline, 300)))
+        return shown
+
+    print_rows(console, ([str(a.id), a.published or "", a.language or "", ",".join(a.countries),
+                          ",".join(a.sectors), one_line(a.headline, 200)] for a in articles), table)
 
 
 def pair_table(summaries: list[PairSummary], spiking: set[Pair], console: Console) -> None:
@@ -105,13 +112,13 @@ def pair_table(summaries: list[PairSummary], spiking: set[Pair], console: Consol
          "spiking" if s.pair in spiking else "")
         for s in summaries
     ]
-    if not console.is_terminal:
-        write_tsv(console, rows)
-        return
-    table = Table(show_edge=False, pad_edge=False)
-    for name in ("pair", "articles", "top sectors", "first", "last", "last 7 days"):
-        table.add_column(name)
-    for row in rows:
-        table.add_row(*(Text(cell) for cell in row[:5]),
-                      Text("▲ spiking", style="bold red") if row[5] else Text(""))
-    console.print(table)
+    def table() -> Table:
+        shown = Table(show_edge=False, pad_edge=False)
+        for name in ("pair", "articles", "top sectors", "first", "last", "last 7 days"):
+            shown.add_column(name)
+        for row in rows:
+            shown.add_row(*(Text(cell) for cell in row[:5]),
+                          Text("▲ spiking", style="bold red") if row[5] else Text(""))
+        return shown
+
+    print_rows(console, rows, table)

@@ -42,11 +42,6 @@ def translate_snippets(
     return replace(detail, snippets=snippets, translation_note=done.note)
 
 
-def headline(article: Article) -> str:
-    """What a list shows for an article: its title, else the start of its text."""
-    return article.title or article.summary or ""
-
-
 def translate_headlines(
     store: Store, articles: list[Article], vocabulary: Vocabulary, translate: TranslateConfig
 ) -> tuple[dict[int, tuple[str, str]], str | None]:
@@ -55,14 +50,14 @@ def translate_headlines(
     One engine call per language; headlines it cannot translate get the gloss of their evidence.
     """
     foreign = [a for a in articles
-               if headline(a) and not same_language(a.language, translate.target)]
+               if a.headline and not same_language(a.language, translate.target)]
     translated: dict[int, tuple[str, str]] = {}
     note: str | None = None  # the first failure says it for all: one engine, one reason
     by_language: dict[str | None, list[Article]] = {}
     for article in foreign:
         by_language.setdefault(article.language, []).append(article)
     for language, group in by_language.items():
-        done = translate_texts(store, [headline(a) for a in group], language, translate)
+        done = translate_texts(store, [a.headline for a in group], language, translate)
         note = note or done.note
         for article, text in zip(group, done.texts, strict=True):
             if text is not None:

@@ -66,6 +66,11 @@ class Article:
     cooperation: bool
     summary: str
 
+    @property
+    def headline(self) -> str:
+        """What a list shows for the article: its title, else the start of its text."""
+        return self.title or self.summary or ""
+
     def to_json(self) -> dict[str, object]:
         """The contract's article object."""
         return {

@@ -10,11 +10,12 @@ import asyncio
 import email.utils
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
 from coopwatch import __version__
+from coopwatch.webaddress import is_web_url
 
 USER_AGENT = f"coopwatch/{__version__} (feed reader; +https://pypi.org/project/coopwatch/)"
 MAX_REDIRECTS = 5
@@ -101,7 +102,7 @@ async def _once(client: httpx.AsyncClient, url: str, caching: Caching, limit: in
                     raise RetrieveError(f"HTTP {response.status_code} without a Location")
                 permanent = permanent and response.status_code in (301, 308)
                 current = urljoin(current, target)
-                if urlsplit(current).scheme not in ("http", "https"):
+                if not is_web_url(current):
                     raise RetrieveError(f"redirect to a non-HTTP address {current[:100]}")
                 moved_to = current if permanent else None
                 continue

@@ -23,9 +23,14 @@ WAL_SWITCH_TRIES = 20  # about two seconds in all
 SCHEMA_VERSION = 7
 
 
+def utc_text(moment: datetime) -> str:
+    """A UTC moment as the store writes it: ISO 8601, seconds, with a Z."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def utc_now() -> str:
-    """The current time as the store writes it: ISO 8601, seconds, UTC, with a Z."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """The current time as the store writes it."""
+    return utc_text(datetime.now(UTC))
 
 
 def storage_error(exc: sqlite3.Error, path: str) -> StorageError:

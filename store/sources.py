@@ -5,15 +5,11 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from coopwatch.store.base import StoreBase, utc_now
+from coopwatch.store.base import StoreBase, utc_now, utc_text
 from coopwatch.types import Source, SourceResult
 
 BACKOFF_START = timedelta(minutes=15)
 BACKOFF_CAP = timedelta(hours=24)
-
-
-def _iso(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class SourcesMixin(StoreBase):
@@ -93,7 +89,7 @@ class SourcesMixin(StoreBase):
     def feeds_not_due(self, now: datetime | None = None) -> set[str]:
         """Feeds whose next poll is still to come: their server asked for time (ttl,
         Cache-Control max-age, Retry-After) or they are failing and backed off."""
-        moment = _iso(now or datetime.now(UTC))
+        moment = utc_text(now or datetime.now(UTC))
         return {row["url"] for row in self._read(
             "SELECT url FROM sources WHERE kind = 'feed' AND next_poll > ?", (moment,))}
 
@@ -134,8 +130,8 @@ class SourcesMixin(StoreBase):
                      caching_info = coalesce(?, caching_info),
                      title = coalesce(title, ?)
                    WHERE url = ?""",
-                (result.status, result.error, _iso(now), failed, _iso(now), failed,
-                 _iso(now + delay), json.dumps(caching) if caching is not None else None,
+                (result.status, result.error, utc_text(now), failed, utc_text(now), failed,
+                 utc_text(now + delay), json.dumps(caching) if caching is not None else None,
                  title, result.source),
             )
 

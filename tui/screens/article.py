@@ -18,12 +18,13 @@ from coopwatch.reading import read_article, translate_snippets
 from coopwatch.safety import one_line, terminal_safe
 from coopwatch.store import Store
 from coopwatch.types import ArticleDetail, Evidence
+from coopwatch.webaddress import is_web_url
 
 
 def render_header(detail: ArticleDetail) -> Text:
     article = detail.article
     text = Text()
-    text.append(one_line(article.title or article.summary, 160) + "\n", style="bold")
+    text.append(one_line(article.headline, 160) + "\n", style="bold")
     text.append(f"{article.published or 'undated'} · {article.language or '?'} · ", style="dim")
     text.append(one_line(article.source, 100), style="dim")
     if detail.also_in:
@@ -164,7 +165,7 @@ class ArticleScreen(Screen[None]):
 
     def action_open_url(self) -> None:
         url = self.detail.article.url if self.detail else None
-        if not url or not url.lower().startswith(("http://", "https://")):
+        if not is_web_url(url):
             self.notify("This article has no web address.", severity="warning", markup=False)
             return
         self.app.open_url(url)

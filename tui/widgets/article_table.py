@@ -91,7 +91,7 @@ class ArticleTable(DataTable[Text]):
 
     def _headline(self, article: Article) -> str:
         shown = self.translations.get(article.id) if self.translated else None
-        return one_line(shown or article.title or article.summary, HEADLINE_CHARS)
+        return one_line(shown or article.headline, HEADLINE_CHARS)
 
     def show_translations(self, translated: bool, translations: dict[int, str] | None = None) -> None:
         """Headlines in the target language (those translated so far) or as written."""

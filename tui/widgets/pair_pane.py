@@ -48,5 +48,5 @@ class PairPane(Static):
             text.append("\nlatest\n", style="dim")
             for article in latest:
                 text.append(f"{article.published or '—'}  ", style="dim")
-                text.append(one_line(article.title or article.summary, 60) + "\n")
+                text.append(one_line(article.headline, 60) + "\n")
         self.update(text)
