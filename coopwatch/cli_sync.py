@@ -40,6 +40,9 @@ def _print_report(report: SyncReport, quiet: bool = False) -> None:
         for skipped in result.skipped:
             # click, not Rich: a console would wrap a long path onto a second line
             out(f"  skipped {one_line(skipped.path)}: {one_line(skipped.reason)}", err=True)
+        if not quiet:
+            for note in result.notes:
+                out(f"  note: {one_line(note)}", err=True)
     if not quiet:
         later = f", {len(report.not_due)} not due yet" if report.not_due else ""
         out(f"total: {report.new} new, {report.updated} updated, {report.failed} failed{later} "

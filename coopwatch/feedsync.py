@@ -55,6 +55,7 @@ class _Limits:
         self.overall = asyncio.Semaphore(concurrency)
         self.per_host: dict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(PER_HOST))
+        self.unreachable: set[str] = set()  # article hosts that did not answer in this sync
 
     async def run(self, url: str, work: Callable[[], Awaitable[T]]) -> T:
         async with self.overall, self.per_host[urlsplit(url).netloc]:
@@ -126,8 +127,8 @@ async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabular
                 from coopwatch import feedupdate
 
                 if job.full_text_below:
-                    await feedupdate.fetch_pages(client, limits.run, planned,
-                                                 job.full_text_below, deadline)
+                    await feedupdate.fetch_pages(client, limits.run, limits.unreachable,
+                                                 planned, job.full_text_below, deadline)
                 if planned.pages:
                     await loop.run_in_executor(writer, feedupdate.swap_in_pages, planned)
                 await feedupdate.enrich_ahead(pool, planned)

@@ -16,16 +16,19 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 
 from coopwatch.enrichpool import EnrichPool
 from coopwatch.fetchers.feedfile import FeedParseError, ParsedFeed, parse_feed
 from coopwatch.fetchers.htmlpage import page_main_text
-from coopwatch.fetchers.http import RetrieveError, retrieve
+from coopwatch.fetchers.limits import MAX_FEED_ITEMS
+from coopwatch.fetchers.http import RetrieveError, Retrieved, retrieve
 from coopwatch.store import Store
 from coopwatch.sync import Decision, complete, plan
 from coopwatch.types import SourceResult
@@ -47,6 +50,7 @@ class Planned:
     caching: dict[str, str]
     max_age: float | None
     pages: dict[int, tuple[bytes, str | None]] = field(default_factory=dict)
+    pages_missed: Counter[str] = field(default_factory=Counter)  # why -> items left with summaries
 
 
 def parse_and_plan(store: Store, url: str, body: bytes, content_type: str | None,
@@ -59,6 +63,13 @@ def parse_and_plan(store: Store, url: str, body: bytes, content_type: str | None
         store.record_result(result)
         return result
     return Planned(url, feed, plan(store, url, feed.articles), caching, max_age)
+
+
+def _cut_note(feed: ParsedFeed) -> list[str]:
+    """What a feed result says of the items a document held beyond those read."""
+    if feed.items_in_document <= MAX_FEED_ITEMS:
+        return []
+    return [f"read the first {MAX_FEED_ITEMS:,} of {feed.items_in_document:,} items"]
 
 
 def swap_in_pages(planned: Planned) -> None:
@@ -82,6 +93,9 @@ def finish(store: Store, planned: Planned, vocabulary: VocabularyLoader) -> Sour
     """Enrich what was not enriched ahead and store; record the feed's health."""
     result = complete(store, planned.url, planned.decisions, vocabulary)
     feed = planned.feed
+    result.notes += _cut_note(feed)
+    result.notes += [f"full text of {count:,} {'item' if count == 1 else 'items'} not fetched: {why}"
+                     for why, count in planned.pages_missed.items()]
     ttl = feed.ttl_minutes * 60 if feed.ttl_minutes else None
     store.record_result(result, caching=planned.caching, title=feed.title,
                         wait_seconds=max(filter(None, (ttl, planned.max_age)), default=None))
@@ -93,20 +107,37 @@ def _needs_page(decision: Decision, threshold: int) -> bool:
             and is_web_url(decision.raw.url))
 
 
-async def fetch_pages(client: httpx.AsyncClient, limited: Limited, planned: Planned,
-                      threshold: int, deadline: float) -> None:
-    """The pages of short items, each within what is left of the feed's deadline."""
+async def fetch_pages(client: httpx.AsyncClient, limited: Limited, unreachable: set[str],
+                      planned: Planned, threshold: int, deadline: float) -> None:
+    """The pages of short items, side by side under the sync's limits, all within the feed's
+    deadline; a host in unreachable (shared by the sync's feeds) is not asked, and one that does
+    not answer joins it."""
 
     async def one(index: int, url: str) -> None:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
+        host = urlsplit(url).netloc
+
+        async def attempt() -> Retrieved | None:
+            # the time waiting for a slot counts: the deadline is the feed's, not the request's
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or host in unreachable:
+                return None
+            return await retrieve(client, url, deadline=remaining)
+
+        if host in unreachable:
+            planned.pages_missed[f"{host} did not answer"] += 1
             return
         try:
-            page = await limited(url, lambda: retrieve(client, url, deadline=remaining))
+            page = await limited(url, attempt)
         except RetrieveError as error:
             log.info("full text failed url=%s error=%s", url, error)
+            if error.unreachable:
+                unreachable.add(host)
+                planned.pages_missed[f"{host} did not answer"] += 1
             return
-        if page.body:
+        if page is None:
+            why = f"{host} did not answer" if host in unreachable else "the feed's time ran out"
+            planned.pages_missed[why] += 1
+        elif page.body:
             planned.pages[index] = (page.body, page.content_type)
 
     await asyncio.gather(*(

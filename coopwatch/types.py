@@ -242,6 +242,8 @@ class SourceResult:
     error: str | None = None
     skipped: list[Skipped] = field(default_factory=list)
     new_ids: list[int] = field(default_factory=list)
+    # what a source that worked did not bring: items beyond a document's first, pages not fetched
+    notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         """The contract's per-source fetch object."""
@@ -253,6 +255,7 @@ class SourceResult:
             "copies": self.copies,
             "error": self.error,
             "skipped": [{"path": item.path, "reason": item.reason} for item in self.skipped],
+            "notes": list(self.notes),
         }
 
 

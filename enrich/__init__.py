@@ -20,6 +20,10 @@ from coopwatch.types import Enrichment, Evidence, RawArticle
 # bump it for a change the digest cannot see, e.g. a library that decides tags.
 ENRICH_VERSION = "3"
 MAX_EVIDENCE_PER_TAG = 8
+# Tags come from the opening of a text: a story is told long before this many characters, and
+# the rest of a 10 MB text would take some 13 s to read (the whole text is still stored)
+MAX_BODY_CHARS = 100_000
+MAX_TITLE_CHARS = 1_000
 
 
 def enrich(raw: RawArticle, vocabulary: Vocabulary) -> Enrichment:
@@ -30,14 +34,16 @@ def enrich(raw: RawArticle, vocabulary: Vocabulary) -> Enrichment:
 def enrich_many(raws: Sequence[RawArticle], vocabulary: Vocabulary) -> list[Enrichment]:
     """enrich() of each article; their languages are found together, in less time than apart
     (each gets the answer it would get alone)."""
-    languages = detect_languages([(raw.title or "", raw.body, raw.language_hint) for raw in raws],
+    languages = detect_languages([((raw.title or "")[:MAX_TITLE_CHARS], raw.body[:MAX_BODY_CHARS],
+                                   raw.language_hint)
+                                  for raw in raws],
                                  vocabulary.function_words, vocabulary.ngram_languages())
     return [_enrich(raw, language, vocabulary)
             for raw, language in zip(raws, languages, strict=True)]
 
 
 def _enrich(raw: RawArticle, language: str | None, vocabulary: Vocabulary) -> Enrichment:
-    title, body = raw.title or "", raw.body
+    title, body = (raw.title or "")[:MAX_TITLE_CHARS], raw.body[:MAX_BODY_CHARS]
     text = ArticleText.of(title, body)
     countries = find_countries(text, language, vocabulary)
     cues = find_cues(text, language, vocabulary)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import feedparser
 
 from coopwatch.fetchers.decode import clean_text, decode_bytes
+from coopwatch.fetchers.limits import MAX_FEED_ITEMS, TooCostly, check_markup, item_pieces
 from coopwatch.fetchers.markup import strip_markup
 from coopwatch.fetchers.pagetext import address_date
 from coopwatch.types import RawArticle
@@ -27,6 +28,7 @@ class ParsedFeed:
     language: str | None
     articles: list[RawArticle]
     ttl_minutes: int | None = None
+    items_in_document: int = 0  # more than were read when the document was cut to its first items
 
 
 def _date(struct: time.struct_time | None) -> str | None:
@@ -49,31 +51,22 @@ def _entry_key(entry: dict, title: str, body: str) -> str:
     return "sha256:" + hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()
 
 
-def parse_feed(data: bytes, source: str, content_type: str | None = None) -> ParsedFeed:
-    """Every item of a feed document; raises FeedParseError when it holds no feed at all."""
+def parse_feed(data: bytes, source: str, content_type: str | None = None,
+               all_items: bool = False) -> ParsedFeed:
+    """The items of a feed document, the first MAX_FEED_ITEMS unless all_items (a local file
+    asked for by name is read whole, in pieces of that many); raises FeedParseError when it
+    holds no feed at all, or one that would cost far more to parse than its size."""
     if data.lstrip()[:1] in (b"{", b"["):
-        return _parse_json_feed(data, source)
+        return _parse_json_feed(data, source, all_items)
     if _looks_like_html(data, content_type):
         raise FeedParseError("not a feed: the server sent an HTML page")
-    headers = {"content-type": content_type} if content_type else None
-    try:
-        parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False,
-                                  resolve_relative_uris=False)
-    # feedparser's own bugs surface as any exception (ValueError for a NUL in a declared
-    # encoding); on untrusted bytes each is this feed's error, never the sync's
-    except Exception as error:  # noqa: BLE001
-        raise FeedParseError(f"not a feed ({type(error).__name__}: {_one_line(error)})") from None
-    version = parsed.get("version", "")
-    reason = parsed.get("bozo_exception")
-    if not version and not parsed.entries:
-        raise FeedParseError(f"not a feed ({_one_line(reason) if reason else 'no feed elements'})")
-    if not parsed.entries and reason is not None and "SAX" in type(reason).__name__:
-        raise FeedParseError(f"broken or truncated feed ({_one_line(reason)})")
-    feed = parsed.feed
+    pieces, items = item_pieces(data)
+    parsed = [_parse_xml(piece, content_type) for piece in (pieces if all_items else pieces[:1])]
+    feed = parsed[0].feed
     language = (feed.get("language") or "").split("-")[0].lower() or None
     seen: set[str] = set()
     articles = []
-    for entry in parsed.entries:
+    for entry in (entry for part in parsed for entry in part.entries):
         title = clean_text(strip_markup(entry.get("title", ""))[0]).strip()
         body = clean_text(_item_text(entry))
         key = _entry_key(entry, title, body)
@@ -95,7 +88,31 @@ def parse_feed(data: bytes, source: str, content_type: str | None = None) -> Par
         language=language,
         articles=articles,
         ttl_minutes=int(ttl) if str(ttl or "").isdigit() else None,
+        items_in_document=items,
     )
+
+
+def _parse_xml(data: bytes, content_type: str | None) -> feedparser.FeedParserDict:
+    try:
+        # latin-1 maps each byte to one character: the check reads markup, not the text
+        check_markup(data.decode("latin-1"), html=False)
+    except TooCostly as error:
+        raise FeedParseError(f"not read: {error}") from None
+    headers = {"content-type": content_type} if content_type else None
+    try:
+        parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False,
+                                  resolve_relative_uris=False)
+    # feedparser's own bugs surface as any exception (ValueError for a NUL in a declared
+    # encoding); on untrusted bytes each is this feed's error, never the sync's
+    except Exception as error:  # noqa: BLE001
+        raise FeedParseError(f"not a feed ({type(error).__name__}: {_one_line(error)})") from None
+    version = parsed.get("version", "")
+    reason = parsed.get("bozo_exception")
+    if not version and not parsed.entries:
+        raise FeedParseError(f"not a feed ({_one_line(reason) if reason else 'no feed elements'})")
+    if not parsed.entries and reason is not None and "SAX" in type(reason).__name__:
+        raise FeedParseError(f"broken or truncated feed ({_one_line(reason)})")
+    return parsed
 
 
 def _address_hints(link: object) -> tuple[str, ...]:
@@ -116,18 +133,21 @@ def _one_line(exc: object) -> str:
     return " ".join(str(exc).split())[:200]
 
 
-def _parse_json_feed(data: bytes, source: str) -> ParsedFeed:
+def _parse_json_feed(data: bytes, source: str, all_items: bool) -> ParsedFeed:
     """JSON Feed 1.0/1.1 (jsonfeed.org), which feedparser 6.0 does not read."""
     try:
         document = json.loads(decode_bytes(data))
     except ValueError as exc:
         raise FeedParseError(f"not a feed (invalid JSON: {_one_line(exc)})") from None
+    except RecursionError:
+        raise FeedParseError("not a feed (JSON nested too deep)") from None
     if not isinstance(document, dict) or not isinstance(document.get("items"), list):
         raise FeedParseError("not a feed (JSON without an items list)")
     language = str(document.get("language") or "").split("-")[0].lower() or None
     articles = []
     seen: set[str] = set()
-    for item in document["items"]:
+    items = document["items"]
+    for item in items if all_items else items[:MAX_FEED_ITEMS]:
         if not isinstance(item, dict):
             continue
         title = clean_text(str(item.get("title") or "")).strip()
@@ -152,6 +172,7 @@ def _parse_json_feed(data: bytes, source: str) -> ParsedFeed:
         title=clean_text(str(document.get("title") or "")).strip() or None,
         language=language,
         articles=articles,
+        items_in_document=len(items),
     )
 
 

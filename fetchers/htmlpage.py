@@ -18,10 +18,12 @@ import lxml.html
 import trafilatura
 
 from coopwatch.fetchers.decode import decode_bytes
+from coopwatch.fetchers.limits import TooCostly, check_markup
 from coopwatch.fetchers.pagetext import PageText, address_date, own_addresses
 
 # trafilatura logs every page it finds too short at WARNING; that is our skip reason to give.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+log = logging.getLogger("coopwatch.fetchers")
 
 _PUBLISHED_KEYS = {  # <meta property|name|itemprop> naming the publication time, lower case
     "article:published_time", "og:published_time", "published_time", "datepublished", "pubdate",
@@ -36,7 +38,9 @@ MAX_DATE_LINE_CHARS = 160  # a date line above the story, not a block of text
 
 
 def parse_html(html: str, url: str | None = None) -> tuple[PageText, str | None, str | None]:
-    """The page's headline, main text and stated date, plus its language and canonical URL."""
+    """The page's headline, main text and stated date, plus its language and canonical URL;
+    raises TooCostly for markup that would take far longer to parse than its size."""
+    check_markup(html, html=True)
     document = trafilatura.bare_extraction(
         html,
         url=url,
@@ -138,5 +142,9 @@ def page_main_text(data: bytes, content_type: str | None, url: str) -> str:
     declared = None
     if content_type and "charset=" in content_type.lower():
         declared = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
-    page, _, _ = parse_html(decode_bytes(data, declared), url)
+    try:
+        page, _, _ = parse_html(decode_bytes(data, declared), url)
+    except TooCostly as error:
+        log.info("full text not read url=%s reason=%s", url, error)
+        return ""
     return page.body

@@ -30,9 +30,13 @@ READ_TIMEOUT = 10.0
 class RetrieveError(Exception):
     """The feed could not be fetched; the message is one line for the user."""
 
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+    def __init__(self, reason: str, retry_after: float | None = None,
+                 unreachable: bool = False) -> None:
         super().__init__(reason)
         self.retry_after = retry_after
+        # the host did not answer at all (no address, refused, no answer in time): asking it
+        # again in the same sync would only wait again
+        self.unreachable = unreachable
 
 
 @dataclass(frozen=True)
@@ -131,26 +135,28 @@ async def retrieve(
     while True:
         remaining = deadline - (time.monotonic() - started)
         if remaining <= 0:
-            raise RetrieveError(f"no answer within {deadline:g} s")
+            raise RetrieveError(f"no answer within {deadline:g} s", unreachable=True)
         try:
             async with asyncio.timeout(remaining):  # unlike wait_for, no task a request
                 return await _once(client, url, caching, limit)
         except (TimeoutError, httpx.TimeoutException):
             reason, wait = f"no answer within {deadline:g} s", None
             if time.monotonic() - started >= deadline:
-                raise RetrieveError(reason) from None
+                raise RetrieveError(reason, unreachable=True) from None
         except RetrieveError as error:
             if not str(error).startswith("HTTP 5"):
                 raise
             reason, wait = str(error), error.retry_after
         except httpx.HTTPError as error:
-            raise RetrieveError(_describe(error)) from None
+            raise RetrieveError(_describe(error),
+                                unreachable=isinstance(error, httpx.ConnectError)) from None
         attempt += 1
+        timed_out = wait is None and not reason.startswith("HTTP")
         if attempt > RETRIES:
-            raise RetrieveError(reason)
+            raise RetrieveError(reason, unreachable=timed_out)
         pause = wait if wait is not None else BACKOFF_SECONDS * 2 ** (attempt - 1)
         if pause >= deadline - (time.monotonic() - started):
-            raise RetrieveError(reason)
+            raise RetrieveError(reason, unreachable=timed_out)
         await asyncio.sleep(pause)
 
 

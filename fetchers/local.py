@@ -9,6 +9,7 @@ from pathlib import Path
 from coopwatch.fetchers.decode import decode_bytes
 from coopwatch.fetchers.feedfile import FeedParseError, parse_feed
 from coopwatch.fetchers.htmlpage import parse_html
+from coopwatch.fetchers.limits import TooCostly
 from coopwatch.fetchers.pagetext import parse_page_text
 from coopwatch.types import RawArticle, Skipped
 
@@ -63,21 +64,37 @@ def read_file(path: Path) -> list[RawArticle] | Skipped:
         return Skipped(shown, f"cannot read: {exc.strerror or exc}")
     if not data.strip():
         return Skipped(shown, "empty file")
+    return parse_local(data, kind_of(path), shown)
+
+
+def kind_of(path: Path) -> str:
+    """How a local file is read: "feed", "html" or "text"."""
     suffix = path.suffix.lower()
-    if suffix in FEED_SUFFIXES:
+    return "feed" if suffix in FEED_SUFFIXES else "html" if suffix in HTML_SUFFIXES else "text"
+
+
+def parse_local(data: bytes, kind: str, shown: str) -> list[RawArticle] | Skipped:
+    """The articles in a local file's bytes read as kind (see kind_of), or why there are none."""
+    if kind == "feed":
         try:
-            return parse_feed(data, shown).articles or Skipped(shown, "feed has no items")
+            return parse_feed(data, shown, all_items=True).articles or Skipped(shown, "feed has no items")
         except FeedParseError as exc:
             return Skipped(shown, str(exc))
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return Skipped(shown, "binary file, not text")
     text = decode_bytes(data)
-    if suffix in HTML_SUFFIXES:
-        page, language, url = parse_html(text)
+    if kind == "html":
+        try:
+            page, language, url = parse_html(text)
+        except TooCostly as error:
+            return Skipped(shown, f"not read: {error}")
         article = RawArticle(source=shown, entry_key="", title=page.title, body=page.body,
                              url=url, date_hints=page.date_hints, language_hint=language)
     else:
-        page = parse_page_text(text)
+        try:
+            page = parse_page_text(text)
+        except TooCostly as error:
+            return Skipped(shown, f"not read: {error}")
         article = RawArticle(source=shown, entry_key="", title=page.title, body=page.body,
                              date_hints=page.date_hints)
     if not (article.body or article.title):

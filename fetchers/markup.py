@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 import re
 
-_BLOCK_TAG = re.compile(r"<\s*/?\s*(p|br|div|li|h[1-6]|tr|blockquote|section|article)\b[^>]*>", re.I)
-_ANY_TAG = re.compile(r"<[^>]{0,2000}>")
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+# Tags are bounded in length and end at the next "<": on "<a <a <a ..." with no ">" an unbounded
+# pattern scans to the end from every "<", quadratic in the text
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(p|br|div|li|h[1-6]|tr|blockquote|section|article)\b[^<>]{0,2000}>", re.I)
+_ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
+_SCRIPT_START = re.compile(r"<(script|style)\b", re.I)
 _MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\((https?://[^)\s]{1,2000})\)")
-_HAS_TAG = re.compile(r"<\s*(p|br|div|span|strong|em|b|i|a|li|h[1-6])\b[^>]*>", re.I)
+_HAS_TAG = re.compile(r"<\s*(p|br|div|span|strong|em|b|i|a|li|h[1-6])\b[^<>]{0,2000}>", re.I)
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
@@ -18,8 +20,23 @@ def strip_markup(text: str) -> tuple[str, list[str]]:
     links = [match.group(2) for match in _MD_LINK.finditer(text)]
     text = _MD_LINK.sub(r"\1", text)
     if _HAS_TAG.search(text):
-        text = _SCRIPT.sub(" ", text)
+        text = _without_scripts(text)
         text = _BLOCK_TAG.sub("\n", text)
         text = _ANY_TAG.sub("", text)
         text = html.unescape(text)
     return _BLANK_RUNS.sub("\n\n", text), links
+
+
+def _without_scripts(text: str) -> str:
+    """Text with each script and style element gone; one left open runs to the end."""
+    kept: list[str] = []
+    position = 0
+    while (start := _SCRIPT_START.search(text, position)) is not None:
+        kept.append(text[position : start.start()])
+        close = re.search(rf"</{start.group(1)}\s*>", text[start.end():], re.I)
+        if close is None:
+            return " ".join(kept)
+        position = start.end() + close.end()
+        kept.append(" ")
+    kept.append(text[position:])
+    return "".join(kept)

@@ -176,10 +176,11 @@ def test_fetch_syncs_the_bundled_seeds_by_default(db_path: Path) -> None:
     assert result["stale_articles"] == 0
     assert result["alerts"] == [] and result["spiking_pairs"] == []
     # the contract's fields, and beside them "copies" (items another source already carried)
-    # and "skipped" (local files not ingested, each with its reason)
+    # "skipped" (local files not ingested, each with its reason) and "notes" (what a source
+    # that worked did not bring: items beyond a feed's first 2,000, pages not fetched)
     assert set(result["sources"][0]) == {"source", "status", "new", "updated", "error", "copies",
-                                         "skipped"}
-    assert result["sources"][0]["skipped"] == []
+                                         "skipped", "notes"}
+    assert result["sources"][0]["skipped"] == [] and result["sources"][0]["notes"] == []
     again = json.loads(run("fetch", "--json", db=db_path)[1])
     assert again["new"] == 0 and again["sources"][0]["status"] == "unchanged"
 

@@ -6,6 +6,7 @@ import fcntl
 import json
 import os
 import random
+import socket
 import time
 from pathlib import Path
 
@@ -461,3 +462,66 @@ def test_a_big_feed_is_enriched_in_worker_processes_alike(
     assert used_workers == [True, False]
     assert listings["workers"] == listings["in process"]
     assert {tuple(a["pairs"][0]) for a in listings["workers"]} >= {("CN", "RU"), ("JP", "VN")}
+
+
+def test_a_feed_of_more_items_than_a_feed_holds_brings_its_first_and_says_so(
+        db_path: Path, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[fetch]\nfull_text_below = 0\n")
+    items = [(f"n-{i}", f"Item {i}", f"https://news.example/{i}", "Short.") for i in range(2_500)]
+    with scripted_server() as (base, script):
+        script.routes["/big.rss"] = (200, {}, rss(*items))
+        done = CliRunner().invoke(cli, ["--db", str(db_path), "--config", str(config), "fetch",
+                                        "--json", "--feed", f"{base}/big.rss"])
+    [source] = json.loads(done.stdout)["sources"]
+    assert (source["status"], source["new"]) == ("ok", 2_000)
+    assert done.exit_code == 0  # the feed worked
+    assert source["notes"] == ["read the first 2,000 of 2,500 items"]
+    titles = {a["title"] for a in json.loads(run(db_path, "list", "--json", "--limit", "0")[1])}
+    assert "Item 0" in titles and "Item 1999" in titles and "Item 2000" not in titles
+
+
+def test_a_page_too_costly_to_parse_leaves_the_item_its_summary(db_path: Path) -> None:
+    attributes = " ".join(f'a{i}="v{i}"' for i in range(200_000))  # minutes for libxml2
+    page = f"<html><body><div {attributes}>x</div><p>{STORY}</p></body></html>".encode()
+    with scripted_server() as (base, script):
+        script.routes["/short.rss"] = (200, {}, rss(
+            ("h-1", "Vietnam, Japan sign pact", f"{base}/story/1", "A summary that stays.")))
+        script.routes["/story/1"] = (200, {"Content-Type": "text/html"}, page)
+        started = time.monotonic()
+        result = fetch_json(db_path, "--feed", f"{base}/short.rss")
+        took = time.monotonic() - started
+    assert result["exit"] == 0 and result["new"] == 1
+    assert took < 60, "the page must be refused, not parsed for minutes"
+    [article] = json.loads(run(db_path, "list", "--json")[1])
+    assert article["summary"] == "A summary that stays."
+
+
+def test_article_hosts_that_do_not_answer_are_asked_once_and_the_feed_keeps_its_time(
+        db_path: Path) -> None:
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    refused_port = closed.getsockname()[1]
+    closed.close()  # nothing listens there now: connections are refused
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(200)  # connections are taken but never answered
+    silent_port = silent.getsockname()[1]
+    items = [(f"r-{i}", f"Refused {i}", f"http://127.0.0.1:{refused_port}/{i}", "Short.")
+             for i in range(20)]
+    items += [(f"s-{i}", f"Silent {i}", f"http://127.0.0.1:{silent_port}/{i}", "Short.")
+              for i in range(20)]
+    try:
+        with scripted_server() as (base, script):
+            script.routes["/dead.rss"] = (200, {}, rss(*items))
+            started = time.monotonic()
+            result = fetch_json(db_path, "--feed", f"{base}/dead.rss", "--timeout", "2")
+            took = time.monotonic() - started
+    finally:
+        silent.close()
+    [source] = result["sources"]
+    assert (result["exit"], source["new"]) == (0, 40)  # the items keep their summaries
+    assert set(source["notes"]) == {
+        f"full text of 20 items not fetched: 127.0.0.1:{port} did not answer"
+        for port in (refused_port, silent_port)}
+    assert took < 30, "a feed's deadline bounds its pages"

@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES, shared_path
 from coopwatch.fetchers.decode import decode_bytes
 from coopwatch.fetchers.feedfile import FeedParseError, parse_feed
+from coopwatch.fetchers.limits import MAX_ATTRIBUTES, MAX_FEED_ITEMS, TooCostly, check_markup
 from coopwatch.fetchers.local import read_file, walk
 from coopwatch.fetchers.pagetext import parse_page_text
 from coopwatch.types import RawArticle, Skipped
@@ -158,3 +159,43 @@ def test_real_feeds_in_the_shared_corpus_never_raise() -> None:
                 parsed += 1
                 assert all(isinstance(article, RawArticle) for article in outcome)
     assert parsed > 50
+
+
+def _rss_of(count: int) -> bytes:
+    items = "".join(f"<item><guid>g{i}</guid><title>Item {i}</title><description>Text {i}."
+                    "</description></item>" for i in range(count))
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}'
+            "</channel></rss>").encode()
+
+
+def test_a_fetched_feed_gives_its_first_items_and_a_feed_file_all_of_them() -> None:
+    fetched = parse_feed(_rss_of(2_500), "https://example.org/feed")
+    assert len(fetched.articles) == MAX_FEED_ITEMS and fetched.items_in_document == 2_500
+    assert fetched.articles[-1].title == f"Item {MAX_FEED_ITEMS - 1}"
+    whole = parse_feed(_rss_of(2_500), "feed.rss", all_items=True)
+    assert [article.title for article in whole.articles] == [f"Item {i}" for i in range(2_500)]
+    assert whole.title == "t"
+
+
+def test_markup_that_would_take_minutes_to_parse_is_refused_with_its_reason() -> None:
+    # quoted values holding ">" and "<" do not end the tag for a parser, nor for the check
+    attributes = " ".join(f'a{i}="{">" if i % 2 else "<b"}"' for i in range(MAX_ATTRIBUTES + 1))
+    with pytest.raises(TooCostly, match="more than 5,000 attributes"):
+        check_markup(f"<html><body><div {attributes}>x</div></body></html>", html=True)
+    with pytest.raises(TooCostly, match="more than 5,000 attributes"):
+        check_markup(f"<rss><channel><item {attributes}/></channel></rss>", html=False)
+    with pytest.raises(TooCostly, match="200,001 elements"):
+        check_markup("<p>" * 200_001, html=True)
+    # a script's text is text to an HTML parser: its quotes and tags do not count
+    script = "<script>var s = '<div " + " ".join(f"a{i}" for i in range(6_000)) + ">';</script>"
+    check_markup(f"<html><head>{script}</head><body><p class='x'>ok</p></body></html>", html=True)
+
+
+def test_real_pages_and_feeds_are_never_too_costly() -> None:
+    check_markup((FIXTURES / "page.html").read_text(encoding="utf-8"), html=True)
+    folder = shared_path("corpora", "feeds")
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in {".xml", ".rss", ".atom", ".html", ".htm"}:
+            text = path.read_bytes().decode("latin-1")
+            if len(text) <= 10 * 1024 * 1024:
+                check_markup(text, html=path.suffix in {".html", ".htm"})

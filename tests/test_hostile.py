@@ -45,6 +45,20 @@ def _hostile_folder(folder: Path, seeds: Path) -> dict[str, str | None]:
     (folder / "deep.html").write_text(
         "<html><body>" + "<div>" * 200_000 + "x" + "</div>" * 200_000 + "</body></html>")
     expected["deep.html"] = None
+    attributes = " ".join(f'a{i}="v{i}"' for i in range(200_000))  # minutes for libxml2
+    (folder / "attributes.html").write_text(
+        f"<html><body><div {attributes}>x</div><p>{GOOD_ARTICLE}</p></body></html>")
+    expected["attributes.html"] = "not read: too complex: an element with more than 5,000 attributes"
+    (folder / "attributes.xml").write_text(
+        f'<rss version="2.0"><channel><item {attributes}><title>t</title></item></channel></rss>')
+    expected["attributes.xml"] = "not read: too complex: an element with more than 5,000 attributes"
+    (folder / "tags.txt").write_text(GOOD_ARTICLE + "<a " * 200_000)  # no ">": each "<a" unclosed
+    expected["tags.txt"] = "not read: too complex: 200,000 elements (limit 100,000)"
+    (folder / "tiny.html").write_text("<html><body>" + "<p>a</p>" * 1_000_000 + "</body></html>")
+    expected["tiny.html"] = "not read: too complex: 1,000,002 elements (limit 100,000)"
+    (folder / "deep.json").write_text(
+        '{"items": [{"id": "1", "content_text": ' + "[" * 200_000 + "]" * 200_000 + "}]}")
+    expected["deep.json"] = "not a feed (JSON nested too deep)"
     (folder / "laughs.xml").write_text(_billion_laughs())
     expected["laughs.xml"] = None
     with open(os.fsencode(folder) + b"/caf\xe9 \xff.txt", "wb") as handle:
