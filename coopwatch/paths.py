@@ -26,6 +26,15 @@ def config_file() -> Path:
     return platformdirs.user_config_path(APP_NAME) / "config.toml"
 
 
+def cache_dir() -> Path:
+    """Files coopwatch can make again, kept to save the time: $COOPWATCH_CACHE, else the user
+    cache folder."""
+    override = os.environ.get("COOPWATCH_CACHE")
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_cache_path(APP_NAME)
+
+
 def seeds_dir() -> Path:
     """The bundled seed articles, found through the installed package."""
     from importlib.resources import files

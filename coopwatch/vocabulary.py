@@ -6,7 +6,10 @@ vocabulary is first built, so a sync where every feed answers 304 never pays for
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 import threading
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coopwatch.enrichversion import enrich_folder
+from coopwatch.paths import cache_dir
 
 if TYPE_CHECKING:
     from coopwatch.enrich.ngramlang import NgramLanguages
@@ -67,10 +71,53 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
 @lru_cache(maxsize=1)
 def ngram_languages() -> NgramLanguages:
     """langdetect's profiles as arrays, built once a process: a dashboard loads a vocabulary
-    for every sync, and each would otherwise read and build them again."""
+    for every sync, and each would otherwise read and build them again. Built once an
+    installation: the arrays are kept in the cache folder and mapped from there, so the
+    enrichment workers of a sync share one copy and never hold the profiles' JSON (60 MB at
+    its peak, which a Python process keeps)."""
+    import numpy as np
+
     from coopwatch.enrich.ngramlang import NgramLanguages
 
-    return NgramLanguages(language_profiles())
+    folder = cache_dir() / f"ngrams-{_profiles_digest()}"
+    try:
+        return NgramLanguages.from_arrays(
+            (folder / "languages.txt").read_text(encoding="utf-8").split(),
+            np.load(folder / "keys.npy", mmap_mode="r"),
+            np.load(folder / "matrix.npy", mmap_mode="r"))
+    except (OSError, ValueError):
+        shutil.rmtree(folder, ignore_errors=True)  # not built yet, or damaged: built now
+    languages = NgramLanguages(language_profiles())
+    _keep(folder, *languages.arrays)
+    return languages
+
+
+def _profiles_digest() -> str:
+    """What the arrays are made from: langdetect's profiles and the code that reads them."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    from coopwatch.enrich import ngramlang
+
+    digest = hashlib.sha256(Path(ngramlang.__file__).read_bytes())
+    for path in sorted(Path(PROFILES_DIRECTORY).iterdir()):
+        info = path.stat()
+        digest.update(f"{path.name} {info.st_size} {info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def _keep(folder: Path, languages: list[str], keys: Any, matrix: Any) -> None:
+    """Write the arrays for later processes; a cache that cannot be written is only slower."""
+    import numpy as np
+
+    staging = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+    try:
+        staging.mkdir(parents=True, exist_ok=True)
+        (staging / "languages.txt").write_text(" ".join(languages), encoding="utf-8")
+        np.save(staging / "keys.npy", keys)
+        np.save(staging / "matrix.npy", matrix)
+        staging.rename(folder)  # whole or not at all: another process may be writing it too
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def language_profiles() -> Iterator[dict[str, Any]]:

@@ -28,7 +28,7 @@ _MIN_SHARED_PREFIX = 4
 _MAX_ENDING = 3  # letters an inflected name may add: Russlands, Китаем, Venäjällä
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """One entry of a vocabulary: what it tags and how strictly it must match."""
 

@@ -59,6 +59,20 @@ class NgramLanguages:
         self._matrix = matrix[order]
         self._normalize = _Normalized()
 
+    @property
+    def arrays(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """What from_arrays needs to make these languages again: names, keys, matrix."""
+        return self.languages, self._keys, self._matrix
+
+    @classmethod
+    def from_arrays(cls, languages: Sequence[str], keys: np.ndarray,
+                    matrix: np.ndarray) -> NgramLanguages:
+        """The languages built before (arrays), without reading the profiles again."""
+        made = cls.__new__(cls)
+        made.languages, made._keys, made._matrix = list(languages), keys, matrix
+        made._normalize = _Normalized()
+        return made
+
     def probabilities(self, text: str, trials: int, seed: int = 0) -> list[tuple[str, float]]:
         """Languages above langdetect's threshold, most likely first; [] when nothing is known."""
         return self.probabilities_many([text], trials, seed)[0]

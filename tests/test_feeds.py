@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import fcntl
+import gzip
 import json
 import os
 import random
 import socket
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -525,3 +527,25 @@ def test_article_hosts_that_do_not_answer_are_asked_once_and_the_feed_keeps_its_
         f"full text of 20 items not fetched: 127.0.0.1:{port} did not answer"
         for port in (refused_port, silent_port)}
     assert took < 30, "a feed's deadline bounds its pages"
+
+
+def test_compressed_feeds_are_read_and_a_bomb_is_refused_without_inflating_it(
+        db_path: Path) -> None:
+    bomb = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    bomb_body = bomb.compress(b"<" + b" " * (64 * 1024 * 1024)) + bomb.flush()  # 64 KiB -> 64 MiB
+    raw_deflate = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    with scripted_server() as (base, script):
+        script.routes["/gzip.rss"] = (200, {"Content-Encoding": "gzip"}, gzip.compress(RSS))
+        script.routes["/zlib.rss"] = (200, {"Content-Encoding": "deflate"}, zlib.compress(RSS))
+        script.routes["/raw.rss"] = (200, {"Content-Encoding": "deflate"},
+                                     raw_deflate.compress(RSS) + raw_deflate.flush())
+        script.routes["/bomb.rss"] = (200, {"Content-Encoding": "gzip"}, bomb_body)
+        result = fetch_json(db_path, *(arg for name in ("gzip", "zlib", "raw", "bomb")
+                                       for arg in ("--feed", f"{base}/{name}.rss")))
+    gzipped, zlibbed, raw, refused = result["sources"]
+    # the same items three times: stored once, then known as copies from another source
+    assert [(source["status"], source["error"]) for source in (gzipped, zlibbed, raw)] == [
+        ("ok", None)] * 3
+    assert gzipped["new"] + zlibbed["new"] + raw["new"] > 0
+    assert gzipped["new"] + gzipped["copies"] == raw["new"] + raw["copies"] > 0
+    assert (refused["status"], refused["error"]) == ("failed", "feed larger than 10 MB")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -90,3 +91,22 @@ def test_a_batch_of_stories_gets_each_storys_language() -> None:
     assert languages().probabilities_many(stories, trials=7) == alone
     # a batch bigger than is drawn at once (the whole sync's items in one call)
     assert languages().probabilities_many(stories * 12, trials=7) == alone * 12
+
+
+def test_arrays_kept_in_the_cache_answer_as_the_profiles_do(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COOPWATCH_CACHE", str(tmp_path / "cache"))
+    ngram_languages.cache_clear()
+    built = ngram_languages()  # from the profiles, then kept
+    [kept] = (tmp_path / "cache").iterdir()
+    ngram_languages.cache_clear()
+    mapped = ngram_languages()  # from the cache folder
+    assert mapped.languages == built.languages
+    for language, (title, body) in STORIES.items():
+        text = f"{title}\n{body}"
+        assert mapped.probabilities(text, 7) == built.probabilities(text, 7), language
+    (kept / "matrix.npy").write_bytes(b"damaged")
+    ngram_languages.cache_clear()
+    text = " ".join(STORIES["ru"])
+    assert ngram_languages().probabilities(text, 7) == built.probabilities(text, 7)
+    ngram_languages.cache_clear()
