@@ -21,6 +21,7 @@ from coopwatch.enrich.vocabulary import NOT_A_COUNTRY, Vocabulary
 from coopwatch.types import Field
 
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—]+")
 LEAD_CHARS = 400  # the body's opening, where a story names its actors
 TITLE_WEIGHT = 3.0
@@ -72,7 +73,8 @@ def find_countries(article: ArticleText, language: str | None, vocab: Vocabulary
         hits = [hit for hit in index.find(text, article) if hit.term.tag != NOT_A_COUNTRY
                 and (place_forms is None or not hit.term.place
                      or _as_written(text[hit.start : hit.end], hit.term.text, place_forms))
-                and not _inside_katakana_word(text, hit)]
+                and not _inside_katakana_word(text, hit)
+                and not _inside_hangul_word(text, hit, vocab.hangul_prefixes)]
         for hit in _placed(text, hits):
             weight = position_weight(field, hit.start) * hit.term.weight
             mentions.append(Mention(hit.term.tag, field, hit.start, hit.end,
@@ -144,6 +146,20 @@ def _inside_katakana_word(text: str, hit: Hit) -> bool:
     before = text[hit.start - 1] if hit.start > 0 else ""
     after = text[hit.end] if hit.end < len(text) else ""
     return bool(_KATAKANA.fullmatch(before) or _KATAKANA.fullmatch(after))
+
+
+def _inside_hangul_word(text: str, hit: Hit, prefixes: frozenset[str]) -> bool:
+    """A Hangul name after another syllable of its word that is not one of the prefixes a name
+    takes (대중국, 친러시아): the particle 이란 in 협력이란 names no Iran."""
+    if hit.start == 0 or not _HANGUL.fullmatch(text[hit.start]):
+        return False
+    before = text[hit.start - 1]
+    if not _HANGUL.fullmatch(before):
+        return False
+    start = hit.start - 1
+    while start > 0 and _HANGUL.fullmatch(text[start - 1]):
+        start -= 1
+    return text[start : hit.start] not in prefixes
 
 
 def _bare(text: str) -> str:

@@ -233,7 +233,9 @@ class TermIndex:
             if not _case_ok(term.case, span, surfaces):
                 continue
             added = sum(len(w.folded) - len(s) for w, s in zip(span, surfaces, strict=True))
-            if (_begins_alike(span, surfaces) and all(
+            # a language whose endings are listed inflects by them alone: Francisco is no form
+            # of Francia; one with no list, a few letters at the end
+            if (not self._endings.listed and _begins_alike(span, surfaces) and all(
                 0 <= len(w.folded) - len(s) <= _MAX_ENDING
                 for w, s in zip(span, surfaces, strict=True)
             )) or self._endings.inflect(span, surfaces, term):
@@ -392,6 +394,7 @@ class _Endings:
 
     def __init__(self, endings: Iterable[str]) -> None:
         self._endings = frozenset(map(fold, endings)) | {""}
+        self.listed = len(self._endings) > 1
         self._longest = max(map(len, self._endings))
         self._bases: dict[tuple[str, int], str] = {}
 
@@ -424,13 +427,22 @@ class _Endings:
         if keep is None:
             return False
         for word, surface in zip(span, surfaces, strict=True):
-            base = self.base(surface.casefold(), keep)
-            ending = word.folded[len(base):]
-            if not (word.folded.startswith(base) and ending in self._endings):
+            if not (self._takes(word.folded, surface.casefold(), keep) or (
+                    keep > self._MIN_NAME_BASE and len(word.folded) >= len(surface)
+                    and self._takes(word.folded, surface.casefold(), self._MIN_NAME_BASE,
+                                    short_endings=True))):
                 return False
-            if len(base) < self._MIN_BASE and len(ending) < 2:
-                return False  # Malá is no case of Mali, though Kínával is one of Kína
         return True
+
+    def _takes(self, word: str, name: str, keep: int, short_endings: bool = False) -> bool:
+        """Whether word is name's base (keeping keep letters) with one of the endings. A short
+        base takes a one-letter ending only for an adjective that swaps its own (ruso: rusa),
+        never for a capital name (Malá is no case of Mali, though Kínával is one of Kína)."""
+        base = self.base(name, keep)
+        ending = word[len(base):]
+        if not (word.startswith(base) and ending in self._endings):
+            return False
+        return len(base) >= self._MIN_BASE or len(ending) >= 2 or short_endings
 
 
 _MAX_BOUND_LETTERS = 3  # و + ب + ال in front of a name

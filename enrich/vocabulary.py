@@ -63,6 +63,8 @@ class Vocabulary:
     place_endings: Mapping[str, list[str]] = field(default_factory=dict)
     # endings.toml [clitics]: letters a language without a stemmer binds in front of a word
     clitics: Mapping[str, list[str]] = field(default_factory=dict)
+    # endings.toml [hangul_prefixes]: syllables a Korean word may put before a country's name
+    hangul_prefixes: frozenset[str] = frozenset()
     # endings.toml [locative]: the words that set the scene right before a place ("in the")
     locative: Mapping[str, list[str]] = field(default_factory=dict)
     user_sector_terms: Mapping[str, Iterable[str]] = field(default_factory=dict)

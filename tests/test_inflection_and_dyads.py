@@ -28,6 +28,9 @@ INFLECTED = [
     ("hi", "जापानी कंपनियाँ", "JP"),
     ("ar", "الشركات الروسية", "RU"),
     ("fr", "le partenariat franco-britannique", "FR"),
+    ("es", "la delegación rusa y las empresas rusas", "RU"),
+    ("ko", "대중국 수출 규제", "CN"),
+    ("ko", "친러시아 세력", "RU"),
 ]
 
 
@@ -43,6 +46,11 @@ def test_inflected_names_and_adjectives_name_their_country(
     ("fr", "Les panneaux sont installés dans les zones rurales, dans le pays."),
     ("ru", "Александр Петров выступил на конференции."),
     ("cs", "Malá firma má malé zisky."),
+    # a language whose endings are listed inflects names by them alone
+    ("es", "El papa Francisco visitó la catedral."),
+    ("pt", "O papa Francisco celebrou a missa."),
+    # a Hangul name inside another word: the particle 이란 (협력이란: what cooperation is)
+    ("ko", "국제협력이란 무엇인가를 설명했다."),
 ])
 def test_ordinary_words_are_not_inflected_names(
     vocabulary: Vocabulary, language: str, text: str
