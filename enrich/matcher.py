@@ -435,12 +435,18 @@ class _Endings:
         return True
 
     def _takes(self, word: str, name: str, keep: int, short_endings: bool = False) -> bool:
-        """Whether word is name's base (keeping keep letters) with one of the endings. A short
-        base takes a one-letter ending only for an adjective that swaps its own (ruso: rusa),
-        never for a capital name (Malá is no case of Mali, though Kínával is one of Kína)."""
+        """Whether word is name's base (keeping keep letters) with one of the endings.
+
+        The ending is no shorter than the name's own, or none: inflection swaps or adds
+        (Россия: России, Россией; francés: francesa), so franco, a shorter ending on
+        francés's base, is another word, while Chin (z Chin) is Chiny's bare base. A short base
+        takes a one-letter ending only for an adjective that swaps its own (ruso: rusa), never
+        for a capital name (Malá is no case of Mali, though Kínával is one of Kína)."""
         base = self.base(name, keep)
         ending = word[len(base):]
         if not (word.startswith(base) and ending in self._endings):
+            return False
+        if ending and len(ending) < len(name) - len(base):
             return False
         return len(base) >= self._MIN_BASE or len(ending) >= 2 or short_endings
 

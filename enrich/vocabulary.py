@@ -197,10 +197,12 @@ class Vocabulary:
                 yield Term(code, name, "any", inflects=True)
         scripts = {script_of(name) for name in list(cldr)[:20]} or {"latin"}
         if scripts == {"latin"} and language != "en":
-            # Many Latin-script newsrooms write country names in English (China, India)
+            # Many Latin-script newsrooms write country names in English (China, India), as
+            # written: a foreign name takes no ending, and its stem is the text's own words'
+            # (Spanish stems France like Franco)
             for name, code in self.country_names.get("en", {}).items():
                 if name not in cldr and name not in excluded_names:
-                    yield Term(code, name, "capital", weight=0.75)
+                    yield Term(code, name, "exact", weight=0.75)
         scripts.add(_UNSPACED_SCRIPTS)
         for name, script, term in self._places():
             if script in scripts and name not in excluded_places and name not in excluded_names:

@@ -29,6 +29,7 @@ INFLECTED = [
     ("ar", "الشركات الروسية", "RU"),
     ("fr", "le partenariat franco-britannique", "FR"),
     ("es", "la delegación rusa y las empresas rusas", "RU"),
+    ("pl", "towary z Chin", "CN"),
     ("ko", "대중국 수출 규제", "CN"),
     ("ko", "친러시아 세력", "RU"),
 ]
@@ -48,6 +49,7 @@ def test_inflected_names_and_adjectives_name_their_country(
     ("cs", "Malá firma má malé zisky."),
     # a language whose endings are listed inflects names by them alone
     ("es", "El papa Francisco visitó la catedral."),
+    ("es", "Francisco Franco y el franco suizo."),
     ("pt", "O papa Francisco celebrou a missa."),
     # a Hangul name inside another word: the particle 이란 (협력이란: what cooperation is)
     ("ko", "국제협력이란 무엇인가를 설명했다."),
