@@ -14,7 +14,8 @@ newsboat`; the project never depends on it). Each run starts from empty caches o
 
 The server counts its 200 and 304 answers to each command, so each comparison shows what it
 compares. Prints each run's wall times and ratios, then medians, and coopwatch's peak RSS.
-Targets (issue 4): cold ratio <= 1.5, warm ratio <= 0.5.
+Feeds are spread over --hosts loopback addresses (default 25). Targets (issue 19): cold ratio
+<= 1.5, warm ratio <= 0.35.
 """
 
 from __future__ import annotations
@@ -54,12 +55,15 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, int, int]:
     return seconds, os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024
 
 
-def start_server(folder: Path, latency_ms: float) -> tuple[subprocess.Popen[str], int]:
+def start_server(folder: Path, latency_ms: float,
+                 hosts: int = 1) -> tuple[subprocess.Popen[str], int]:
     server = subprocess.Popen(
         [sys.executable, str(SHARED_TOOLS / "feedserver.py"), str(folder),
-         "--latency-ms", str(latency_ms)], stdout=subprocess.PIPE, text=True)
+         "--latency-ms", str(latency_ms), "--hosts", str(hosts)], stdout=subprocess.PIPE, text=True)
     assert server.stdout is not None
     port = int(server.stdout.readline().split()[1])
+    if hosts > 1:
+        server.stdout.readline()  # HOSTS 127.0.0.1 ...
     return server, port
 
 
@@ -121,6 +125,9 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=50)
     parser.add_argument("--latency-ms", type=float, default=50.0)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--hosts", type=int, default=25,
+                        help="loopback hosts the feeds are spread over: feed i on "
+                             "127.0.0.(i mod N + 1), as real subscription lists span many sites")
     add_json_option(parser)
     args = parser.parse_args()
     if not shutil.which("newsboat"):
@@ -139,12 +146,13 @@ def main() -> int:
         home.mkdir()
         env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
                "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache")}
-        server, port = start_server(feeds, args.latency_ms)
+        server, port = start_server(feeds, args.latency_ms, args.hosts)
         try:
             names = (feeds / "urls.txt").read_text().split()
-            urls = [f"http://127.0.0.1:{port}/feeds/{name}" for name in names]
-            print(f"{len(urls)} feeds x {args.items} items, latency {args.latency_ms:g} ms, "
-                  f"{args.runs} runs")
+            urls = [f"http://127.0.0.{i % args.hosts + 1}:{port}/feeds/{name}"
+                    for i, name in enumerate(names)]
+            print(f"{len(urls)} feeds x {args.items} items over {args.hosts} hosts, latency "
+                  f"{args.latency_ms:g} ms, {args.runs} runs")
             runs = []
             for number in range(1, args.runs + 1):
                 figures = one_run(work, urls, env, port)
