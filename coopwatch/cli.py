@@ -21,7 +21,8 @@ class CoopwatchClickError(click.ClickException):
 
     def __init__(self, error: CoopwatchError) -> None:
         super().__init__(one_line(str(error), 500))
-        self.exit_code = error.exit_code
+        # click declares exit_code on the class; each coopwatch error carries its own
+        self.exit_code = error.exit_code  # type: ignore[misc]
 
 
 # Each command's module is imported when the command runs (click's "lazily loading subcommands"):

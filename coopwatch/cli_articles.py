@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import IO
 
@@ -15,7 +15,12 @@ from rich.text import Text
 from coopwatch.cli_options import State, filter_options, pass_state
 from coopwatch.errors import UsageError
 from coopwatch.output import (
-    article_table, json_text, pair_table, write_csv, write_dyads, write_json_array,
+    article_table,
+    json_text,
+    pair_table,
+    write_csv,
+    write_dyads,
+    write_json_array,
     write_json_lines,
 )
 from coopwatch.plot import plot_pairs

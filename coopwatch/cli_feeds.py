@@ -13,9 +13,9 @@ from coopwatch.cli_options import State, pass_state
 from coopwatch.errors import UsageError
 from coopwatch.filterspec import country_code
 from coopwatch.opml import read_opml, write_opml
-from coopwatch.webaddress import is_web_url
 from coopwatch.output import json_text, print_rows
 from coopwatch.safety import one_line
+from coopwatch.webaddress import is_web_url
 
 
 @click.group()

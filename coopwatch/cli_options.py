@@ -85,7 +85,7 @@ def _complete_sectors(ctx: click.Context, param: click.Parameter,
                       incomplete: str) -> list[str]:
     try:
         terms = completion_state(ctx).config.sector_terms
-    except Exception:  # a broken config must not print a traceback into the shell
+    except Exception:  # noqa: BLE001 (a broken config must not print a traceback into the shell)
         terms = None
     return [sector for sector in sector_ids(terms) if sector.startswith(incomplete)]
 

@@ -11,14 +11,14 @@ from rich.console import Console
 
 from coopwatch.cli_options import State, pass_state
 from coopwatch.errors import UsageError
-from coopwatch.output import json_text
 from coopwatch.feedsync import Progress
 from coopwatch.fetch import fetch_all, source_count
-from coopwatch.webaddress import is_web_url
+from coopwatch.output import json_text
 from coopwatch.reenrich import stale_count, stale_note
 from coopwatch.safety import one_line
 from coopwatch.types import SourceResult, SyncReport
 from coopwatch.vocabulary import VocabularyLoader, load_vocabulary
+from coopwatch.webaddress import is_web_url
 
 
 def _source_line(result: SourceResult) -> str:

@@ -28,7 +28,7 @@ def _watch_names(ctx: click.Context, param: click.Parameter, incomplete: str) ->
         with Store(state.db_path) as store:
             return [w.name for w in all_watches(store, state.config)
                     if w.name.startswith(incomplete)]
-    except Exception:  # completion must never print a traceback into the shell
+    except Exception:  # noqa: BLE001 (completion must never print a traceback into the shell)
         return []
 
 

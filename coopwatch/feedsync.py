@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from coopwatch.enrichpool import EnrichPool
 from coopwatch.errors import StorageError
-from coopwatch.fetchers.http import Caching, RetrieveError, Retrieved, make_client, retrieve
+from coopwatch.fetchers.http import Caching, Retrieved, RetrieveError, make_client, retrieve
 from coopwatch.store import Store
 from coopwatch.types import SourceResult
 from coopwatch.vocabulary import VocabularyLoader

@@ -27,8 +27,8 @@ import httpx
 from coopwatch.enrichpool import EnrichPool
 from coopwatch.fetchers.feedfile import FeedParseError, ParsedFeed, parse_feed
 from coopwatch.fetchers.htmlpage import page_main_text
+from coopwatch.fetchers.http import Retrieved, RetrieveError, retrieve
 from coopwatch.fetchers.limits import MAX_FEED_ITEMS
-from coopwatch.fetchers.http import RetrieveError, Retrieved, retrieve
 from coopwatch.store import Store
 from coopwatch.sync import Decision, complete, plan
 from coopwatch.types import SourceResult

@@ -106,26 +106,28 @@ def filters_from_json(data: dict[str, object], known_sectors: Sequence[str]) -> 
     if unknown:
         key = sorted(unknown)[0]
         raise FilterValueError(key, f"unknown filter {key!r}; known: {', '.join(FILTER_KEYS)}")
-    values = {key: _strings(data.get(key), key, many=key in ("country", "sector"))
-              for key in FILTER_KEYS}
+    many = {key: _strings(data.get(key), key) for key in ("country", "sector")}
+    one = {key: _string(data.get(key), key) for key in FILTER_KEYS if key not in many}
     return parse_filters(
-        countries=values["country"] or (), pair=values["pair"], sectors=values["sector"] or (),
-        lang=values["lang"], since=values["since"], until=values["until"],
-        search=values["search"], source=values["source"], known_sectors=known_sectors,
+        countries=many["country"], pair=one["pair"], sectors=many["sector"],
+        lang=one["lang"], since=one["since"], until=one["until"],
+        search=one["search"], source=one["source"], known_sectors=known_sectors,
     )
 
 
-def _strings(value: object, key: str, many: bool) -> object:
+def _strings(value: object, key: str) -> tuple[str, ...]:
     if value is None:
-        return None
-    if many:
-        items = [value] if isinstance(value, str) else value
-        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-            raise FilterValueError(key, f"{key} must be a string or a list of strings")
-        return tuple(items)
-    if not isinstance(value, str):
-        raise FilterValueError(key, f"{key} must be a string")
-    return value
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise FilterValueError(key, f"{key} must be a string or a list of strings")
+    return tuple(items)
+
+
+def _string(value: object, key: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise FilterValueError(key, f"{key} must be a string")
 
 
 def filters_as_options(filters: Filters) -> str:

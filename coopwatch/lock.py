@@ -15,7 +15,7 @@ WAIT_SECONDS = 10.0
 
 
 @contextmanager
-def sync_lock(db_path: Path, wait: float | None = None) -> Iterator[None]:
+def sync_lock(db_path: str | Path, wait: float | None = None) -> Iterator[None]:
     """Hold the database's sync lock; wait briefly for another sync, then give up clearly."""
     lock_path = Path(f"{db_path}.sync-lock")
     lock_path.parent.mkdir(parents=True, exist_ok=True)

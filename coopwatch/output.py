@@ -93,7 +93,7 @@ def article_table(articles: list[Article], console: Console) -> None:
         shown = Table(show_edge=False, pad_edge=False, expand=True)
         for name, options in (("id", {"justify": "right"}), ("date", {}), ("lang", {}),
                               ("countries", {}), ("sectors", {}), ("headline", {"ratio": 1})):
-            shown.add_column(name, no_wrap=name != "headline", **options)  # type: ignore[arg-type]
+            shown.add_column(name, no_wrap=name != "headline", **options)
         for a in articles:
             shown.add_row(Text(str(a.id)), Text(a.published or "—"), Text(a.language or "?"),
                           Text(" ".join(a.countries)), Text(" ".join(a.sectors)),

@@ -24,7 +24,13 @@ from coopwatch.enrich import Vocabulary, enrich_many
 from coopwatch.fetchers.local import display_path, read_file, walk
 from coopwatch.store import Store
 from coopwatch.types import (
-    ArticleWrite, Enrichment, RawArticle, Skipped, SourceResult, StoredEntry, StoredStory,
+    ArticleWrite,
+    Enrichment,
+    RawArticle,
+    Skipped,
+    SourceResult,
+    StoredEntry,
+    StoredStory,
     SyncReport,
 )
 from coopwatch.vocabulary import VocabularyLoader

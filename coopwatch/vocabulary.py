@@ -13,7 +13,7 @@ import shutil
 import threading
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +30,7 @@ def _data(name: str) -> bytes:
     return (enrich_folder() / "data" / name).read_bytes()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _toml(name: str) -> dict[str, Any]:
     # each file once a process: every command reads sectors.toml, a sync all of them
     return tomllib.loads(_data(name).decode("utf-8"))

@@ -3,10 +3,11 @@ a file: address or a bare path."""
 
 from __future__ import annotations
 
+from typing import TypeGuard
 from urllib.parse import urlsplit
 
 
-def is_web_url(url: str | None) -> bool:
+def is_web_url(url: str | None) -> TypeGuard[str]:
     """An http or https address with a host."""
     if not url:
         return False

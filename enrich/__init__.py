@@ -9,7 +9,13 @@ from math import inf
 from coopwatch.enrich.countries import CountryFindings, find_countries
 from coopwatch.enrich.dates import parse_published
 from coopwatch.enrich.language import detect_languages
-from coopwatch.enrich.pairs import CueFindings, choose_pairs, find_cues, is_cooperation, pair_evidence
+from coopwatch.enrich.pairs import (
+    CueFindings,
+    choose_pairs,
+    find_cues,
+    is_cooperation,
+    pair_evidence,
+)
 from coopwatch.enrich.sectors import find_sectors
 from coopwatch.enrich.text import ArticleText, sentences
 from coopwatch.enrich.vocabulary import Vocabulary

@@ -17,7 +17,8 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from coopwatch.enrich.text import MARKS, UNSPACED
+from coopwatch.enrich.text import MARKS
+from coopwatch.scripts import UNSPACED
 
 _YEAR = r"(\d{4})"
 _ISO = re.compile(rf"(?<!\d){_YEAR}\s?[-/.]\s?(\d{{1,2}})\s?[-/.]\s?(\d{{1,2}})(?!\d)")
@@ -108,7 +109,8 @@ def _from_hijri(year: int, month: int, day: int, language: str | None,
 
             if not 1 <= month <= 12 or not 1 <= day <= persian.month_length(year, month):
                 return 0, 0, 0  # convertdate would carry 31 Esfand over into the next year
-            return persian.to_gregorian(year, month, day)
+            gregorian: tuple[int, int, int] = persian.to_gregorian(year, month, day)
+            return gregorian
         if marked and year in LUNAR_HIJRI_YEARS:
             from hijridate import Hijri
 
@@ -136,7 +138,8 @@ def _numeric_dates(hint: str, language: str | None, thai: bool, today: date) -> 
     yield from _era_dates(hint, today)
     for pattern in (_ISO, _CJK):
         for match in pattern.finditer(hint):
-            year, month, day = _from_hijri(*map(int, match.groups()), language,
+            written_year, written_month, written_day = map(int, match.groups())
+            year, month, day = _from_hijri(written_year, written_month, written_day, language,
                                            pattern is _ISO and _marked_hijri(hint, match.end()))
             iso = _valid(_gregorian_year(year, thai, today), month, day, today)
             if iso:
@@ -172,7 +175,7 @@ def _named_month_date(span: str, language: str | None, thai: bool, today: date) 
             span, languages=list(_dateparser_languages(language)),
             settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"},
         )
-    except Exception:  # dateparser raises assorted errors on odd text; a hint is never worth one
+    except Exception:  # noqa: BLE001 (dateparser raises assorted errors on odd text; a hint is never worth one)
         return None
     # the year must be the one written: dateparser fills a missing one in with this year
     if moment is None or str(moment.year) not in re.findall(r"(?<!\d)\d{4}(?!\d)", span):

@@ -70,7 +70,8 @@ def _function_share(words: list[str], vocabulary: set[str]) -> float:
 
 def reconsider(code: str, sample: str, function_words: Mapping[str, object]) -> str:
     """langdetect's answer, or a language it does not know whose function words fit better."""
-    rivals = function_words.get("confusions", {}).get(code)  # type: ignore[union-attr]
+    confusions = function_words.get("confusions", {})
+    rivals = confusions.get(code) if isinstance(confusions, Mapping) else None
     if not rivals:
         return code
     lists: Mapping[str, list[str]] = function_words.get("words", {})  # type: ignore[assignment]

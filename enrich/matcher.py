@@ -16,7 +16,15 @@ from itertools import compress, count, repeat
 from operator import attrgetter, getitem
 from typing import Literal, NamedTuple
 
-from coopwatch.enrich.text import UNSPACED, ArticleText, Stems, Token, any_character_of, fold, tokens
+from coopwatch.enrich.text import (
+    ArticleText,
+    Stems,
+    Token,
+    any_character_of,
+    fold,
+    tokens,
+)
+from coopwatch.scripts import UNSPACED
 
 Case = Literal["any", "capital", "exact"]
 _JOINERS = " -‐‑–—\u00a0'’"
@@ -120,17 +128,17 @@ class TermIndex:
         key = self._stems.learned(folded)
         self._phrases[key].append((term, surfaces))
         if len(key) > 1:
-            self._openings.add(key[:2])  # before the width, which a thread matching may see
+            self._openings.add((key[0], key[1]))  # before the width, which a thread matching may see
         widths = self._widths.get(key[0], [])
         if len(key) not in widths:
             # a new list, not sorted in place, where a thread matching may be reading the old
             self._widths[key[0]] = sorted([*widths, len(key)], reverse=True)  # leftmost-longest
         # country names only: place alternates are too many and too loose for this
         if self._check_shape and not self._prefixing and term.case != "exact" and term.inflects:
-            key, shape_prefix = folded[0][:_PREFIX_KEY], self._shape_prefix(term, folded[0])
-            self._inflected[key].append((term, surfaces, shape_prefix))
+            letters, shape_prefix = folded[0][:_PREFIX_KEY], self._shape_prefix(term, folded[0])
+            self._inflected[letters].append((term, surfaces, shape_prefix))
             # a new tuple, where a thread matching may be reading the old
-            self._shape_prefixes[key] = (*self._shape_prefixes.get(key, ()), shape_prefix)
+            self._shape_prefixes[letters] = (*self._shape_prefixes.get(letters, ()), shape_prefix)
 
     def _shape_prefix(self, term: Term, folded: str) -> str:
         """What a word must begin with for _match_inflected to take it for the name's first word
@@ -323,7 +331,7 @@ class _WordKeys:
 
     @classmethod
     def of(cls, text: str, words: list[Token], stems: list[str]) -> _WordKeys:
-        prefixes = list(map(getitem, map(_FOLDED, words), repeat(_FIRST_LETTERS)))
+        prefixes: list[str] = list(map(getitem, map(_FOLDED, words), repeat(_FIRST_LETTERS)))
         return cls(stems, prefixes, set(stems), set(prefixes), UNSPACED.search(text) is not None)
 
 

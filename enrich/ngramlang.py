@@ -170,7 +170,8 @@ class NgramLanguages:
         triples = (codes[later - 2] << _SHIFT_TWICE) | (codes[later - 1] << _SHIFT) | codes[later]
         keys = np.sort(np.concatenate((codes[ends], pairs, triples)))  # sorted: a faster search
         rows = np.searchsorted(self._keys, keys).clip(max=len(self._keys) - 1)
-        return rows[self._keys[rows] == keys]
+        found: np.ndarray = rows[self._keys[rows] == keys]
+        return found
 
 
 _SHIFT = np.uint64(21)  # bits of a code point: an n-gram's characters side by side in one key
@@ -205,7 +206,8 @@ class _Normalized(dict[int, str]):
     """NGram.normalize for str.translate, each character worked out once."""
 
     def __missing__(self, code: int) -> str:
-        normalized = self[code] = NGram.normalize(chr(code))
+        normalized: str = NGram.normalize(chr(code))
+        self[code] = normalized
         return normalized
 
 

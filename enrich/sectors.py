@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from coopwatch.enrich.countries import position_weight
 from coopwatch.enrich.matcher import Hit
-from coopwatch.enrich.text import UNSPACED, ArticleText
+from coopwatch.enrich.text import ArticleText
 from coopwatch.enrich.vocabulary import Vocabulary
+from coopwatch.scripts import UNSPACED
 from coopwatch.types import Field
 
 SECTOR_MIN_SCORE = 3.5  # one stray word in the body never tags a sector

@@ -13,6 +13,8 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 import Stemmer
 
+from coopwatch.scripts import UNSPACED
+
 # \w alone splits words of Indic and Thai scripts at their combining vowel signs; the danda
 # (।, ॥) among them is the full stop of Devanagari and Bengali, not part of a word.
 MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
@@ -22,7 +24,6 @@ TOKEN = re.compile(rf"(?:[^\W_]|[{MARKS}])+")
 # gaps): a class tests a character in one step, an alternation in two. Split, it yields gap,
 # word, gap, ... gap.
 _WORD_AND_GAPS = re.compile(rf"([\w{MARKS}]+)")
-UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _UNSPACED_RUN = re.compile(UNSPACED.pattern + "+")
 _SPACED_RUN = re.compile(rf"[^{UNSPACED.pattern[1:-1]}]+")
 _SENTENCE = re.compile(r"[^.!?。！？؟।۔\n]*(?:[.!?。！？؟।۔]+[\"'»”’)」』]*|\n|$)")
@@ -48,7 +49,7 @@ SNOWBALL = {
     "hi": "hindi", "id": "indonesian", "ms": "indonesian", "pl": "polish", "cs": "czech",
     "hu": "hungarian", "el": "greek", "lt": "lithuanian", "ca": "catalan", "sr": "serbian",
     "hy": "armenian", "ne": "nepali", "ta": "tamil", "eu": "basque", "ga": "irish",
-    "et": "estonian", "cs": "czech", "hr": "serbian", "bs": "serbian",
+    "et": "estonian", "hr": "serbian", "bs": "serbian",
 }
 
 
@@ -95,7 +96,9 @@ def tokens(text: str) -> list[Token]:
         if cut:
             surfaces[number], starts[number] = surfaces[number][cut:], starts[number] + cut
     # Token(...) costs a Python call a word; tuple.__new__ makes the same tuple in C
-    return list(map(tuple.__new__, repeat(Token), zip(starts, ends, surfaces, map(str.casefold, surfaces))))
+    # starts holds one place more than there are words (the end of the last gap): zip stops
+    return list(map(tuple.__new__, repeat(Token), zip(starts, ends, surfaces, map(str.casefold, surfaces),
+                                                  strict=False)))
 
 
 def _spaced_parts(
@@ -113,7 +116,7 @@ def _spaced_parts(
     parts = {number: [(start + part.start(), start + part.end(), part.group())
                       for part in _SPACED_RUN.finditer(surfaces[number])]
              for number in mixed for start in (starts[number],)}
-    for number, (surface, start, end) in enumerate(zip(surfaces, starts, ends)):
+    for number, (surface, start, end) in enumerate(zip(surfaces, starts, ends, strict=False)):
         pieces = [(start, end, surface)] if spaced[number] else parts.get(number, ())
         for piece_start, piece_end, piece in pieces:
             kept[0].append(piece)

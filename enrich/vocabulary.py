@@ -6,7 +6,6 @@ Built from plain dicts so that enrich/ itself reads no files: coopwatch.vocabula
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -15,7 +14,8 @@ from typing import Any
 from coopwatch.enrich.dyads import ShortForms, combining_forms, first_parts
 from coopwatch.enrich.matcher import Case, Term, TermIndex
 from coopwatch.enrich.ngramlang import NgramLanguages
-from coopwatch.enrich.text import UNSPACED, has_case, script_of
+from coopwatch.enrich.text import has_case, script_of
+from coopwatch.scripts import UNSPACED
 
 PLACE_WEIGHT = 0.75  # a city names its country less surely than the country's own name
 NOT_A_COUNTRY = "-"  # the tag of phrases that hide a place name (the Paris Agreement)
@@ -101,7 +101,8 @@ class Vocabulary:
     @property
     def compact(self) -> Mapping[str, list[str]]:
         """CJK single characters that stand for countries inside runs like 中俄."""
-        return self.aliases.get("compact", {})
+        compact: Mapping[str, list[str]] = self.aliases.get("compact", {})
+        return compact
 
     @property
     def combining(self) -> dict[str, str]:

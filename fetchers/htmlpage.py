@@ -49,7 +49,7 @@ def parse_html(html: str, url: str | None = None) -> tuple[PageText, str | None,
         include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if document is None:
+    if document is None or isinstance(document, dict):  # a dict only when as_dict is asked for
         return PageText(title=None, body="", date_hints=()), None, None
     # the page's own address: its canonical link or og:url (trafilatura's url), else the mark
     # a browser writes at the top of a page it saves

@@ -9,6 +9,7 @@ one pass over the text, and each refusal names what was too much.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 MAX_ELEMENTS = 100_000  # a long real page has some 30,000; a 10 MB feed of 2,000 items fewer
@@ -110,10 +111,8 @@ def item_pieces(data: bytes) -> tuple[list[bytes], int]:
     starts = [match.start() for match in _ITEM_START.finditer(data)]
     if len(starts) <= MAX_FEED_ITEMS:
         return [data], len(starts)
-    last_end = None
-    for last_end in _ITEM_END.finditer(data, starts[-1]):
-        pass
-    end = last_end.end() if last_end is not None else len(data)
+    ends = [match.end() for match in _ITEM_END.finditer(data, starts[-1])]
+    end = ends[-1] if ends else len(data)
     head, tail = data[: starts[0]], data[end:]
     bounds = [*starts[::MAX_FEED_ITEMS], end]
-    return [head + data[start:stop] + tail for start, stop in zip(bounds, bounds[1:])], len(starts)
+    return [head + data[start:stop] + tail for start, stop in itertools.pairwise(bounds)], len(starts)

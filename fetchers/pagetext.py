@@ -165,7 +165,7 @@ def parse_page_text(text: str) -> PageText:
     if headline_at is not None:
         title = _MD_HEADING.sub("", lines[headline_at]).strip() or None
     start = 0 if headline_at is None else headline_at + 1
-    story = [line for line, is_story in zip(lines[start:], prose[start:]) if is_story and line != title]
+    story = [line for line, is_story in zip(lines[start:], prose[start:], strict=True) if is_story and line != title]
     header = [line for line in lines[:first_prose] if re.search(r"\d", line)]
     # an agency stamp closing the story, "(red, 16. 5. 2016)"; a date in a list below it is not
     hints = header + [m.group(1) for line in story[-1:] for m in [_CLOSING_STAMP.search(line)]

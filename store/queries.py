@@ -12,7 +12,13 @@ from coopwatch.errors import ArticleNotFoundError
 from coopwatch.store.base import StoreBase, storage_error
 from coopwatch.store.filters import where_clause
 from coopwatch.types import (
-    Article, ArticleDetail, DyadCount, Evidence, Filters, Pair, PairSummary,
+    Article,
+    ArticleDetail,
+    DyadCount,
+    Evidence,
+    Filters,
+    Pair,
+    PairSummary,
 )
 
 _ARTICLE_COLUMNS = (

@@ -178,7 +178,7 @@ def _source_country(db: Database) -> None:
 def _fingerprint_hash(db: Database) -> None:
     # Fingerprints are hashed anew (CRC-32 and SplitMix64, not BLAKE2: see coopwatch/dedup.py),
     # so the stored ones are made again from their articles' text, or no copy would match them.
-    from coopwatch.dedup import fingerprint
+    from coopwatch.store.fingerprints import fingerprint
 
     stored = db.execute(
         "SELECT id, title, body FROM articles WHERE id IN"

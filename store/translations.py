@@ -17,11 +17,12 @@ class TranslationsMixin(StoreBase):
 
     def cached_translation(self, text: str, source: str, target: str, backend: str) -> str | None:
         """The stored translation of text, or None."""
-        return self._scalar(
+        found = self._scalar(
             "SELECT translation FROM translations WHERE text_hash = ? AND source_language = ?"
             " AND target_language = ? AND backend = ?",
             (text_hash(text), source, target, backend),
         )
+        return None if found is None else str(found)
 
     def cache_translations(self, items: list[tuple[str, str, str, str, str]]) -> None:
         """Remember translations: (text, source, target, backend, translation) each."""

@@ -167,6 +167,7 @@ def test_kill_9_during_fetch_keeps_what_was_committed_and_a_rerun_completes(
 async def test_overlapping_syncs_readers_and_the_dashboard_lose_nothing(tmp_path: Path) -> None:
     from coopwatch.config import Config
     from coopwatch.tui.app import make_app
+
     from helpers import settle
 
     db = tmp_path / "busy.db"

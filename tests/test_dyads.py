@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from coopwatch.cli import cli
 from coopwatch.store import Store
 from coopwatch.types import ArticleWrite, Enrichment
+
 from helpers import enrichment, raw, write
 
 CN_RU = ("CN", "RU")

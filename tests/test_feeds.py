@@ -17,8 +17,9 @@ from click.testing import CliRunner
 
 import coopwatch.enrichpool
 import coopwatch.lock
-from conftest import FIXTURES, shared_path
 from coopwatch.cli import cli
+
+from conftest import FIXTURES, shared_path
 from feedservers import scripted_server, shared_feedserver
 from processes import command
 from processes import run as run_process

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, shared_path
 from coopwatch.fetchers.decode import decode_bytes
 from coopwatch.fetchers.feedfile import FeedParseError, parse_feed
 from coopwatch.fetchers.limits import MAX_ATTRIBUTES, MAX_FEED_ITEMS, TooCostly, check_markup
 from coopwatch.fetchers.local import read_file, walk
 from coopwatch.fetchers.pagetext import parse_page_text
 from coopwatch.types import RawArticle, Skipped
+
+from conftest import FIXTURES, shared_path
 
 
 def test_page_text_finds_the_headline_and_drops_the_furniture() -> None:

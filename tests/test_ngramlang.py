@@ -13,6 +13,7 @@ from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
 from coopwatch.enrich.ngramlang import NgramLanguages
 from coopwatch.vocabulary import ngram_languages
+
 from test_languages import STORIES
 
 # Letters of several scripts and cases, marks, digits, links and addresses: what NGram and the

@@ -10,6 +10,7 @@ from coopwatch.cli import cli
 from coopwatch.plot import plot_pairs
 from coopwatch.store import Store
 from coopwatch.types import PairSummary
+
 from helpers import enrichment, raw, write
 
 

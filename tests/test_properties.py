@@ -8,7 +8,6 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import shared_path
 from coopwatch.dedup import fingerprint
 from coopwatch.enrich import enrich
 from coopwatch.enrich.segment import sentence_spans
@@ -18,6 +17,8 @@ from coopwatch.fetchers.feedfile import FeedParseError, ParsedFeed, parse_feed
 from coopwatch.fetchers.pagetext import parse_page_text
 from coopwatch.types import RawArticle
 from coopwatch.vocabulary import load_vocabulary
+
+from conftest import shared_path
 
 # Names, cues and sector terms in several scripts, so random text also makes tags to check.
 WORDS = ["Russia", "China", "Japan", "Vietnam", "Россия", "Китай", "России", "Китаем", "日本",

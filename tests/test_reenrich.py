@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_crash import _children, _wait_gone
 
 from coopwatch.cli import cli
 from coopwatch.config import Config
@@ -17,9 +18,9 @@ from coopwatch.enrichversion import enrichment_version
 from coopwatch.store import Store
 from coopwatch.tui.app import make_app
 from coopwatch.types import Filters
+
 from helpers import enrichment, raw, settle, write
 from processes import command, finish, run, start
-from test_crash import _children, _wait_gone
 
 CURRENT = enrichment_version()
 STORIES = [
@@ -222,7 +223,7 @@ def test_kill_9_during_reenrich_keeps_its_batches_and_a_rerun_finishes(
     with Store(db_path) as store:
         store.save_articles([
             write(raw(f"/many/{number}.txt", title=f"Japan and Vietnam agreement {number}",
-                      body=f"Japan and Vietnam signed a cooperation agreement. "
+                      body="Japan and Vietnam signed a cooperation agreement. "
                            + " ".join(words[(number + i) % len(words)] for i in range(150))),
                   enrichment(), digest=f"h{number}")
             for number in range(MANY)], "2")

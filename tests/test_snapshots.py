@@ -19,6 +19,7 @@ from coopwatch.fetchers.local import read_file
 from coopwatch.store import Store
 from coopwatch.sync import store_articles
 from coopwatch.tui.app import make_app
+
 from helpers import settle
 
 SIZE = (160, 45)

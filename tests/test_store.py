@@ -12,6 +12,7 @@ import pytest
 from coopwatch.errors import ArticleNotFoundError, DatabaseLockedError, StorageError
 from coopwatch.store import Store
 from coopwatch.types import Evidence, Filters
+
 from helpers import enrichment, raw, write
 
 

@@ -12,6 +12,7 @@ from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.store import Store
 from coopwatch.sync import content_hash, decide, ingest_paths
 from coopwatch.types import Filters, RawArticle, StoredEntry
+
 from helpers import raw
 
 

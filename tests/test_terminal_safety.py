@@ -20,6 +20,7 @@ from coopwatch.store import Store
 from coopwatch.tui.app import make_app
 from coopwatch.tui.screens.article import ArticleScreen
 from coopwatch.types import SourceResult
+
 from feedservers import engine_server
 from helpers import settle
 

@@ -19,6 +19,7 @@ from coopwatch.enrich.segment import sentence_spans
 from coopwatch.store import Store
 from coopwatch.tui.app import make_app
 from coopwatch.tui.screens.article import ArticleScreen
+
 from feedservers import engine_server
 from helpers import settle
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from textual.widgets import DataTable
+
 from coopwatch.config import Config
 from coopwatch.store import Store
 from coopwatch.tui.app import make_app
-from textual.widgets import DataTable
-
 from coopwatch.tui.screens.article import ArticleScreen
 from coopwatch.tui.screens.feed import PAGE_SIZE, FeedScreen
 from coopwatch.tui.screens.pairs import PairsScreen
 from coopwatch.tui.widgets.article_table import ArticleTable
 from coopwatch.tui.widgets.filter_bar import FilterBar
 from coopwatch.tui.widgets.pair_pane import PairPane
+
 from helpers import enrichment, raw, settle, write
 
 
@@ -184,8 +185,9 @@ async def test_articles_another_process_stores_appear_with_a_notice(db_path: Pat
 async def test_r_syncs_a_feed_big_enough_for_the_worker_processes(db_path: Path) -> None:
     # Textual's capture of stderr has no file descriptor; the worker pool's start failed on it
     # and every feed bringing 24 or more new articles failed ("could not process the feed")
-    from feedservers import scripted_server
     from test_feeds import _many_stories
+
+    from feedservers import scripted_server
 
     app = make_app(Config(), db_path)
     with scripted_server() as (base, script):
@@ -206,8 +208,9 @@ async def test_r_syncs_a_feed_big_enough_for_the_worker_processes(db_path: Path)
 
 async def test_the_background_sync_asks_only_feeds_that_are_due_and_r_asks_all(
         db_path: Path) -> None:
-    from feedservers import scripted_server
     from test_feeds import RSS
+
+    from feedservers import scripted_server
 
     app = make_app(Config(), db_path)
     with scripted_server() as (base, script):

@@ -16,6 +16,7 @@ from coopwatch.tui.widgets.article_table import ArticleTable
 from coopwatch.tui.widgets.filter_bar import FilterBar
 from coopwatch.types import Filters
 from coopwatch.watches import add_watch
+
 from helpers import enrichment, raw, settle, write
 
 

@@ -96,7 +96,7 @@ def country_names(codes: set[str]) -> dict[str, dict[str, str]]:
     for language in LANGUAGES:
         try:
             territories = Locale.parse(language).territories
-        except Exception:  # babel lacks the locale: skip it rather than guess
+        except Exception:  # noqa: BLE001 (babel lacks the locale: skip it rather than guess)
             continue
         names[language] = {
             name: code for code, name in sorted(territories.items()) if code in codes
@@ -140,7 +140,7 @@ def adjective_names(countries: dict[str, dict[str, str]]) -> dict[str, dict[str,
             continue
         try:
             languages = Locale.parse(language).languages
-        except Exception:
+        except Exception:  # noqa: BLE001 (as above)
             continue
         own = countries[language]
         found = {}

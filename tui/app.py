@@ -21,7 +21,10 @@ from coopwatch.store import Store
 from coopwatch.sync import ingest_paths
 from coopwatch.tui.clock import local_time_short
 from coopwatch.tui.messages import (
-    DataChanged, StaleTagsCounted, SyncStateChanged, UnseenCounted,
+    DataChanged,
+    StaleTagsCounted,
+    SyncStateChanged,
+    UnseenCounted,
 )
 from coopwatch.tui.screens.feed import FeedScreen
 from coopwatch.tui.screens.feeds import FeedsScreen

@@ -32,7 +32,8 @@ class Translated:
 
 def same_language(source: str | None, target: str) -> bool:
     """Whether a text in source needs no translation into target (en and en-GB are one)."""
-    return bool(source) and source.split("-")[0].lower() == target.split("-")[0].lower()
+    return source is not None and source != "" and (
+        source.split("-")[0].lower() == target.split("-")[0].lower())
 
 
 def translate_texts(

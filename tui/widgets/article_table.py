@@ -79,8 +79,8 @@ class ArticleTable(DataTable[Text]):
         spare = left - widths["headline"] - widths["countries"]
         widths["sectors"] = min(needed["sectors"], spare) if spare >= MIN_SECTORS else 0
         changed = False
-        for key, column in self.columns.items():
-            width = widths[key.value]
+        for column_key, column in self.columns.items():
+            width = widths[str(column_key.value)]  # every column is added with a key
             if column.width != width or column.auto_width:
                 column.width, column.auto_width, changed = width, False, True
         if changed:

@@ -19,7 +19,6 @@ import io
 import json
 import re
 import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,7 +223,7 @@ def news_sql_dump(source: Source, data: bytes) -> str:
             pos = value.end()
             if end == ")":
                 break
-        row = dict(zip(columns, values))
+        row = dict(zip(columns, values, strict=False))
         if row.get("Id") == wanted:
             return article(row["Title"], row["Body"])
     raise Unmade(f"no News row with Id {wanted}")
