@@ -18,10 +18,11 @@ from coopwatch.enrich.dyads import ShortForms, hangul_dyads, word_dyads
 from coopwatch.enrich.matcher import Hit
 from coopwatch.enrich.text import ArticleText, fold
 from coopwatch.enrich.vocabulary import NOT_A_COUNTRY, Vocabulary
+from coopwatch.scripts import HANGUL
 from coopwatch.types import Field
 
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HANGUL = re.compile(f"[{HANGUL}]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—]+")
 LEAD_CHARS = 400  # the body's opening, where a story names its actors
 TITLE_WEIGHT = 3.0

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from coopwatch.enrich.text import MARKS
-from coopwatch.scripts import UNSPACED
+from coopwatch.scripts import THAI, UNSPACED, bokmal_language
 
 _YEAR = r"(\d{4})"
 _ISO = re.compile(rf"(?<!\d){_YEAR}\s?[-/.]\s?(\d{{1,2}})\s?[-/.]\s?(\d{{1,2}})(?!\d)")
@@ -38,9 +38,8 @@ _NAMED = re.compile(  # a day, a month (a name, or words around its number) and 
 )
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)  # another page's address in a line
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")  # bidi and zero-width marks
-_THAI = re.compile("[\u0e00-\u0e7f]")
+_THAI = re.compile(f"[{THAI}]")
 _MONTH_FIRST_LANGUAGES = {"en"}  # 09/18/2020 in US English; elsewhere the day comes first
-_DATEPARSER_LANGUAGES = {"no": "nb"}  # our codes where dateparser's locale has another name
 MIN_YEAR = 1990
 BUDDHIST_ERA_OFFSET = 543  # Thai years: 2567 BE is 2024 CE
 # Years since MIN_YEAR in Iran's and Afghanistan's solar calendar (1369 is 1990-91) and in the
@@ -163,7 +162,7 @@ def _dateparser_languages(language: str | None) -> tuple[str, ...]:
         return ("en",)  # dateparser's own language detection takes a second and more a date
     from dateparser.languages.loader import default_loader  # slow to import; most never need it
 
-    code = _DATEPARSER_LANGUAGES.get(language, language)
+    code = bokmal_language(language)
     return (code, "en") if code in default_loader.get_locale_map() and code != "en" else ("en",)
 
 

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 from coopwatch.enrich.compact import CompactRun
 from coopwatch.enrich.text import Token
+from coopwatch.scripts import HANGUL
 
-_HANGUL = "\uac00-\ud7a3"
+_HANGUL = HANGUL
+_HANGUL_SYLLABLE = re.compile(f"[{HANGUL}]")
 _DYAD_JOINERS = "-‐‑–—ㆍ·・/"
 # 한-미, 한ㆍ중ㆍ일, 한·미: Hangul syllables joined by a dash or a middle dot, standing alone
 # (a particle may follow: 한-미 간, 한·미·일의)
@@ -77,7 +79,7 @@ def hangul_dyads(text: str, forms: ShortForms, named: set[str]) -> list[Dyad]:
     dyads = []
     for match in _HANGUL_DYAD.finditer(text):
         syllables = [(match.start() + i, ch) for i, ch in enumerate(match.group())
-                     if "\uac00" <= ch <= "\ud7a3"]
+                     if _HANGUL_SYLLABLE.fullmatch(ch)]
         codes = [forms.resolve(ch, named) for _, ch in syllables]
         if all(codes) and len(set(codes)) == len(codes):
             parts = tuple((at, at + 1, code) for (at, _), code in zip(syllables, codes, strict=True))

@@ -85,20 +85,12 @@ def reconsider(code: str, sample: str, function_words: Mapping[str, object]) -> 
     return best
 
 
-def detect_language(
-    title: str, body: str, hint: str | None = None,
-    function_words: Mapping[str, object] | None = None, languages: NgramLanguages | None = None,
-) -> str | None:
-    """The ISO 639-1 code of the text's language; the metadata's hint when the text is too thin
-    (or when no language profiles were given)."""
-    return detect_languages([(title, body, hint)], function_words, languages)[0]
-
-
 def detect_languages(
     texts: Sequence[tuple[str, str, str | None]],
     function_words: Mapping[str, object] | None = None, languages: NgramLanguages | None = None,
 ) -> list[str | None]:
-    """detect_language() of each (title, body, hint), the n-gram draws of all done together."""
+    """The ISO 639-1 code of each (title, body, hint)'s language, the n-gram draws of all done
+    together; the metadata's hint when a text is too thin (or when no profiles were given)."""
     samples = [f"{title}\n{body[:SAMPLE_CHARS]}".strip() for title, body, _ in texts]
     found: list[str | None] = [_by_script(sample) for sample in samples]
     drawn = [] if languages is None else [

@@ -12,7 +12,9 @@ import re
 
 import sentencex
 
-_THAI_BREAK = re.compile(r"(?<=[\u0e00-\u0e7f])[ \t]+(?=[\u0e00-\u0e7f])")
+from coopwatch.scripts import THAI
+
+_THAI_BREAK = re.compile(rf"(?<=[{THAI}])[ \t]+(?=[{THAI}])")
 _LINE_BREAKS = re.compile(r"\n+")  # a line of its own is a sentence of its own (headlines, lists)
 _ALIASES = {"zh-cn": "zh", "zh-tw": "zh"}
 _UNKNOWN = "en"  # sentencex's own fallback rules, for text whose language was not found

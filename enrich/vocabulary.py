@@ -15,20 +15,17 @@ from coopwatch.enrich.dyads import ShortForms, combining_forms, first_parts
 from coopwatch.enrich.matcher import Case, Term, TermIndex
 from coopwatch.enrich.ngramlang import NgramLanguages
 from coopwatch.enrich.text import has_case, script_of
-from coopwatch.scripts import UNSPACED
+from coopwatch.scripts import UNSPACED, bokmal_language, stored_language
 
 PLACE_WEIGHT = 0.75  # a city names its country less surely than the country's own name
 NOT_A_COUNTRY = "-"  # the tag of phrases that hide a place name (the Paris Agreement)
 # Sister languages read each other's names (Malay Jepun in a text langdetect calls Indonesian).
 _SISTERS = {"id": ("ms",), "ms": ("id",)}
-# CLDR files Norwegian Bokmål under nb; langdetect says no.
-_DATA_LANGUAGE = {"no": "nb", "nn": "nb"}
-_HAND_LANGUAGE = {"nb": "no", "nn": "no"}
 
 
 def _hand(language: str | None) -> str:
     """The key of a language in the hand-made data files (Norwegian under no)."""
-    return _HAND_LANGUAGE.get(language or "", language or "")
+    return stored_language(language or "")
 
 _UNSPACED_SCRIPTS = "unspaced"
 # How each language shortens a country inside a dyad: a character (中哥, 日韓), a syllable
@@ -134,7 +131,7 @@ class Vocabulary:
 
     def gloss_names(self, target: str) -> dict[str, str]:
         """Country codes, sector ids and cue kinds as words of the target language."""
-        cldr = self.country_names.get(_DATA_LANGUAGE.get(target, target)) or self.country_names["en"]
+        cldr = self.country_names.get(bokmal_language(target)) or self.country_names["en"]
         names = {code: name for name, code in cldr.items()}
         names.update(self.labels.get("en", {}))
         names.update(self.labels.get(target, {}))
@@ -188,12 +185,12 @@ class Vocabulary:
             yield Term(code, name, "exact")
         for name, code in self.aliases.get("agencies", {}).items():
             yield Term(code, name, _case_for(name, "capital"), agency=True)
-        cldr = self.country_names.get(_DATA_LANGUAGE.get(language, language), {})
+        cldr = self.country_names.get(bokmal_language(language), {})
         for name, code in cldr.items():
             if name not in excluded_names:
                 yield Term(code, name, _case_for(name, "capital"), inflects=True)
         # adjectives are lower case in most languages (japoński, японский, français)
-        for name, code in self.adjectives.get(_DATA_LANGUAGE.get(language, language), {}).items():
+        for name, code in self.adjectives.get(bokmal_language(language), {}).items():
             if name not in excluded_names and name not in hand:
                 yield Term(code, name, "any", inflects=True)
         scripts = {script_of(name) for name in list(cldr)[:20]} or {"latin"}

@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 from coopwatch.fetchers.limits import check_tags
 from coopwatch.fetchers.markup import strip_markup
+from coopwatch.scripts import UNSPACED
 
 _SENTENCE_END = re.compile(r"[.!?。！？…؟।۔][\"'»”’)\]」』]*\s*$")
-_UNSPACED_CHAR = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·►▪]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -59,7 +59,7 @@ class PageText:
 
 def word_count(line: str) -> int:
     """Words in a line; two characters of an unspaced script count as one word."""
-    unspaced = len(_UNSPACED_CHAR.findall(line))
+    unspaced = len(UNSPACED.findall(line))
     return len(line.split()) + unspaced // 2 - (1 if unspaced else 0)
 
 

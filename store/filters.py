@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+from coopwatch.scripts import stored_language
 from coopwatch.store.fts import match_query
 from coopwatch.types import Filters
-
-# Norwegian is written no, nb or nn; langdetect says no, users may say any.
-_LANGUAGE_ALIASES = {"nb": "no", "nn": "no"}
 
 
 def where_clause(filters: Filters) -> tuple[str, list[object]]:
@@ -38,7 +36,7 @@ def where_clause(filters: Filters) -> tuple[str, list[object]]:
     if filters.language:
         language = filters.language.lower()
         conditions.append("a.language = ?")
-        params.append(_LANGUAGE_ALIASES.get(language, language))
+        params.append(stored_language(language))  # users may write Norwegian no, nb or nn
     if filters.since:
         conditions.append("a.sort_date >= ?")
         params.append(filters.since)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from coopwatch.scripts import bokmal_language
 from coopwatch.translation.engines import TranslationError
 from coopwatch.translation.http import post_json
 
@@ -13,7 +14,6 @@ PRO_API = "https://api.deepl.com"
 _TARGETS = {"en": "EN-US", "pt": "PT-BR"}
 _SOURCES = set("ar bg cs da de el en es et fi fr hu id it ja ko lt lv nb nl pl pt ro ru sk sl sv "
                "tr uk zh".split())
-_SOURCE_ALIASES = {"no": "nb", "nn": "nb"}
 
 
 class DeepL:
@@ -27,7 +27,7 @@ class DeepL:
 
     def translate(self, texts: Sequence[str], source: str | None, target: str) -> list[str]:
         payload: dict[str, object] = {"text": list(texts), "target_lang": _target_code(target)}
-        source = _SOURCE_ALIASES.get(source or "", source)
+        source = bokmal_language(source) if source else source
         if source in _SOURCES:
             payload["source_lang"] = source.upper()  # else DeepL detects it
         answer = post_json(self.endpoint, payload, self.timeout,
