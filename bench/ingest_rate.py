@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import platform
+import shutil
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
+import coopwatch.enrichpool
 import coopwatch.sync as sync
 from coopwatch.paths import seeds_dir
 from coopwatch.store import Store
@@ -31,21 +33,26 @@ _EMPTY = Enrichment(None, (), (), (), False, None)
 
 
 def one_run(folder: Path, vocabulary: object, enrich: bool) -> tuple[int, float]:
-    real = sync.enrich_many
+    real, real_batch = sync.enrich_many, coopwatch.enrichpool.MIN_BATCH
     if not enrich:
         sync.enrich_many = lambda raws, vocabulary: [_EMPTY] * len(raws)  # type: ignore[assignment]
+        coopwatch.enrichpool.MIN_BATCH = 10**9  # in process, where the constant stands in
     try:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
             started = time.perf_counter()
             report = sync.ingest_paths(store, [folder], vocabulary)  # type: ignore[arg-type]
             return report.new, time.perf_counter() - started
     finally:
-        sync.enrich_many = real
+        sync.enrich_many, coopwatch.enrichpool.MIN_BATCH = real, real_batch
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--copies", type=int, default=20,
+                        help="also ingest a folder holding this many copies of the last folder's "
+                             "files (a page file stands for itself: each copy is an article), "
+                             "where the worker processes of a bulk ingest pay back their start")
     parser.add_argument("folders", nargs="*", type=Path)
     add_json_option(parser)
     args = parser.parse_args()
@@ -53,6 +60,12 @@ def main() -> None:
     folders = args.folders or [seeds_dir()] + ([DEV] if DEV.exists() else [])
     print(f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}")
     vocabulary = load_vocabulary()
+    copies = tempfile.TemporaryDirectory()
+    if args.copies > 1:
+        many = Path(copies.name) / f"{folders[-1].name}-x{args.copies}"
+        for number in range(args.copies):
+            shutil.copytree(folders[-1], many / f"copy-{number:03}")
+        folders = [*folders, many]
     for folder in folders:
         count, first = one_run(folder, vocabulary, enrich=True)
         timed = [one_run(folder, vocabulary, enrich=True)[1] for _ in range(args.runs)]

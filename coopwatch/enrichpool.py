@@ -15,7 +15,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import resource_tracker
@@ -98,6 +98,36 @@ class EnrichPool:
             self._workers = 0
             return None
         return [enrichment for chunk in chunks for enrichment in chunk]
+
+    @property
+    def started(self) -> bool:
+        """Whether the workers are running (so a batch costs them no start)."""
+        return self._executor is not None
+
+    def enrich_later(self, raws: Sequence[RawArticle]) -> Callable[[], list[Enrichment] | None]:
+        """enrich() for code without an event loop (a local folder's ingest): the workers start
+        on the batch at once, and the function returned waits for their answers, so the caller
+        can store the batch before while they work."""
+        if self._workers < 2 or len(raws) < MIN_BATCH:
+            return lambda: None
+        if self._executor is None:
+            try:
+                self._executor = self._start()
+            except (OSError, ValueError) as error:
+                log.warning("enrichment workers could not start (%s); enriching in process", error)
+                self._workers = 0
+                return lambda: None
+        futures = [self._executor.submit(_enrich_chunk, chunk) for chunk in _chunks(raws, CHUNK)]
+
+        def answers() -> list[Enrichment] | None:
+            try:
+                return [enrichment for future in futures for enrichment in future.result()]
+            except (BrokenProcessPool, OSError) as error:
+                log.warning("enrichment workers failed (%s); enriching in process", error)
+                self._workers = 0
+                return None
+
+        return answers
 
     def _start(self) -> ProcessPoolExecutor:
         _start_resource_tracker()

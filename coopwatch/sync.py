@@ -21,6 +21,7 @@ from pathlib import Path
 
 from coopwatch.dedup import NEAR_DUPLICATE_BANDS, canonical_url, fingerprint
 from coopwatch.enrich import Vocabulary, enrich_many
+from coopwatch.enrichpool import EnrichPool
 from coopwatch.fetchers.local import display_path, read_file, walk
 from coopwatch.store import Store
 from coopwatch.types import (
@@ -37,6 +38,9 @@ from coopwatch.vocabulary import VocabularyLoader
 
 log = logging.getLogger("coopwatch.sync")
 Progress = Callable[[SourceResult], None]
+# new articles read before they are enriched together: enough to share out over the workers
+# in chunks and repay their start, few enough that a kill loses little unsaved work
+INGEST_BATCH = 400
 
 
 def content_hash(raw: RawArticle) -> str:
@@ -204,13 +208,19 @@ class _Batch:
         return False
 
 
-def ingest_path(store: Store, root: Path, vocabulary: Vocabulary) -> SourceResult:
-    """Every supported file under a path, as one source result."""
+def ingest_path(store: Store, root: Path, vocabulary: Vocabulary,
+                pool: EnrichPool | None = None) -> SourceResult:
+    """Every supported file under a path, as one source result. Files are read a batch at a time;
+    a full batch's new articles go to pool's workers while the batch before is stored (each file
+    in its own transaction), and a folder of a few dozen files is enriched in process."""
     result = SourceResult(source=display_path(root.absolute()))
     if not root.exists():
         result.status, result.error = "failed", "no such file or folder"
         return result
     asked_for_one_file = not root.is_dir()
+    batch: list[tuple[str, list[Decision]]] = []
+    waiting = 0
+    in_flight: _Enriching | None = None
     for found in walk(root):
         parsed = found if isinstance(found, Skipped) else read_file(found)
         if isinstance(parsed, Skipped) and asked_for_one_file:
@@ -219,14 +229,49 @@ def ingest_path(store: Store, root: Path, vocabulary: Vocabulary) -> SourceResul
         if isinstance(parsed, Skipped):
             result.skipped.append(parsed)
             continue
-        stored = store_articles(store, parsed[0].source, parsed, vocabulary)
-        result.new_ids += stored.new_ids
-        result.new += stored.new
-        result.updated += stored.updated
-        result.copies += stored.copies
+        decisions = plan(store, parsed[0].source, parsed)
+        batch.append((parsed[0].source, decisions))
+        waiting += sum(not decision.copy for decision in decisions)
+        if waiting >= INGEST_BATCH:
+            started = _Enriching.start(batch, pool)
+            if in_flight is not None:
+                in_flight.store(store, vocabulary, result)
+            in_flight, batch, waiting = started, [], 0
+    last = _Enriching.start(batch, pool if pool is not None and pool.started else None)
+    if in_flight is not None:
+        in_flight.store(store, vocabulary, result)
+    last.store(store, vocabulary, result)
     if not (result.new or result.updated) and result.status == "ok":
         result.status = "unchanged"
     return result
+
+
+@dataclass
+class _Enriching:
+    """A batch of files' decisions whose new articles the workers may be enriching."""
+
+    batch: list[tuple[str, list[Decision]]]
+    answers: Callable[[], list[Enrichment] | None]
+
+    @classmethod
+    def start(cls, batch: list[tuple[str, list[Decision]]], pool: EnrichPool | None) -> _Enriching:
+        todo = [decision.raw for _, decisions in batch for decision in decisions
+                if not decision.copy]
+        return cls(batch, pool.enrich_later(todo) if pool is not None and todo else lambda: None)
+
+    def store(self, store: Store, vocabulary: Vocabulary, result: SourceResult) -> None:
+        """Take the workers' answers (the rest are enriched in process) and store each file."""
+        todo = [decision for _, decisions in self.batch for decision in decisions
+                if not decision.copy]
+        for decision, enrichment in zip(todo, self.answers() or (), strict=False):
+            decision.enrichment = enrichment
+        loader = VocabularyLoader.holding(vocabulary)
+        for source, decisions in self.batch:
+            stored = complete(store, source, decisions, loader)
+            result.new_ids += stored.new_ids
+            result.new += stored.new
+            result.updated += stored.updated
+            result.copies += stored.copies
 
 
 def ingest_paths(
@@ -235,13 +280,14 @@ def ingest_paths(
     """Import local files and folders; one bad file never stops the others."""
     report = SyncReport()
     started = time.monotonic()
-    for path in paths:
-        result = ingest_path(store, path, vocabulary)
-        log.info("status=%s source=%s new=%d updated=%d skipped=%d", result.status,
-                 result.source, result.new, result.updated, len(result.skipped))
-        report.sources.append(result)
-        if progress:
-            progress(result)
+    with EnrichPool(vocabulary.user_sector_terms) as pool:
+        for path in paths:
+            result = ingest_path(store, path, vocabulary, pool)
+            log.info("status=%s source=%s new=%d updated=%d skipped=%d", result.status,
+                     result.source, result.new, result.updated, len(result.skipped))
+            report.sources.append(result)
+            if progress:
+                progress(result)
     report.seconds = time.monotonic() - started
     return report
 

@@ -102,3 +102,48 @@ def test_feed_file_items_are_articles(db_path: Path, vocabulary: Vocabulary) -> 
         [india] = store.list_articles(Filters(countries=("IN",)))
         assert india.pairs == (("FR", "IN"),) and "space" in india.sectors
         assert india.url == "https://example.org/news/1?utm_source=rss"
+
+
+def test_a_big_folder_is_enriched_in_worker_processes_alike(
+        tmp_path: Path, vocabulary: Vocabulary, monkeypatch: pytest.MonkeyPatch) -> None:
+    import coopwatch.enrichpool
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    pairs = [("Russia", "China"), ("Vietnam", "Japan"), ("India", "France"), ("Kenya", "Egypt")]
+    for number in range(40):
+        first, second = pairs[number % len(pairs)]
+        (folder / f"story-{number:02}.txt").write_text(
+            f"{first} and {second} sign a research pact, story {number}\n\n"
+            f"{first} and {second} signed an agreement on space research cooperation on "
+            f"Monday, the ministries said in a joint statement number {number}.\n")
+    used_workers: list[bool] = []
+    real_enrich_later = coopwatch.enrichpool.EnrichPool.enrich_later
+
+    def watched(self, raws):  # type: ignore[no-untyped-def]
+        answers = real_enrich_later(self, raws)
+
+        def recorded():  # type: ignore[no-untyped-def]
+            done = answers()
+            used_workers.append(done is not None)
+            return done
+
+        return recorded
+
+    monkeypatch.setattr(coopwatch.enrichpool.EnrichPool, "enrich_later", watched)
+    listings = {}
+    monkeypatch.setattr(sync, "INGEST_BATCH", 30)  # a folder of 40 new files fills one
+    for mode, batch in (("workers", 24), ("in process", 10**6)):
+        monkeypatch.setattr(coopwatch.enrichpool, "MIN_BATCH", batch)
+        with Store(tmp_path / f"{mode}.db") as store:
+            report = ingest_paths(store, [folder], vocabulary)
+            assert report.new == 40
+            listings[mode] = sorted((a.title, a.language, a.countries, a.pairs, a.sectors)
+                                    for a in store.list_articles(Filters(), limit=None))
+    # the full batch of 30 in the workers, the last 10 (too few to share out) in process; with
+    # workers refused (MIN_BATCH) the full batch in process, and its last batch never asks them
+    # (a folder's last batch goes to the workers only once they run)
+    assert used_workers == [True, False, False]
+    assert listings["workers"] == listings["in process"]
+    assert {pair for *_, pairs, _ in listings["workers"] for pair in pairs} == {
+        ("CN", "RU"), ("JP", "VN"), ("FR", "IN"), ("EG", "KE")}
