@@ -70,6 +70,10 @@ class CoopwatchApp(App[None]):
         self._sync_done = self._sync_total = 0  # sources, while a sync runs
         self._marker: tuple[int, str] | None = None
 
+
+    def open_store(self) -> Store:
+        """The app's database, opened for one job: a screen or a worker thread closes it after."""
+        return Store(self.db_path)
     def on_mount(self) -> None:
         self.push_screen(FeedScreen())
         self.prepare()

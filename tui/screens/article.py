@@ -9,14 +9,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coopwatch.enrich.snippets import GLOSS_BACKEND
 from coopwatch.errors import CoopwatchError
 from coopwatch.reading import read_article, translate_snippets
 from coopwatch.safety import one_line, terminal_safe
-from coopwatch.store import Store
+from coopwatch.tui.screens.base import CoopwatchScreen
 from coopwatch.types import ArticleDetail, Evidence
 from coopwatch.webaddress import is_web_url
 
@@ -76,7 +75,7 @@ def render_snippets(detail: ArticleDetail, translated: bool) -> Text:
     return text
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(CoopwatchScreen[None]):
     """Scrollable; `o` opens the article's address, `t` switches snippet language."""
 
     BINDINGS = [
@@ -114,12 +113,12 @@ class ArticleScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        app = self.app
+        app = self.coopwatch
         try:
-            with Store(str(app.db_path)) as store:  # type: ignore[attr-defined]
-                vocabulary = app.vocabulary()  # type: ignore[attr-defined]
+            with app.open_store() as store:
+                vocabulary = app.vocabulary()
                 detail = read_article(store, self.article_id, vocabulary,
-                                      app.config.translate)  # type: ignore[attr-defined]
+                                      app.config.translate)
         except CoopwatchError as error:
             self.post_message(self.Loaded(None, str(error)))
             return
@@ -128,9 +127,9 @@ class ArticleScreen(Screen[None]):
     @work(thread=True, group="translate", exclusive=True, exit_on_error=False)
     def translate(self, detail: ArticleDetail) -> None:
         """The engine's translations, after the gloss is on screen (an engine may be slow)."""
-        with Store(str(self.app.db_path)) as store:  # type: ignore[attr-defined]
+        with self.coopwatch.open_store() as store:
             translated = translate_snippets(store, detail,
-                                            self.app.config.translate)  # type: ignore[attr-defined]
+                                            self.coopwatch.config.translate)
         self.post_message(self.Translated(translated))
 
     @on(Loaded)
@@ -143,7 +142,7 @@ class ArticleScreen(Screen[None]):
         self.query_one("#article-evidence", Static).update(render_evidence(message.detail))
         self._show_snippets()
         self.query_one("#article-body", Static).update(Text(terminal_safe(message.detail.body)))
-        if self.app.config.translate.backend != GLOSS_BACKEND:  # type: ignore[attr-defined]
+        if self.coopwatch.config.translate.backend != GLOSS_BACKEND:
             self.translate(message.detail)  # the gloss is on screen; the engine may take a while
 
     @on(Translated)

@@ -8,16 +8,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from coopwatch.choices import country_choices, sector_choices
 from coopwatch.enrich.snippets import GLOSS_BACKEND
 from coopwatch.reading import translate_headlines
 from coopwatch.safety import one_line
-from coopwatch.store import Store
 from coopwatch.trends import spike_days_since
 from coopwatch.tui.screens.article import ArticleScreen
+from coopwatch.tui.screens.base import CoopwatchScreen
 from coopwatch.tui.screens.picker import PickerScreen
 from coopwatch.tui.screens.search import SearchScreen
 from coopwatch.tui.widgets.article_table import ArticleTable
@@ -30,7 +29,7 @@ PREFETCH_ROWS = 40  # load the next page when the cursor gets this close to the 
 LATEST_HEADLINES = 5
 
 
-class FeedScreen(Screen[None]):
+class FeedScreen(CoopwatchScreen[None]):
     """Articles newest first, narrowed by filters that are always in view."""
 
     BINDINGS = [
@@ -88,9 +87,6 @@ class FeedScreen(Screen[None]):
         self.query_one(PairPane).show_nothing("")
         self.reload()
 
-    @property
-    def store_path(self) -> str:
-        return str(self.app.db_path)  # type: ignore[attr-defined]
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -108,7 +104,7 @@ class FeedScreen(Screen[None]):
 
     @work(thread=True, group="page", exclusive=True, exit_on_error=False)
     def load_page(self, filters: Filters, offset: int, limit: int, generation: int) -> None:
-        with Store(self.store_path) as store:
+        with self.coopwatch.open_store() as store:
             articles = store.list_articles(filters, limit=limit, offset=offset)
             # rows first: counting a large match takes as long again
             self.post_message(self.PageLoaded(articles, offset, generation))
@@ -145,11 +141,11 @@ class FeedScreen(Screen[None]):
 
     @work(thread=True, group="headlines", exclusive=True, exit_on_error=False)
     def translate_headlines(self, articles: list[Article]) -> None:
-        app = self.app
-        with Store(self.store_path) as store:
-            vocabulary = app.vocabulary()  # type: ignore[attr-defined]
+        app = self.coopwatch
+        with self.coopwatch.open_store() as store:
+            vocabulary = app.vocabulary()
             found, note = translate_headlines(store, articles, vocabulary,
-                                              app.config.translate)  # type: ignore[attr-defined]
+                                              app.config.translate)
         # an article in the target language keeps its own headline; the table need not ask again
         translations = {a.id: _marked(*found[a.id]) if a.id in found else "" for a in articles}
         self.post_message(self.HeadlinesTranslated(translations, note))
@@ -198,9 +194,9 @@ class FeedScreen(Screen[None]):
     @work(thread=True, group="pair", exclusive=True, exit_on_error=False)
     def load_pair(self, pair: Pair) -> None:
         filters = Filters(pair=pair)
-        with Store(self.store_path) as store:
+        with self.coopwatch.open_store() as store:
             summaries = store.pair_summaries(
-                filters, days_since=spike_days_since(self.app.today()))  # type: ignore[attr-defined]
+                filters, days_since=spike_days_since(self.coopwatch.today()))
             latest = store.list_articles(filters, limit=LATEST_HEADLINES)
             languages = dict(store.language_counts(filters))
         self.post_message(self.PairLoaded(summaries[0] if summaries else None, latest, languages))
@@ -211,7 +207,7 @@ class FeedScreen(Screen[None]):
         if message.summary is None:
             pane.show_nothing()
         else:
-            pane.show(message.summary, message.latest, message.languages, self.app.today())  # type: ignore[attr-defined]
+            pane.show(message.summary, message.latest, message.languages, self.coopwatch.today())
 
     # -- filters -------------------------------------------------------------------------------
 
@@ -232,7 +228,7 @@ class FeedScreen(Screen[None]):
         def chosen(sector: str | None) -> None:
             if sector and sector not in self.filters.sectors:
                 self.set_filters(replace(self.filters, sectors=(*self.filters.sectors, sector)))
-        terms = self.app.config.sector_terms  # type: ignore[attr-defined]
+        terms = self.coopwatch.config.sector_terms
         self.app.push_screen(PickerScreen("Add a sector filter", sector_choices(terms)), chosen)
 
     def action_pick_language(self) -> None:
@@ -240,7 +236,7 @@ class FeedScreen(Screen[None]):
 
     @work(thread=True, group="languages", exclusive=True, exit_on_error=False)
     def load_languages(self) -> None:
-        with Store(self.store_path) as store:
+        with self.coopwatch.open_store() as store:
             counts = store.language_counts()
         self.post_message(self.LanguagesLoaded(
             [(code, f"{n} article{'' if n == 1 else 's'}") for code, n in counts]))

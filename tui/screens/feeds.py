@@ -8,16 +8,15 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from coopwatch.safety import one_line
-from coopwatch.store import Store
 from coopwatch.tui.clock import local_time
+from coopwatch.tui.screens.base import CoopwatchScreen
 from coopwatch.types import Source
 
 
-class FeedsScreen(Screen[None]):
+class FeedsScreen(CoopwatchScreen[None]):
     """Failing sources are marked; `r` (sync) refreshes it."""
 
     BINDINGS = [("escape", "app.pop_screen", "Back")]
@@ -39,7 +38,7 @@ class FeedsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        with Store(str(self.app.db_path)) as store:  # type: ignore[attr-defined]
+        with self.coopwatch.open_store() as store:
             sources = store.list_sources()
         self.post_message(self.Loaded(sources))
 

@@ -9,18 +9,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from coopwatch.store import Store
 from coopwatch.trends import is_spiking, sparkline, spike_days_since, trend_end
+from coopwatch.tui.screens.base import CoopwatchScreen
 from coopwatch.tui.widgets.pair_pane import PairPane
 from coopwatch.types import Article, Filters, Pair, PairSummary
 
 LATEST_HEADLINES = 5
 
 
-class PairsScreen(Screen[Pair | None]):
+class PairsScreen(CoopwatchScreen[Pair | None]):
     """Enter returns to the feed filtered to the selected pair."""
 
     BINDINGS = [("escape", "dismiss(None)", "Back")]
@@ -56,15 +55,15 @@ class PairsScreen(Screen[Pair | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        with Store(str(self.app.db_path)) as store:  # type: ignore[attr-defined]
+        with self.coopwatch.open_store() as store:
             summaries = store.pair_summaries(
-                self.filters, days_since=spike_days_since(self.app.today()))  # type: ignore[attr-defined]
+                self.filters, days_since=spike_days_since(self.coopwatch.today()))
         self.post_message(self.Loaded(summaries))
 
     @on(Loaded)
     def _show(self, message: Loaded) -> None:
         table = self.query_one(DataTable)
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.coopwatch.today()
         table.clear()
         self.summaries = {}
         for summary in message.summaries:
@@ -93,7 +92,7 @@ class PairsScreen(Screen[Pair | None]):
     @work(thread=True, group="pair", exclusive=True, exit_on_error=False)
     def load_pair(self, summary: PairSummary) -> None:
         filters = Filters(pair=summary.pair)
-        with Store(str(self.app.db_path)) as store:  # type: ignore[attr-defined]
+        with self.coopwatch.open_store() as store:
             latest = store.list_articles(filters, limit=LATEST_HEADLINES)
             languages = dict(store.language_counts(filters))
         self.post_message(self.PairLoaded(summary, latest, languages))
@@ -101,7 +100,7 @@ class PairsScreen(Screen[Pair | None]):
     @on(PairLoaded)
     def _show_pair(self, message: PairLoaded) -> None:
         self.query_one(PairPane).show(message.summary, message.latest, message.languages,
-                                      self.app.today())  # type: ignore[attr-defined]
+                                      self.coopwatch.today())
 
     @on(DataTable.RowSelected)
     def _choose(self, event: DataTable.RowSelected) -> None:

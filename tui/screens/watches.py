@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from coopwatch.config import Config
@@ -17,13 +16,14 @@ from coopwatch.errors import CoopwatchError
 from coopwatch.filterspec import filters_as_options, suggest_name
 from coopwatch.safety import one_line
 from coopwatch.store import Store
+from coopwatch.tui.screens.base import CoopwatchScreen
 from coopwatch.tui.screens.prompt import PromptScreen
 from coopwatch.tui.widgets.filter_bar import describe
 from coopwatch.types import Filters, WatchStatus
 from coopwatch.watches import add_watch, mark_seen, remove_watch, watch_statuses
 
 
-class WatchesScreen(Screen[Filters | None]):
+class WatchesScreen(CoopwatchScreen[Filters | None]):
     """Dismisses with the filters of the watch opened (now seen), or None."""
 
     BINDINGS = [
@@ -65,15 +65,12 @@ class WatchesScreen(Screen[Filters | None]):
             table.add_column(label, key=label or "spike")
         self.load()
 
-    @property
-    def _store_path(self) -> str:
-        return str(self.app.db_path)  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        with Store(self._store_path) as store:
-            statuses = watch_statuses(store, self.app.config,  # type: ignore[attr-defined]
-                                      self.app.today())  # type: ignore[attr-defined]
+        with self.coopwatch.open_store() as store:
+            statuses = watch_statuses(store, self.coopwatch.config,
+                                      self.coopwatch.today())
         self.post_message(self.Loaded(statuses))
 
     @on(Loaded)
@@ -137,8 +134,8 @@ class WatchesScreen(Screen[Filters | None]):
     def change(self, do: Callable[[Store, Config], object], note: str,
                leave_with: Filters | None = None) -> None:
         try:
-            with Store(self._store_path) as store:
-                do(store, self.app.config)  # type: ignore[attr-defined]
+            with self.coopwatch.open_store() as store:
+                do(store, self.coopwatch.config)
         except CoopwatchError as error:
             self.post_message(self.Done(str(error), error=True))
             return
