@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, repeat
@@ -63,8 +63,9 @@ class TermIndex:
     def __init__(
         self, language: str | None, terms: Iterable[Term], names: bool = False,
         endings: Iterable[str] = (), clitics: Iterable[str] = (),
+        rewrites: Mapping[str, str] | None = None,
     ) -> None:
-        self._stems = Stems(language, clitics)
+        self._stems = Stems(language, clitics, rewrites)
         # the language's case endings: a name also matches its base with any of them
         self._endings = _Endings(endings)
         # Names inflect at their end only (cue words and terms change more); in languages that

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
@@ -134,11 +134,14 @@ def _stemmer(language: str) -> Stemmer.Stemmer | None:
 class Stems:
     """A per-language stem function with a memo: news reuses its words."""
 
-    def __init__(self, language: str | None, clitics: Iterable[str] = ()) -> None:
+    def __init__(self, language: str | None, clitics: Iterable[str] = (),
+                 rewrites: Mapping[str, str] | None = None) -> None:
         self.language = language or ""
         self._stemmer = _stemmer(self.language)
         if self._stemmer is None and clitics:
             self._stemmer = _Clitics(clitics)
+        elif self._stemmer is not None and rewrites:
+            self._stemmer = _Rewritten(rewrites, self._stemmer)
         self._memo: dict[str, str] = {}
 
     def of(self, words: list[Token]) -> list[str]:
@@ -162,6 +165,28 @@ class Stems:
             stem = self._stemmer.stemWord(folded) if self._stemmer else folded
             self._memo[folded] = stem
         return stem
+
+
+class _Rewritten:
+    """A Snowball stemmer that first rewrites the beginnings it leaves on (Arabic والصين: الصين)."""
+
+    _MIN_KEPT = 3  # letters after the beginning: a short word is more likely another word
+
+    def __init__(self, rewrites: Mapping[str, str], stemmer: Stemmer.Stemmer) -> None:
+        self._rewrites = sorted(rewrites.items(), key=lambda item: -len(item[0]))
+        self._stemmer = stemmer
+
+    def _rewritten(self, word: str) -> str:
+        for start, replacement in self._rewrites:
+            if word.startswith(start) and len(word) - len(start) >= self._MIN_KEPT:
+                return replacement + word[len(start):]
+        return word
+
+    def stemWord(self, word: str) -> str:  # noqa: N802 - the Snowball stemmer's interface
+        return str(self._stemmer.stemWord(self._rewritten(word)))
+
+    def stemWords(self, words: list[str]) -> list[str]:  # noqa: N802
+        return list(self._stemmer.stemWords([self._rewritten(word) for word in words]))
 
 
 class _Clitics:

@@ -60,6 +60,8 @@ class Vocabulary:
     place_endings: Mapping[str, list[str]] = field(default_factory=dict)
     # endings.toml [clitics]: letters a language without a stemmer binds in front of a word
     clitics: Mapping[str, list[str]] = field(default_factory=dict)
+    # endings.toml [before_stemming]: beginnings rewritten before a language's stemmer runs
+    before_stemming: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # endings.toml [hangul_prefixes]: syllables a Korean word may put before a country's name
     hangul_prefixes: frozenset[str] = frozenset()
     # endings.toml [locative]: the words that set the scene right before a place ("in the")
@@ -163,8 +165,9 @@ class Vocabulary:
         if index is None:
             endings = self.endings.get(_hand(language), ()) if names else ()
             clitics = self.clitics.get(_hand(language), ())
+            rewrites = self.before_stemming.get(_hand(language), {})
             index = TermIndex(language, build(language or "en"), names=names, endings=endings,
-                              clitics=clitics)
+                              clitics=clitics, rewrites=rewrites)
             self._indexes[key] = index
         return index
 

@@ -27,6 +27,8 @@ INFLECTED = [
     ("tr", "Japon şirketleri", "JP"),
     ("hi", "जापानी कंपनियाँ", "JP"),
     ("ar", "الشركات الروسية", "RU"),
+    ("ar", "وقعت مصر والأرجنتين اتفاقا", "AR"),  # "and" before the article: والأرجنتين
+    ("ar", "فالبرتغال شريك مهم", "PT"),
     ("fr", "le partenariat franco-britannique", "FR"),
     ("es", "la delegación rusa y las empresas rusas", "RU"),
     ("pl", "towary z Chin", "CN"),
