@@ -16,7 +16,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import resource_tracker
 from typing import TYPE_CHECKING
@@ -78,56 +78,55 @@ class EnrichPool:
 
     async def enrich(self, raws: Sequence[RawArticle]) -> list[Enrichment] | None:
         """Each article's enrichment, in order; None when the batch is better done in process."""
-        if self._workers < 2 or len(raws) < MIN_BATCH:
+        futures = self._submit(raws)
+        if futures is None:
             return None
-        if self._executor is None:
-            try:
-                self._executor = self._start()
-            except (OSError, ValueError) as error:
-                log.warning("enrichment workers could not start (%s); enriching in process", error)
-                self._workers = 0
-                return None
-        loop = asyncio.get_running_loop()
         try:
-            chunks = await asyncio.gather(*(
-                loop.run_in_executor(self._executor, _enrich_chunk, chunk)
-                for chunk in _chunks(raws, CHUNK)))
+            chunks = await asyncio.gather(*map(asyncio.wrap_future, futures))
         except (BrokenProcessPool, OSError) as error:
-            # a worker killed (out of memory) or none could start: enrich in process from now on
-            log.warning("enrichment workers failed (%s); enriching in process", error)
-            self._workers = 0
+            self._give_up(error)
             return None
         return [enrichment for chunk in chunks for enrichment in chunk]
+
+    def enrich_later(self, raws: Sequence[RawArticle]) -> Callable[[], list[Enrichment] | None]:
+        """enrich() for code without an event loop (a local folder's ingest): the workers start
+        on the batch at once, and the function returned waits for their answers, so the caller
+        can store the batch before while they work."""
+        futures = self._submit(raws)
+
+        def answers() -> list[Enrichment] | None:
+            if futures is None:
+                return None
+            try:
+                return [enrichment for future in futures for enrichment in future.result()]
+            except (BrokenProcessPool, OSError) as error:
+                self._give_up(error)
+            return None
+
+        return answers
 
     @property
     def started(self) -> bool:
         """Whether the workers are running (so a batch costs them no start)."""
         return self._executor is not None
 
-    def enrich_later(self, raws: Sequence[RawArticle]) -> Callable[[], list[Enrichment] | None]:
-        """enrich() for code without an event loop (a local folder's ingest): the workers start
-        on the batch at once, and the function returned waits for their answers, so the caller
-        can store the batch before while they work."""
+    def _submit(self, raws: Sequence[RawArticle]) -> list[Future[list[Enrichment]]] | None:
+        """The batch handed to the workers in chunks, or None when it is better done in process
+        (too small, or no workers can run)."""
         if self._workers < 2 or len(raws) < MIN_BATCH:
-            return lambda: None
-        if self._executor is None:
-            try:
+            return None
+        try:
+            if self._executor is None:
                 self._executor = self._start()
-            except (OSError, ValueError) as error:
-                log.warning("enrichment workers could not start (%s); enriching in process", error)
-                self._workers = 0
-                return lambda: None
-        futures = [self._executor.submit(_enrich_chunk, chunk) for chunk in _chunks(raws, CHUNK)]
+            return [self._executor.submit(_enrich_chunk, chunk) for chunk in _chunks(raws, CHUNK)]
+        except (BrokenProcessPool, OSError, ValueError) as error:
+            self._give_up(error)
+            return None
 
-        def answers() -> list[Enrichment] | None:
-            try:
-                return [enrichment for future in futures for enrichment in future.result()]
-            except (BrokenProcessPool, OSError) as error:
-                log.warning("enrichment workers failed (%s); enriching in process", error)
-                self._workers = 0
-                return None
-
-        return answers
+    def _give_up(self, error: Exception) -> None:
+        # a worker killed (out of memory) or none could start: enrich in process from now on
+        log.warning("enrichment workers failed (%s); enriching in process", error)
+        self._workers = 0
 
     def _start(self) -> ProcessPoolExecutor:
         _start_resource_tracker()

@@ -115,6 +115,7 @@ async def fetch_pages(client: httpx.AsyncClient, limited: Limited, unreachable: 
 
     async def one(index: int, url: str) -> None:
         host = urlsplit(url).netloc
+        silent = f"{host} did not answer"
 
         async def attempt() -> Retrieved | None:
             # the time waiting for a slot counts: the deadline is the feed's, not the request's
@@ -124,7 +125,7 @@ async def fetch_pages(client: httpx.AsyncClient, limited: Limited, unreachable: 
             return await retrieve(client, url, deadline=remaining)
 
         if host in unreachable:
-            planned.pages_missed[f"{host} did not answer"] += 1
+            planned.pages_missed[silent] += 1
             return
         try:
             page = await limited(url, attempt)
@@ -132,11 +133,10 @@ async def fetch_pages(client: httpx.AsyncClient, limited: Limited, unreachable: 
             log.info("full text failed url=%s error=%s", url, error)
             if error.unreachable:
                 unreachable.add(host)
-                planned.pages_missed[f"{host} did not answer"] += 1
+                planned.pages_missed[silent] += 1
             return
         if page is None:
-            why = f"{host} did not answer" if host in unreachable else "the feed's time ran out"
-            planned.pages_missed[why] += 1
+            planned.pages_missed[silent if host in unreachable else "the feed's time ran out"] += 1
         elif page.body:
             planned.pages[index] = (page.body, page.content_type)
 

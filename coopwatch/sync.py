@@ -251,19 +251,19 @@ class _Enriching:
     """A batch of files' decisions whose new articles the workers may be enriching."""
 
     batch: list[tuple[str, list[Decision]]]
+    todo: list[Decision]  # the batch's new and changed articles, which need enriching
     answers: Callable[[], list[Enrichment] | None]
 
     @classmethod
     def start(cls, batch: list[tuple[str, list[Decision]]], pool: EnrichPool | None) -> _Enriching:
-        todo = [decision.raw for _, decisions in batch for decision in decisions
-                if not decision.copy]
-        return cls(batch, pool.enrich_later(todo) if pool is not None and todo else lambda: None)
+        todo = [decision for _, decisions in batch for decision in decisions if not decision.copy]
+        answers = (pool.enrich_later([decision.raw for decision in todo])
+                   if pool is not None and todo else lambda: None)
+        return cls(batch, todo, answers)
 
     def store(self, store: Store, vocabulary: Vocabulary, result: SourceResult) -> None:
         """Take the workers' answers (the rest are enriched in process) and store each file."""
-        todo = [decision for _, decisions in self.batch for decision in decisions
-                if not decision.copy]
-        for decision, enrichment in zip(todo, self.answers() or (), strict=False):
+        for decision, enrichment in zip(self.todo, self.answers() or (), strict=False):
             decision.enrichment = enrichment
         loader = VocabularyLoader.holding(vocabulary)
         for source, decisions in self.batch:

@@ -40,16 +40,17 @@ def enrich(raw: RawArticle, vocabulary: Vocabulary) -> Enrichment:
 def enrich_many(raws: Sequence[RawArticle], vocabulary: Vocabulary) -> list[Enrichment]:
     """enrich() of each article; their languages are found together, in less time than apart
     (each gets the answer it would get alone)."""
-    languages = detect_languages([((raw.title or "")[:MAX_TITLE_CHARS], raw.body[:MAX_BODY_CHARS],
-                                   raw.language_hint)
-                                  for raw in raws],
+    read = [((raw.title or "")[:MAX_TITLE_CHARS], raw.body[:MAX_BODY_CHARS]) for raw in raws]
+    languages = detect_languages([(title, body, raw.language_hint)
+                                  for (title, body), raw in zip(read, raws, strict=True)],
                                  vocabulary.function_words, vocabulary.ngram_languages())
-    return [_enrich(raw, language, vocabulary)
-            for raw, language in zip(raws, languages, strict=True)]
+    return [_enrich(raw, title, body, language, vocabulary)
+            for raw, (title, body), language in zip(raws, read, languages, strict=True)]
 
 
-def _enrich(raw: RawArticle, language: str | None, vocabulary: Vocabulary) -> Enrichment:
-    title, body = (raw.title or "")[:MAX_TITLE_CHARS], raw.body[:MAX_BODY_CHARS]
+def _enrich(raw: RawArticle, title: str, body: str, language: str | None,
+            vocabulary: Vocabulary) -> Enrichment:
+    """One article's tags from its title and body as read (their openings)."""
     text = ArticleText.of(title, body)
     countries = find_countries(text, language, vocabulary)
     cues = find_cues(text, language, vocabulary)

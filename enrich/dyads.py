@@ -17,13 +17,12 @@ from coopwatch.enrich.compact import CompactRun
 from coopwatch.enrich.text import Token
 from coopwatch.scripts import HANGUL
 
-_HANGUL = HANGUL
 _HANGUL_SYLLABLE = re.compile(f"[{HANGUL}]")
 _DYAD_JOINERS = "-‐‑–—ㆍ·・/"
 # 한-미, 한ㆍ중ㆍ일, 한·미: Hangul syllables joined by a dash or a middle dot, standing alone
 # (a particle may follow: 한-미 간, 한·미·일의)
 _HANGUL_DYAD = re.compile(
-    rf"(?<![{_HANGUL}])[{_HANGUL}](?:\s?[{_DYAD_JOINERS}]\s?[{_HANGUL}])+(?![{_DYAD_JOINERS}])"
+    rf"(?<![{HANGUL}])[{HANGUL}](?:\s?[{_DYAD_JOINERS}]\s?[{HANGUL}])+(?![{_DYAD_JOINERS}])"
 )
 _LATIN_JOINERS = "-‐‑–—"
 _ANY_DASH = re.compile(f"[{_LATIN_JOINERS}]")

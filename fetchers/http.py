@@ -103,10 +103,14 @@ async def _read_limited(response: httpx.Response, limit: int) -> bytes:
     first = True
     try:
         async for raw in response.aiter_raw():
-            if first and encoding == "deflate" and raw[:1] and raw[0] & 0x0F != 8:
+            try:
+                body += inflate.decompress(raw, limit + 1 - len(body))
+            except zlib.error:
+                if not (first and encoding == "deflate"):
+                    raise
                 inflate = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate, without zlib's header
+                body += inflate.decompress(raw, limit + 1 - len(body))
             first = False
-            body += inflate.decompress(raw, limit + 1 - len(body))
             if len(body) > limit or inflate.unconsumed_tail:
                 raise _too_large(limit)
         body += inflate.flush()
@@ -170,18 +174,17 @@ async def retrieve(
             async with asyncio.timeout(remaining):  # unlike wait_for, no task a request
                 return await _once(client, url, caching, limit)
         except (TimeoutError, httpx.TimeoutException):
-            reason, wait = f"no answer within {deadline:g} s", None
+            reason, wait, timed_out = f"no answer within {deadline:g} s", None, True
             if time.monotonic() - started >= deadline:
                 raise RetrieveError(reason, unreachable=True) from None
         except RetrieveError as error:
             if not str(error).startswith("HTTP 5"):
                 raise
-            reason, wait = str(error), error.retry_after
+            reason, wait, timed_out = str(error), error.retry_after, False
         except httpx.HTTPError as error:
             raise RetrieveError(_describe(error),
                                 unreachable=isinstance(error, httpx.ConnectError)) from None
         attempt += 1
-        timed_out = wait is None and not reason.startswith("HTTP")
         if attempt > RETRIES:
             raise RetrieveError(reason, unreachable=timed_out)
         pause = wait if wait is not None else BACKOFF_SECONDS * 2 ** (attempt - 1)

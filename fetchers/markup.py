@@ -10,6 +10,7 @@ import re
 _BLOCK_TAG = re.compile(r"<\s*/?\s*(p|br|div|li|h[1-6]|tr|blockquote|section|article)\b[^<>]{0,2000}>", re.I)
 _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 _SCRIPT_START = re.compile(r"<(script|style)\b", re.I)
+_SCRIPT_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style")}
 _MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\((https?://[^)\s]{1,2000})\)")
 _HAS_TAG = re.compile(r"<\s*(p|br|div|span|strong|em|b|i|a|li|h[1-6])\b[^<>]{0,2000}>", re.I)
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
@@ -33,10 +34,10 @@ def _without_scripts(text: str) -> str:
     position = 0
     while (start := _SCRIPT_START.search(text, position)) is not None:
         kept.append(text[position : start.start()])
-        close = re.search(rf"</{start.group(1)}\s*>", text[start.end():], re.I)
+        close = _SCRIPT_END[start.group(1).lower()].search(text, start.end())
         if close is None:
-            return " ".join(kept)
-        position = start.end() + close.end()
+            return "".join(kept)
+        position = close.end()
         kept.append(" ")
     kept.append(text[position:])
     return "".join(kept)
