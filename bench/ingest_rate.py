@@ -19,8 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
+import coopwatch.enrich
 import coopwatch.enrichpool
-import coopwatch.sync as sync
+import coopwatch.update.local
 from coopwatch.paths import seeds_dir
 from coopwatch.store import Store
 from coopwatch.types import Enrichment
@@ -33,17 +34,17 @@ _EMPTY = Enrichment(None, (), (), (), False, None)
 
 
 def one_run(folder: Path, vocabulary: object, enrich: bool) -> tuple[int, float]:
-    real, real_batch = sync.enrich_many, coopwatch.enrichpool.MIN_BATCH
+    real, real_batch = coopwatch.enrich.enrich_many, coopwatch.enrichpool.MIN_BATCH
     if not enrich:
-        sync.enrich_many = lambda raws, vocabulary: [_EMPTY] * len(raws)  # type: ignore[assignment]
+        coopwatch.enrich.enrich_many = lambda raws, vocabulary: [_EMPTY] * len(raws)  # type: ignore[assignment]
         coopwatch.enrichpool.MIN_BATCH = 10**9  # in process, where the constant stands in
     try:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
             started = time.perf_counter()
-            report = sync.ingest_paths(store, [folder], vocabulary)  # type: ignore[arg-type]
+            report = coopwatch.update.local.ingest_paths(store, [folder], vocabulary)  # type: ignore[arg-type]
             return report.new, time.perf_counter() - started
     finally:
-        sync.enrich_many, coopwatch.enrichpool.MIN_BATCH = real, real_batch
+        coopwatch.enrich.enrich_many, coopwatch.enrichpool.MIN_BATCH = real, real_batch
 
 
 def main() -> None:

@@ -11,12 +11,12 @@ from rich.console import Console
 
 from coopwatch.cli_options import State, pass_state
 from coopwatch.errors import UsageError
-from coopwatch.feedsync import Progress
-from coopwatch.fetch import fetch_all, source_count
 from coopwatch.output import json_text
 from coopwatch.reenrich import stale_count, stale_note
 from coopwatch.safety import one_line
 from coopwatch.types import SourceResult, SyncReport
+from coopwatch.update.feeds import Progress
+from coopwatch.update.run import fetch_all, source_count
 from coopwatch.vocabulary import VocabularyLoader, load_vocabulary
 from coopwatch.webaddress import is_web_url
 
@@ -98,7 +98,9 @@ def ingest(state: State, paths_: tuple[Path, ...], as_json: bool) -> None:
 
     Example: coopwatch ingest ~/saved-pages/ report.html
     """
-    from coopwatch.sync import ingest_paths  # enrichment's imports, which fetch may never need
+    from coopwatch.update.local import (
+        ingest_paths,  # enrichment's imports, which fetch may never need
+    )
 
     vocabulary = load_vocabulary(state.config.sector_terms)
     report = ingest_paths(state.store(), paths_, vocabulary)

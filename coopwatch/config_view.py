@@ -10,8 +10,8 @@ from pathlib import Path
 
 from coopwatch.config import Config
 from coopwatch.errors import UsageError
-from coopwatch.fetch import configured_folders
 from coopwatch.filterspec import filters_to_json
+from coopwatch.update.run import configured_folders
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from coopwatch.store.base import StoreBase, utc_now, utc_text
 from coopwatch.types import Source, SourceResult
-
-BACKOFF_START = timedelta(minutes=15)
-BACKOFF_CAP = timedelta(hours=24)
 
 
 class SourcesMixin(StoreBase):
@@ -103,24 +100,18 @@ class SourcesMixin(StoreBase):
         raw = self._scalar("SELECT caching_info FROM sources WHERE url = ?", (url,))
         return json.loads(raw) if raw else {}
 
-    def record_result(
-        self, result: SourceResult, *, caching: dict[str, str] | None = None,
-        title: str | None = None, wait_seconds: float | None = None,
-    ) -> None:
-        """Keep a sync's outcome on its source row (a source not subscribed is left alone).
+    def consecutive_failures(self, url: str) -> int:
+        """How many syncs in a row failed on a source (0 when the last one did not)."""
+        return int(self._scalar(
+            "SELECT consecutive_failures FROM sources WHERE url = ?", (url,)) or 0)
 
-        A failure pushes the next poll back exponentially (15 minutes doubling, at most a day);
-        wait_seconds (ttl, Cache-Control, Retry-After) pushes it at least that far.
-        """
-        now = datetime.now(UTC)
+    def record_result(
+        self, result: SourceResult, *, attempted_at: datetime, next_poll: datetime,
+        caching: dict[str, str] | None = None, title: str | None = None,
+    ) -> None:
+        """Keep a sync's outcome on its source row (a source not subscribed is left alone):
+        a failure counts one more in a row, a success sets the count back to none."""
         failed = result.status == "failed"
-        failures = (self._scalar(
-            "SELECT consecutive_failures FROM sources WHERE url = ?", (result.source,)) or 0)
-        delay = timedelta(0)
-        if failed:
-            delay = min(BACKOFF_START * 2 ** min(failures, 16), BACKOFF_CAP)
-        if wait_seconds:
-            delay = max(delay, timedelta(seconds=wait_seconds))
         with self._write() as conn:
             conn.execute(
                 """UPDATE sources SET last_status = ?, last_error = ?, last_attempt = ?,
@@ -130,9 +121,9 @@ class SourcesMixin(StoreBase):
                      caching_info = coalesce(?, caching_info),
                      title = coalesce(title, ?)
                    WHERE url = ?""",
-                (result.status, result.error, utc_text(now), failed, utc_text(now), failed,
-                 utc_text(now + delay), json.dumps(caching) if caching is not None else None,
-                 title, result.source),
+                (result.status, result.error, utc_text(attempted_at), failed,
+                 utc_text(attempted_at), failed, utc_text(next_poll),
+                 json.dumps(caching) if caching is not None else None, title, result.source),
             )
 
     def move_source(self, old: str, new: str) -> None:

@@ -61,7 +61,7 @@ def test_conditional_get_makes_a_second_sync_cost_nothing(db_path: Path) -> None
 
 
 # What a cron run pays for when nothing changed: no parser, no enrichment, no dashboard.
-HEAVY_MODULES = ("coopwatch.enrich", "coopwatch.feedupdate", "feedparser", "trafilatura",
+HEAVY_MODULES = ("coopwatch.enrich", "coopwatch.update.parse", "feedparser", "trafilatura",
                  "numpy", "textual", "dateparser")
 
 
@@ -100,12 +100,12 @@ def test_a_permanent_redirect_moves_the_subscription(db_path: Path) -> None:
 
 def test_a_bug_on_one_feed_is_that_feeds_recorded_failure(
         db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import coopwatch.feedupdate
+    import coopwatch.update.parse
 
     def broken(*args: object) -> None:
         raise KeyError("a bug")
 
-    monkeypatch.setattr(coopwatch.feedupdate, "parse_and_plan", broken)
+    monkeypatch.setattr(coopwatch.update.parse, "parse", broken)
     with scripted_server() as (base, script):
         script.routes["/news.rss"] = (200, {"Content-Type": "application/rss+xml"}, RSS)
         run(db_path, "feeds", "add", f"{base}/news.rss")

@@ -90,7 +90,7 @@ def test_the_store_imports_no_core() -> None:
 
 def test_core_import_does_not_load_textual(tmp_path: Path) -> None:
     code = (
-        "import sys, coopwatch.cli, coopwatch.sync, coopwatch.store, coopwatch.enrich, "
+        "import sys, coopwatch.cli, coopwatch.update.run, coopwatch.update.local, coopwatch.store, coopwatch.enrich, "
         "coopwatch.fetchers.local; print('textual' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -17,8 +17,8 @@ from coopwatch.config import Config
 from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.fetchers.local import read_file
 from coopwatch.store import Store
-from coopwatch.sync import store_articles
 from coopwatch.tui.app import make_app
+from coopwatch.update.local import store_articles
 
 from helpers import settle
 

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-import coopwatch.sync as sync
+import coopwatch.enrich
+import coopwatch.update.local
 from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.store import Store
-from coopwatch.sync import content_hash, decide, ingest_paths
 from coopwatch.types import Filters, RawArticle, StoredEntry
+from coopwatch.update.decide import Changed, New, content_hash, decide
+from coopwatch.update.local import ingest_paths
 
 from helpers import raw
 
@@ -19,9 +21,9 @@ from helpers import raw
 def test_decide_is_pure_and_sorts_new_changed_unchanged() -> None:
     a, b, c = raw(key="a", body="A."), raw(key="b", body="B."), raw(key="c", body="C.")
     known = {"a": StoredEntry(1, content_hash(a), False), "b": StoredEntry(2, "stale", False)}
-    todo, unchanged = decide([a, b, c, raw(key="c", body="copy")], known)
-    assert [(item.entry_key, article_id) for item, _, article_id in todo] == [("b", 2), ("c", None)]
-    assert unchanged == 1
+    decided = decide([a, b, c, raw(key="c", body="copy")], known, {})
+    assert decided.intents == [Changed(b, content_hash(b), 2), New(c, content_hash(c))]
+    assert decided.unchanged == 1
 
 
 def test_content_hashes_stay_what_earlier_versions_stored() -> None:
@@ -40,13 +42,13 @@ def test_content_hash_ignores_where_the_copy_lives() -> None:
 @pytest.fixture
 def counted_enrich(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    real = sync.enrich_many
+    real = coopwatch.enrich.enrich_many
 
     def counting(articles, vocabulary):  # type: ignore[no-untyped-def]
         calls.extend(article.source for article in articles)
         return real(articles, vocabulary)
 
-    monkeypatch.setattr(sync, "enrich_many", counting)
+    monkeypatch.setattr(coopwatch.enrich, "enrich_many", counting)
     return calls
 
 
@@ -132,7 +134,7 @@ def test_a_big_folder_is_enriched_in_worker_processes_alike(
 
     monkeypatch.setattr(coopwatch.enrichpool.EnrichPool, "enrich_later", watched)
     listings = {}
-    monkeypatch.setattr(sync, "INGEST_BATCH", 30)  # a folder of 40 new files fills one
+    monkeypatch.setattr(coopwatch.update.local, "INGEST_BATCH", 30)  # a folder of 40 new files fills one
     for mode, batch in (("workers", 24), ("in process", 10**6)):
         monkeypatch.setattr(coopwatch.enrichpool, "MIN_BATCH", batch)
         with Store(tmp_path / f"{mode}.db") as store:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from coopwatch.store import Store
 from coopwatch.tui.app import make_app
 from coopwatch.tui.screens.article import ArticleScreen
 from coopwatch.types import SourceResult
+from coopwatch.update import health
 
 from feedservers import engine_server
 from helpers import settle
@@ -43,8 +45,9 @@ def hostile_db(tmp_path: Path) -> Path:
     assert CliRunner().invoke(cli, ["--db", str(db), "ingest", str(folder)]).exit_code == 0
     with Store(db) as store:
         store.add_source(FEED, "feed")
-        store.record_result(SourceResult(FEED, status="failed", error=f"[/] boom {HOSTILE}"),
-                            title=f"[bold]Feed[/bold] {HOSTILE}")
+        health.record(store, health.Health(
+            SourceResult(FEED, status="failed", error=f"[/] boom {HOSTILE}"),
+            title=f"[bold]Feed[/bold] {HOSTILE}"), datetime.now(UTC))
     return db
 
 

@@ -14,11 +14,9 @@ from textual.worker import Worker, WorkerState
 from coopwatch import paths
 from coopwatch.config import Config
 from coopwatch.errors import CoopwatchError
-from coopwatch.fetch import fetch_all, source_count
 from coopwatch.reenrich import stale_count, stale_note
 from coopwatch.safety import one_line
 from coopwatch.store import Store
-from coopwatch.sync import ingest_paths
 from coopwatch.tui.clock import local_time_short
 from coopwatch.tui.messages import (
     DataChanged,
@@ -32,6 +30,8 @@ from coopwatch.tui.screens.help import HelpScreen
 from coopwatch.tui.screens.pairs import PairsScreen
 from coopwatch.tui.screens.watches import WatchesScreen
 from coopwatch.types import Filters, Pair, SourceResult, SyncReport
+from coopwatch.update.local import ingest_paths
+from coopwatch.update.run import fetch_all, source_count
 from coopwatch.vocabulary import VocabularyLoader
 from coopwatch.watches import watch_statuses
 

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from coopwatch import paths
 from coopwatch.config import Config
-from coopwatch.feedsync import Progress, feed_jobs, sync_feeds
 from coopwatch.lock import sync_lock
 from coopwatch.store import Store
 from coopwatch.types import SyncReport
+from coopwatch.update.feeds import Clock, Progress, feed_jobs, sync_feeds, utc_clock
+from coopwatch.update.retrieve import Retriever
 from coopwatch.vocabulary import VocabularyLoader
 from coopwatch.watches import report_alerts, run_notify_command
 
@@ -35,6 +36,7 @@ def fetch_all(
     store: Store, config: Config, vocabulary: VocabularyLoader, *, feeds: Sequence[str] = (),
     concurrency: int = 16, timeout: float = 30.0, progress: Progress | None = None,
     today: Callable[[], date] = date.today, due_only: bool = False,
+    retriever: Retriever | None = None, clock: Clock = utc_clock,
 ) -> SyncReport:
     """Sync the given feeds, or every feed and folder, under the sync lock; then tell the
     watches' new articles and the spiking pairs, and run the notify command for the alerts.
@@ -48,17 +50,19 @@ def fetch_all(
         before_id = store.newest_article_id()
         jobs = feed_jobs(store, list(feeds) or None, config.full_text_below)
         if due_only:
-            later = store.feeds_not_due()
+            later = store.feeds_not_due(clock())
             report.not_due = [job.url for job in jobs if job.url in later]
             jobs = [job for job in jobs if job.url not in later]
         if jobs:
             report.sources += sync_feeds(store, jobs, vocabulary, concurrency=concurrency,
-                                         timeout=timeout, progress=progress)
+                                         timeout=timeout, progress=progress,
+                                         retriever=retriever, clock=clock)
         folders = [] if feeds else configured_folders(config)
         if folders:
-            from coopwatch.sync import sync_folders  # enrichment's imports: only when needed
+            from coopwatch.update.local import sync_folders  # enrichment's imports: when needed
 
-            report.sources += sync_folders(store, folders, vocabulary(), progress).sources
+            report.sources += sync_folders(store, folders, vocabulary(), progress,
+                                           clock).sources
         report.alerts, report.spiking_pairs = report_alerts(store, config, before_id, today())
         report.seconds = time.monotonic() - started
     if config.notify_command and report.alerts:

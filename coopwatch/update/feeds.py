@@ -1,0 +1,182 @@
+"""The feed driver: each feed through the phases in order,
+
+    retrieve -> unchanged? -> parse -> decide -> pages -> enrich -> save -> health
+
+one coroutine a feed, all feeds at once under the sync's limits. Network waits overlap in the
+event loop; everything that parses or writes runs on one writer thread, a phase at a time, so
+the store sees a single writer. A feed's stories are enriched ahead in worker processes
+(coopwatch.enrichpool), on the other cores, while the writer stores other feeds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import ParamSpec, TypeVar
+
+from coopwatch.enrichpool import EnrichPool
+from coopwatch.errors import StorageError
+from coopwatch.fetchers.http import Caching, RetrieveError
+from coopwatch.store import Store
+from coopwatch.types import SourceResult
+from coopwatch.update import enrich, health, pages
+from coopwatch.update.decide import Intent
+from coopwatch.update.health import Health
+from coopwatch.update.retrieve import Limits, Retriever, http_retriever
+from coopwatch.vocabulary import VocabularyLoader
+
+log = logging.getLogger("coopwatch.update")
+Progress = Callable[[SourceResult], None]
+Clock = Callable[[], datetime]  # the wall clock the health phase writes (a test sets its own)
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def utc_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class FeedJob:
+    """One feed to sync and how."""
+
+    url: str
+    caching: Caching
+    body_hash: str | None  # of the body stored last time: the same bytes again change nothing
+    full_text_below: int  # fetch the page of a new item whose text is shorter; 0: never
+
+
+def feed_jobs(store: Store, urls: Sequence[str] | None, full_text_below: int) -> list[FeedJob]:
+    """The feeds to sync (the given URLs, else every subscription) with what each needs."""
+    settings = store.feed_settings()
+    jobs = []
+    for url in urls if urls is not None else list(settings):
+        info = store.caching_info(url)
+        own = settings.get(url)
+        jobs.append(FeedJob(url, Caching(info.get("etag") or None,
+                                         info.get("last_modified") or None),
+                            info.get("body_hash") or None,
+                            own if own is not None else full_text_below))
+    return jobs
+
+
+class _FeedSync:
+    """One sync's feeds: the store, its writer thread, the pool, the limits."""
+
+    def __init__(self, store: Store, vocabulary: VocabularyLoader, retriever: Retriever,
+                 pool: EnrichPool, writer: ThreadPoolExecutor, limits: Limits, timeout: float,
+                 clock: Clock) -> None:
+        self.store, self.vocabulary, self.retriever = store, vocabulary, retriever
+        self.pool, self.writer, self.limits = pool, writer, limits
+        self.timeout, self.clock = timeout, clock
+
+    async def _write(self, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """work(*args) on the writer thread, the only one that touches the store."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self.writer, lambda: work(*args, **kwargs))
+
+    async def sync(self, job: FeedJob) -> SourceResult:
+        """One feed, start to end; a bug on its input is its failure, never the others'."""
+        deadline = time.monotonic() + self.timeout
+        try:
+            outcome = await self._phases(job, deadline)
+        except StorageError:
+            raise  # the database itself failed: no other feed can be stored either
+        except Exception as error:  # noqa: BLE001 (a bug on one feed's input must not stop the rest)
+            log.exception("feed=%s could not be processed", job.url)
+            # kept on the feed like any failure, so `feeds list` and the dashboard show it
+            outcome = Health(SourceResult(
+                source=job.url, status="failed",
+                error=f"could not process the feed ({type(error).__name__})"))
+        await self._write(health.record, self.store, outcome, self.clock())
+        result = outcome.result
+        log.info("status=%s feed=%s new=%d updated=%d copies=%d error=%s", result.status,
+                 result.source, result.new, result.updated, result.copies, result.error)
+        return result
+
+    async def _phases(self, job: FeedJob, deadline: float) -> Health:
+        try:
+            fetched = await self.limits.run(
+                job.url, lambda: self.retriever(job.url, job.caching, self.timeout))
+        except RetrieveError as error:
+            return Health(SourceResult(source=job.url, status="failed", error=str(error)),
+                          wait_seconds=error.retry_after)
+        url = job.url
+        if fetched.moved_to and fetched.moved_to != url:
+            url = fetched.moved_to
+            await self._write(self.store.move_source, job.url, url)
+
+        if fetched.not_modified:
+            return Health(SourceResult(source=url, status="unchanged"),
+                          wait_seconds=fetched.max_age)
+        body_hash = hashlib.sha256(fetched.body).hexdigest()
+        if body_hash == job.body_hash:
+            return Health(SourceResult(source=url, status="unchanged"), fetched.caching,
+                          body_hash, wait_seconds=fetched.max_age)
+
+        # the first changed feed: the parser, and the address normaliser of dedup (courlan,
+        # which brings numpy), are imported now, so an all-304 cron run never pays for them
+        from coopwatch.update import known, parse
+
+        feed = await self._write(parse.parse, url, fetched)
+        if isinstance(feed, Exception):
+            return Health(SourceResult(source=url, status="failed", error=str(feed)))
+        decided = await self._write(known.decide_items, self.store, url, feed.articles)
+        intents = decided.intents
+
+        found = pages.Pages()
+        if job.full_text_below:
+            found = await pages.fetch_pages(self.retriever, self.limits, intents,
+                                            job.full_text_below, deadline)
+        if found.found:
+            intents = await self._write(pages.swap_in, intents, found)
+
+        ahead = await enrich.ahead(self.pool, intents)
+        result = await self._write(self._save, url, intents, ahead)
+        result.notes += parse.cut_notes(feed) + found.notes()
+        return Health(result, fetched.caching, body_hash, feed.title,
+                      parse.wait_seconds(feed, fetched))
+
+    def _save(self, url: str, intents: Sequence[Intent],
+              ahead: enrich.Enrichments) -> SourceResult:
+        from coopwatch.update import save
+
+        enrichments = enrich.rest(intents, ahead, self.vocabulary)
+        return save.save(self.store, url, intents, enrichments, self.vocabulary.enriched_with)
+
+
+async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: VocabularyLoader,
+                    retriever: Retriever | None, concurrency: int, timeout: float,
+                    progress: Progress | None, clock: Clock) -> list[SourceResult]:
+    with (ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopwatch-store") as writer,
+          EnrichPool(vocabulary.user_sector_terms) as pool):
+        async with http_retriever(concurrency) as over_http:
+            feeds = _FeedSync(store, vocabulary, retriever or over_http, pool, writer,
+                              Limits(concurrency), timeout, clock)
+
+            async def one(job: FeedJob) -> SourceResult:
+                result = await feeds.sync(job)
+                if progress:
+                    progress(result)
+                return result
+
+            return list(await asyncio.gather(*(one(job) for job in jobs)))
+
+
+def sync_feeds(
+    store: Store, jobs: Sequence[FeedJob], vocabulary: VocabularyLoader, *, concurrency: int = 16,
+    timeout: float = 30.0, progress: Progress | None = None, retriever: Retriever | None = None,
+    clock: Clock = utc_clock,
+) -> list[SourceResult]:
+    """Sync every feed at once (bounded); one feed's failure touches no other.
+
+    Results come back in the order of jobs; progress hears of each as it finishes. retriever
+    replaces HTTP (tests); clock gives the time the health phase records."""
+    return asyncio.run(_sync_all(store, jobs, vocabulary, retriever, concurrency, timeout,
+                                 progress, clock))

@@ -1,0 +1,50 @@
+"""The retrieve phase: feed and page requests, bounded in all and per host.
+
+A `Retriever` is what the driver asks for bytes; the sync's own speaks HTTP (fetchers.http),
+and a test may hand in another.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Protocol, TypeVar
+from urllib.parse import urlsplit
+
+from coopwatch.fetchers.http import Caching, Retrieved, make_client, retrieve
+
+PER_HOST = 4  # at most this many requests to one server at once
+T = TypeVar("T")
+
+
+class Retriever(Protocol):
+    """Fetch url within seconds in all; raises fetchers.http.RetrieveError."""
+
+    def __call__(self, url: str, caching: Caching, seconds: float) -> Awaitable[Retrieved]: ...
+
+
+@asynccontextmanager
+async def http_retriever(concurrency: int) -> AsyncIterator[Retriever]:
+    """Requests over one connection pool for the whole sync."""
+    async with make_client(concurrency) as client:
+
+        def get(url: str, caching: Caching, seconds: float) -> Awaitable[Retrieved]:
+            return retrieve(client, url, caching, deadline=seconds)
+
+        yield get
+
+
+class Limits:
+    """Requests at once, in all and per host, and the hosts that did not answer."""
+
+    def __init__(self, concurrency: int) -> None:
+        self.overall = asyncio.Semaphore(concurrency)
+        self.per_host: dict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(PER_HOST))
+        self.unreachable: set[str] = set()  # article hosts that did not answer in this sync
+
+    async def run(self, url: str, work: Callable[[], Awaitable[T]]) -> T:
+        async with self.overall, self.per_host[urlsplit(url).netloc]:
+            return await work()
