@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from coopwatch.cli_options import State, pass_state
+from coopwatch.cli.options import State, pass_state
 from coopwatch.errors import UsageError
 from coopwatch.filterspec import country_code
 from coopwatch.opml import read_opml, write_opml

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from coopwatch.cli_options import State, pass_state
+from coopwatch.cli.options import State, pass_state
 from coopwatch.errors import UsageError
 from coopwatch.feedsync import Progress
 from coopwatch.fetch import fetch_all, source_count

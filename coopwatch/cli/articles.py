@@ -12,7 +12,7 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from coopwatch.cli_options import State, filter_options, pass_state
+from coopwatch.cli.options import State, filter_options, pass_state
 from coopwatch.errors import UsageError
 from coopwatch.output import (
     article_table,

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from coopwatch.cli_options import State, completion_state, filter_options, pass_state
+from coopwatch.cli.options import State, completion_state, filter_options, pass_state
 from coopwatch.filterspec import filters_as_options, filters_to_json
 from coopwatch.output import json_text, print_rows
 from coopwatch.safety import one_line
