@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 
 from coopwatch.cli.options import State, filter_options, pass_state
-from coopwatch.output import json_text
+from coopwatch.cli.output import json_text
 from coopwatch.reenrich import ReenrichReport, reenrich, to_reenrich
 from coopwatch.types import Filters
 from coopwatch.vocabulary import VocabularyLoader

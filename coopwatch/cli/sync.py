@@ -10,10 +10,10 @@ import click
 from rich.console import Console
 
 from coopwatch.cli.options import State, pass_state
+from coopwatch.cli.output import json_text
 from coopwatch.errors import UsageError
 from coopwatch.feedsync import Progress
 from coopwatch.fetch import fetch_all, source_count
-from coopwatch.output import json_text
 from coopwatch.reenrich import stale_count, stale_note
 from coopwatch.safety import one_line
 from coopwatch.types import SourceResult, SyncReport
