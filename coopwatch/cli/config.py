@@ -6,7 +6,7 @@ import click
 
 from coopwatch.cli.options import State, pass_state
 from coopwatch.cli.output import json_text
-from coopwatch.config_view import settings, toml_value, write_default_file
+from coopwatch.config.view import settings, toml_value, write_default_file
 from coopwatch.safety import one_line
 from coopwatch.vocabulary import sector_ids
 
