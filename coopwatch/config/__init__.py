@@ -4,6 +4,7 @@ What `config show` prints and `config init` writes is in coopwatch.config.view, 
 command alone.
 """
 
-from coopwatch.config.load import BACKENDS, Config, ConfigWatch, TranslateConfig, load_config
+from coopwatch.config.load import BACKENDS, load_config
+from coopwatch.config.model import Config, ConfigWatch, TranslateConfig
 
 __all__ = ["BACKENDS", "Config", "ConfigWatch", "TranslateConfig", "load_config"]
