@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from coopwatch.cli import cli
-from coopwatch.plot import plot_pairs
+from coopwatch.cli.plot import plot_pairs
 from coopwatch.store import Store
 from coopwatch.types import PairSummary
 

@@ -9,9 +9,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from coopwatch.cli_options import State, completion_state, filter_options, pass_state
+from coopwatch.cli.options import State, completion_state, filter_options, pass_state
+from coopwatch.cli.output import json_text, print_rows
 from coopwatch.filterspec import filters_as_options, filters_to_json
-from coopwatch.output import json_text, print_rows
 from coopwatch.safety import one_line
 from coopwatch.types import Filters, WatchStatus
 from coopwatch.watches import add_watch, all_watches, mark_seen, remove_watch, watch_statuses

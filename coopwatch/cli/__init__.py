@@ -11,7 +11,7 @@ import click
 from click_default_group import DefaultGroup
 
 from coopwatch import __version__
-from coopwatch.cli_options import state_from_options
+from coopwatch.cli.options import state_from_options
 from coopwatch.errors import CoopwatchError
 from coopwatch.safety import one_line
 
@@ -28,17 +28,17 @@ class CoopwatchClickError(click.ClickException):
 # Each command's module is imported when the command runs (click's "lazily loading subcommands"):
 # a cron `fetch` whose feeds all answer 304 never imports Textual, enrichment or the exporters.
 COMMANDS = {
-    "tui": "coopwatch.cli_tui:tui",
-    "ingest": "coopwatch.cli_sync:ingest",
-    "fetch": "coopwatch.cli_sync:fetch",
-    "feeds": "coopwatch.cli_feeds:feeds",
-    "list": "coopwatch.cli_articles:list_articles",
-    "show": "coopwatch.cli_articles:show",
-    "pairs": "coopwatch.cli_articles:pairs",
-    "export": "coopwatch.cli_articles:export",
-    "reenrich": "coopwatch.cli_reenrich:reenrich_command",
-    "watch": "coopwatch.cli_watch:watch",
-    "config": "coopwatch.cli_config:config",
+    "tui": "coopwatch.cli.tui:tui",
+    "ingest": "coopwatch.cli.sync:ingest",
+    "fetch": "coopwatch.cli.sync:fetch",
+    "feeds": "coopwatch.cli.feeds:feeds",
+    "list": "coopwatch.cli.articles:list_articles",
+    "show": "coopwatch.cli.articles:show",
+    "pairs": "coopwatch.cli.articles:pairs",
+    "export": "coopwatch.cli.articles:export",
+    "reenrich": "coopwatch.cli.reenrich:reenrich_command",
+    "watch": "coopwatch.cli.watch:watch",
+    "config": "coopwatch.cli.config:config",
 }
 
 

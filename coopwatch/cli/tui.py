@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from coopwatch.cli_options import State, pass_state
+from coopwatch.cli.options import State, pass_state
 
 
 @click.command()

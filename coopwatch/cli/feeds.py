@@ -9,11 +9,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from coopwatch.cli_options import State, pass_state
+from coopwatch.cli.opml import read_opml, write_opml
+from coopwatch.cli.options import State, pass_state
+from coopwatch.cli.output import json_text, print_rows
 from coopwatch.errors import UsageError
 from coopwatch.filterspec import country_code
-from coopwatch.opml import read_opml, write_opml
-from coopwatch.output import json_text, print_rows
 from coopwatch.safety import one_line
 from coopwatch.webaddress import is_web_url
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from coopwatch.cli_options import State, pass_state
-from coopwatch.config_view import settings, toml_value, write_default_file
-from coopwatch.output import json_text
+from coopwatch.cli.options import State, pass_state
+from coopwatch.cli.output import json_text
+from coopwatch.config.view import settings, toml_value, write_default_file
 from coopwatch.safety import one_line
 from coopwatch.vocabulary import sector_ids
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from coopwatch.cli_options import State, pass_state
+from coopwatch.cli.options import State, pass_state
+from coopwatch.cli.output import json_text
 from coopwatch.errors import UsageError
-from coopwatch.output import json_text
 from coopwatch.reenrich import stale_count, stale_note
 from coopwatch.safety import one_line
 from coopwatch.types import SourceResult, SyncReport

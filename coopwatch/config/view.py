@@ -67,7 +67,7 @@ def toml_value(value: object) -> str:
 
 def default_file_text() -> str:
     """The commented default configuration."""
-    return (files("coopwatch") / "data" / "config.toml").read_text(encoding="utf-8")
+    return (files("coopwatch.config") / "default.toml").read_text(encoding="utf-8")
 
 
 def write_default_file(path: Path, force: bool) -> None:

@@ -12,9 +12,8 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from coopwatch.cli_options import State, filter_options, pass_state
-from coopwatch.errors import UsageError
-from coopwatch.output import (
+from coopwatch.cli.options import State, filter_options, pass_state
+from coopwatch.cli.output import (
     article_table,
     json_text,
     pair_table,
@@ -23,7 +22,8 @@ from coopwatch.output import (
     write_json_array,
     write_json_lines,
 )
-from coopwatch.plot import plot_pairs
+from coopwatch.cli.plot import plot_pairs
+from coopwatch.errors import UsageError
 from coopwatch.reading import read_article, translate_headlines, translate_snippets
 from coopwatch.safety import one_line, terminal_safe
 from coopwatch.source_countries import entry_countries

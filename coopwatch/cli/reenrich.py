@@ -8,8 +8,8 @@ from contextlib import contextmanager
 import click
 from rich.console import Console
 
-from coopwatch.cli_options import State, filter_options, pass_state
-from coopwatch.output import json_text
+from coopwatch.cli.options import State, filter_options, pass_state
+from coopwatch.cli.output import json_text
 from coopwatch.reenrich import ReenrichReport, reenrich, to_reenrich
 from coopwatch.types import Filters
 from coopwatch.vocabulary import VocabularyLoader
