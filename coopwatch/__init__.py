@@ -1,10 +1,5 @@
 """coopwatch: who cooperates with whom, in which technology, across news in many languages."""
 
-from __future__ import annotations
-
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("coopwatch")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+# the one place the version is written (pyproject.toml reads it); --version and the User-Agent
+# show it, and reading it from the installed metadata cost every command 50 ms at its start
+__version__ = "0.1.0"

@@ -6,14 +6,14 @@ import csv
 import json
 import re
 from collections.abc import Callable, Iterable
-from typing import IO
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import IO, TYPE_CHECKING
 
 from coopwatch.safety import one_line, terminal_safe
 from coopwatch.types import Article, DyadCount, Pair, PairSummary
+
+if TYPE_CHECKING:  # rich's tables are imported by the commands that print one, not by fetch
+    from rich.console import Console
+    from rich.table import Table
 
 CSV_COLUMNS = ["id", "title", "url", "source", "language", "published", "fetched_at",
                "countries", "pairs", "sectors", "cooperation", "summary"]
@@ -89,6 +89,9 @@ def print_rows(console: Console, tsv: Iterable[Iterable[str]], table: Callable[[
 
 def article_table(articles: list[Article], console: Console) -> None:
     """Articles as a table; every cell is plain Text, never markup."""
+    from rich.table import Table
+    from rich.text import Text
+
     def table() -> Table:
         shown = Table(show_edge=False, pad_edge=False, expand=True)
         for name, options in (("id", {"justify": "right"}), ("date", {}), ("lang", {}),
@@ -112,6 +115,9 @@ def pair_table(summaries: list[PairSummary], spiking: set[Pair], console: Consol
          "spiking" if s.pair in spiking else "")
         for s in summaries
     ]
+    from rich.table import Table
+    from rich.text import Text
+
     def table() -> Table:
         shown = Table(show_edge=False, pad_edge=False)
         for name in ("pair", "articles", "top sectors", "first", "last", "last 7 days"):

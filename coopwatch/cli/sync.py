@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from coopwatch.cli.options import State, pass_state
 from coopwatch.cli.output import json_text
@@ -59,9 +58,15 @@ def _print_report(report: SyncReport, quiet: bool = False) -> None:
 
 
 @contextmanager
-def _progress_bar(console: Console, enabled: bool, total: int) -> Iterator[Progress | None]:
+def _progress_bar(enabled: bool, total: Callable[[], int]) -> Iterator[Progress | None]:
     """A bar on stderr while sources finish, only on a terminal (cron gets plain lines)."""
-    if not (enabled and console.is_terminal):
+    if not enabled:  # --quiet and --json: rich is not even imported
+        yield None
+        return
+    from rich.console import Console
+
+    console = Console(stderr=True, highlight=False, markup=False)
+    if not console.is_terminal:
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
@@ -71,7 +76,7 @@ def _progress_bar(console: Console, enabled: bool, total: int) -> Iterator[Progr
         TextColumn("syncing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=console, transient=True,
     ) as bar:
-        task = bar.add_task("", total=total)
+        task = bar.add_task("", total=total())
 
         def advance(result: SourceResult) -> None:
             bar.update(task, advance=1, description=one_line(result.source, 60))
@@ -150,9 +155,8 @@ def fetch(state: State, as_json: bool, feeds: tuple[str, ...], concurrency: int,
         raise UsageError(f"{one_line(bad[0], 100)} is not an http or https address")
     store, config = state.store(), state.config
     vocabulary = VocabularyLoader(config.sector_terms)
-    err = Console(stderr=True, highlight=False, markup=False)
-    with _progress_bar(err, enabled=not (as_json or quiet),
-                       total=source_count(store, config, feeds, due_only)) as advance:
+    with _progress_bar(not (as_json or quiet),
+                       lambda: source_count(store, config, feeds, due_only)) as advance:
         report = fetch_all(store, config, vocabulary, feeds=feeds, concurrency=concurrency,
                            timeout=timeout, progress=advance, due_only=due_only)
     # --quiet is for cron, which mails what is printed: a stale-tags note is not news there
