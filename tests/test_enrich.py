@@ -171,6 +171,15 @@ def test_user_sector_terms(vocabulary: Vocabulary) -> None:
     assert "arctic" in found.sectors
 
 
+def test_every_sector_id_is_what_enrichment_tags(vocabulary: Vocabulary) -> None:
+    # sector_ids reads only the table names of sectors.toml, which enrichment parses whole
+    from coopwatch.vocabulary import sector_ids
+
+    shipped = list(vocabulary.sector_lists)
+    assert sector_ids() == shipped and len(shipped) == 17
+    assert sector_ids({"arctic": ["polar"], "ai": ["x"]}) == [*shipped, "arctic"]
+
+
 def test_evidence_points_into_the_text(vocabulary: Vocabulary) -> None:
     title = "Japan and Vietnam sign a semiconductor memorandum"
     body = "Japan and Vietnam signed a memorandum on semiconductors and chips in Hanoi."
