@@ -12,7 +12,7 @@ from coopwatch.errors import UsageError
 from coopwatch.filterspec import filters_from_json, filters_to_json
 from coopwatch.safety import one_line
 from coopwatch.store import Store
-from coopwatch.store.watches import WatchMarks
+from coopwatch.store.sqlite.watches import WatchMarks
 from coopwatch.trends import is_spiking, spike_counts, spike_days_since
 from coopwatch.types import Filters, PairSpike, Watch, WatchAlert, WatchStatus
 from coopwatch.vocabulary import sector_ids

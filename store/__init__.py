@@ -1,18 +1,9 @@
-"""The only code that speaks SQL: one `Store` that returns typed records."""
+"""The store: typed records in and out; store/sqlite/ holds the one backend there is."""
 
 from __future__ import annotations
 
-from coopwatch.store.articles import ArticlesMixin
-from coopwatch.store.enrichment import EnrichmentMixin
-from coopwatch.store.queries import QueriesMixin
-from coopwatch.store.sources import SourcesMixin
-from coopwatch.store.translations import TranslationsMixin
-from coopwatch.store.watches import WatchesMixin
+from coopwatch.store.sqlite import SqliteStore
 
+Store = SqliteStore  # until the protocol: callers still build it from a path
 
-class Store(ArticlesMixin, EnrichmentMixin, QueriesMixin, SourcesMixin, TranslationsMixin,
-            WatchesMixin):
-    """A coopwatch database: open it with a path (":memory:" for tests), close it when done."""
-
-
-__all__ = ["Store"]
+__all__ = ["SqliteStore", "Store"]

@@ -191,7 +191,7 @@ def test_opening_a_new_database_from_many_threads_at_once_migrates_it_once(db_pa
 
 
 def test_a_database_knows_it_is_up_to_date_without_the_migrations(db_path: Path) -> None:
-    from coopwatch.store.base import SCHEMA_VERSION
+    from coopwatch.store.sqlite.base import SCHEMA_VERSION
 
     assert SCHEMA_VERSION == len(MIGRATIONS)
     with Store(db_path) as store:
@@ -205,7 +205,7 @@ def test_a_database_knows_it_is_up_to_date_without_the_migrations(db_path: Path)
     with Store(db_path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     code = ("import sys; from coopwatch.store import Store; Store(sys.argv[1]).count_articles();"
-            " print('sqlite_utils' in sys.modules, 'coopwatch.store.schema' in sys.modules)")
+            " print('sqlite_utils' in sys.modules, 'coopwatch.store.sqlite.schema' in sys.modules)")
     # away from the checkout, whose coopwatch/ folder would shadow the installed package
     done = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
                           text=True, check=True, cwd=db_path.parent)

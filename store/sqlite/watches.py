@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import NamedTuple
 
-from coopwatch.store.base import StoreBase, utc_now
-from coopwatch.store.filters import where_clause
+from coopwatch.store.sqlite.base import StoreBase
+from coopwatch.store.sqlite.filters import where_clause
+from coopwatch.store.timestamps import utc_now
 from coopwatch.types import Filters
 
 

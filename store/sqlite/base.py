@@ -6,7 +6,6 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
@@ -17,20 +16,10 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_SECONDS = 10.0
 WAL_SWITCH_TRIES = 20  # about two seconds in all
-# The number of migrations in store/schema.py. A database they were all applied to says so in
+# The number of migrations in store/sqlite/schema.py. A database they were all applied to says so in
 # PRAGMA user_version, so opening it imports neither the schema nor sqlite-utils (and numpy,
 # which sqlite-utils imports): a tenth of a second off every command.
 SCHEMA_VERSION = 7
-
-
-def utc_text(moment: datetime) -> str:
-    """A UTC moment as the store writes it: ISO 8601, seconds, with a Z."""
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def utc_now() -> str:
-    """The current time as the store writes it."""
-    return utc_text(datetime.now(UTC))
 
 
 def storage_error(exc: sqlite3.Error, path: str) -> StorageError:
@@ -87,7 +76,7 @@ class StoreBase:
         self._version_behind = version < SCHEMA_VERSION
         if not self._version_behind:
             return
-        from coopwatch.store.schema import migrations
+        from coopwatch.store.sqlite.schema import migrations
 
         if not list(migrations.pending(self.db)):
             return  # written before user_version was kept: the next write marks it

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from coopwatch.store.base import StoreBase, utc_now, utc_text
+from coopwatch.store.sqlite.base import StoreBase
+from coopwatch.store.timestamps import utc_now, utc_text
 from coopwatch.types import Source, SourceResult
 
 BACKOFF_START = timedelta(minutes=15)
