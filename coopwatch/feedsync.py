@@ -1,6 +1,6 @@
 """Syncing feeds over HTTP, in reader's phases, one pipeline per feed:
 
-    store.caching_info (what each server said last time)
+    store.caching (what each server said last time)
     -> retrieve (bounded in all and per host, each feed within its deadline)
     -> a 304, the same bytes as last time, or a failure: record the feed's health, done
     -> else coopwatch.feedupdate: parse, plan, full text, enrich, store (one transaction a feed)
@@ -25,9 +25,9 @@ from urllib.parse import urlsplit
 
 from coopwatch.enrichpool import EnrichPool
 from coopwatch.errors import StorageError
-from coopwatch.fetchers.http import Caching, Retrieved, RetrieveError, make_client, retrieve
+from coopwatch.fetchers.http import Retrieved, RetrieveError, make_client, retrieve
 from coopwatch.store import Store
-from coopwatch.types import SourceResult
+from coopwatch.types import Caching, SourceResult
 from coopwatch.vocabulary import VocabularyLoader
 
 if TYPE_CHECKING:
@@ -77,9 +77,8 @@ def _receive(store: Store, url: str, outcome: Retrieved | RetrieveError) -> Sour
         store.record_result(result, wait_seconds=outcome.max_age)
         return result
     body_hash = hashlib.sha256(outcome.body).hexdigest()
-    caching = {"etag": outcome.caching.etag or "", "last_modified":
-               outcome.caching.last_modified or "", "body_hash": body_hash}
-    if store.caching_info(url).get("body_hash") == body_hash:
+    caching = Caching(outcome.caching.etag, outcome.caching.last_modified, body_hash)
+    if store.caching(url).body_hash == body_hash:
         result.status = "unchanged"
         store.record_result(result, caching=caching, wait_seconds=outcome.max_age)
         return result
@@ -143,11 +142,9 @@ def feed_jobs(store: Store, urls: Sequence[str] | None, full_text_below: int) ->
     settings = store.feed_settings()
     jobs = []
     for url in urls if urls is not None else list(settings):
-        info = store.caching_info(url)
         own = settings.get(url)
         threshold = own if own is not None else full_text_below
-        jobs.append(FeedJob(url, Caching(info.get("etag") or None,
-                                         info.get("last_modified") or None), threshold))
+        jobs.append(FeedJob(url, store.caching(url), threshold))
     return jobs
 
 

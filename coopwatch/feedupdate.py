@@ -31,7 +31,7 @@ from coopwatch.fetchers.http import Retrieved, RetrieveError, retrieve
 from coopwatch.fetchers.limits import MAX_FEED_ITEMS
 from coopwatch.store import Store
 from coopwatch.sync import Decision, complete, plan
-from coopwatch.types import SourceResult
+from coopwatch.types import Caching, SourceResult
 from coopwatch.vocabulary import VocabularyLoader
 from coopwatch.webaddress import is_web_url
 
@@ -47,14 +47,14 @@ class Planned:
     url: str
     feed: ParsedFeed
     decisions: list[Decision]
-    caching: dict[str, str]
+    caching: Caching
     max_age: float | None
     pages: dict[int, tuple[bytes, str | None]] = field(default_factory=dict)
     pages_missed: Counter[str] = field(default_factory=Counter)  # why -> items left with summaries
 
 
 def parse_and_plan(store: Store, url: str, body: bytes, content_type: str | None,
-                   caching: dict[str, str], max_age: float | None) -> SourceResult | Planned:
+                   caching: Caching, max_age: float | None) -> SourceResult | Planned:
     """The feed's new and changed items, or its parse error recorded as its result."""
     try:
         feed = parse_feed(body, url, content_type)

@@ -223,6 +223,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Caching:
+    """What a feed's server said last time, sent back so an unchanged feed costs a 304."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None  # of the last body read: the same bytes again change nothing
+
+
+@dataclass(frozen=True)
 class Skipped:
     """A local file that was not ingested, and why."""
 

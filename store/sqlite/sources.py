@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from coopwatch.store.sqlite.base import StoreBase
 from coopwatch.store.timestamps import utc_now, utc_text
-from coopwatch.types import Source, SourceResult
+from coopwatch.types import Caching, Source, SourceResult
 
 BACKOFF_START = timedelta(minutes=15)
 BACKOFF_CAP = timedelta(hours=24)
@@ -99,13 +99,15 @@ class SourcesMixin(StoreBase):
         value = self._scalar("SELECT max(last_attempt) FROM sources")
         return str(value) if value else None
 
-    def caching_info(self, url: str) -> dict[str, str]:
-        """What a feed's server said last time (etag, last_modified, body_hash)."""
+    def caching(self, url: str) -> Caching:
+        """What a feed's server said last time, and the hash of the body it sent."""
         raw = self._scalar("SELECT caching_info FROM sources WHERE url = ?", (url,))
-        return json.loads(raw) if raw else {}
+        stored = json.loads(raw) if raw else {}
+        return Caching(stored.get("etag") or None, stored.get("last_modified") or None,
+                       stored.get("body_hash") or None)
 
     def record_result(
-        self, result: SourceResult, *, caching: dict[str, str] | None = None,
+        self, result: SourceResult, *, caching: Caching | None = None,
         title: str | None = None, wait_seconds: float | None = None,
     ) -> None:
         """Keep a sync's outcome on its source row (a source not subscribed is left alone).
@@ -132,7 +134,7 @@ class SourcesMixin(StoreBase):
                      title = coalesce(title, ?)
                    WHERE url = ?""",
                 (result.status, result.error, utc_text(now), failed, utc_text(now), failed,
-                 utc_text(now + delay), json.dumps(caching) if caching is not None else None,
+                 utc_text(now + delay), _caching_json(caching),
                  title, result.source),
             )
 
@@ -146,3 +148,11 @@ class SourcesMixin(StoreBase):
             conn.execute(
                 "UPDATE OR IGNORE entries SET source = ? WHERE source = ?", (new, old))
             conn.execute("UPDATE articles SET source = ? WHERE source = ?", (new, old))
+
+
+def _caching_json(caching: Caching | None) -> str | None:
+    """The caching_info column's form: what is not known is "", as it has always been kept."""
+    if caching is None:
+        return None
+    return json.dumps({"etag": caching.etag or "", "last_modified": caching.last_modified or "",
+                       "body_hash": caching.body_hash or ""})
