@@ -277,6 +277,30 @@ class Watch:
     origin: str  # "database", or "config" with the line: "config line 12"
 
 
+class StoredWatch(NamedTuple):
+    """A watch as `watch add` stored it."""
+
+    name: str
+    filters: Filters
+    created_at: str
+
+
+class WatchMarks(NamedTuple):
+    """How far a watch has been looked at and reported: article ids, later ones are larger."""
+
+    seen_through: int
+    reported_through: int
+
+
+class WatchCounts(NamedTuple):
+    """The articles matching a watch."""
+
+    articles: int
+    unseen: int  # newer than seen_through
+    new: int  # newer than reported_through
+    days: dict[str, int]  # published day -> articles, from days_since on
+
+
 @dataclass(frozen=True)
 class WatchStatus:
     """A watch and what matches it now."""
