@@ -154,12 +154,12 @@ def test_reenrich_errors_are_one_line_with_exit_2(
         db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, _, err = cli_run(db_path, "reenrich", "--pair", "RU")
     assert code == 2 and "--pair" in err
-    import coopwatch.lock
+    import coopwatch.store.sqlite.lock
 
     stored_untagged(db_path)
     # the first batch waits as long as fetch does for a running sync, then gives up clearly
-    monkeypatch.setattr(coopwatch.lock, "WAIT_SECONDS", 0.2)
-    with coopwatch.lock.sync_lock(db_path):
+    monkeypatch.setattr(coopwatch.store.sqlite.lock, "WAIT_SECONDS", 0.2)
+    with Store(db_path) as holder, holder.sync_lock():
         code, out, err = cli_run(db_path, "reenrich")
     assert (code, out) == (2, "")
     assert err == f"Error: another coopwatch sync is running on {db_path}; try again later\n"
