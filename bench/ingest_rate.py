@@ -22,7 +22,7 @@ from pathlib import Path
 import coopwatch.enrichpool
 import coopwatch.sync as sync
 from coopwatch.paths import seeds_dir
-from coopwatch.store import Store
+from coopwatch.store import open_store
 from coopwatch.types import Enrichment
 from coopwatch.vocabulary import load_vocabulary
 
@@ -38,7 +38,7 @@ def one_run(folder: Path, vocabulary: object, enrich: bool) -> tuple[int, float]
         sync.enrich_many = lambda raws, vocabulary: [_EMPTY] * len(raws)  # type: ignore[assignment]
         coopwatch.enrichpool.MIN_BATCH = 10**9  # in process, where the constant stands in
     try:
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
             started = time.perf_counter()
             report = sync.ingest_paths(store, [folder], vocabulary)  # type: ignore[arg-type]
             return report.new, time.perf_counter() - started

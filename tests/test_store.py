@@ -11,6 +11,7 @@ import pytest
 
 from coopwatch.errors import ArticleNotFoundError, DatabaseLockedError, StorageError
 from coopwatch.store import Store
+from coopwatch.store.sqlite import SqliteStore
 from coopwatch.types import Evidence, Filters
 
 from helpers import enrichment, raw, write
@@ -18,7 +19,7 @@ from helpers import enrichment, raw, write
 
 @pytest.fixture
 def store(db_path: Path) -> Store:
-    with Store(db_path) as opened:
+    with SqliteStore(db_path) as opened:
         yield opened
 
 
@@ -41,8 +42,8 @@ MIGRATIONS = ["0001_initial", "0002_dedup", "0003_full_text", "0004_watches",
 
 
 def test_schema_is_migrated_once_with_wal_and_foreign_keys(db_path: Path) -> None:
-    Store(db_path).close()
-    with Store(db_path) as store:  # a second open applies nothing twice
+    SqliteStore(db_path).close()
+    with SqliteStore(db_path) as store:  # a second open applies nothing twice
         conn = store.db.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -61,14 +62,14 @@ def test_stories_stored_before_the_fingerprint_changed_still_find_their_copies(
 
     body = ("Vietnam and Japan agreed on Tuesday to expand cooperation in semiconductors, with "
             "Japanese companies to train ten thousand Vietnamese engineers by 2030.")
-    with Store(db_path) as store:
+    with SqliteStore(db_path) as store:
         stored = replace(write(raw("https://a.example/feed", "item-1", "Chips pact", body),
                                enrichment()), fingerprint=(11, 22, 33, 44, 55, 66))
         [article_id] = store.save_articles([stored], "3")
         # as a database written before 0006 holds it: the old hash's bands
         store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_fingerprint_hash'")
         store.conn.execute("PRAGMA user_version = 5")
-    with Store(db_path) as store:
+    with SqliteStore(db_path) as store:
         found = store.find_duplicate(None, fingerprint("Chips pact", body + " (Reuters)"),
                                      NEAR_DUPLICATE_BANDS)
         assert found is not None and found.article_id == article_id
@@ -151,16 +152,16 @@ def test_not_a_database(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_text("these are my notes, not a database\n" * 100)
     with pytest.raises(StorageError, match="not a coopwatch database"):
-        Store(bogus)
+        SqliteStore(bogus)
     assert bogus.read_text().startswith("these are my notes")  # nothing of it was lost
 
 
 def test_locked_database_is_a_clear_error(db_path: Path) -> None:
-    Store(db_path).close()
+    SqliteStore(db_path).close()
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        with Store(db_path, busy_timeout=0.2) as store, pytest.raises(DatabaseLockedError):
+        with SqliteStore(db_path, busy_timeout=0.2) as store, pytest.raises(DatabaseLockedError):
             store.save_articles([write(raw(), enrichment())], "test")
     finally:
         holder.execute("ROLLBACK")
@@ -180,12 +181,12 @@ def test_opening_a_new_database_from_many_threads_at_once_migrates_it_once(db_pa
     from concurrent.futures import ThreadPoolExecutor
 
     def open_and_count(_: int) -> int:
-        with Store(db_path) as store:
+        with SqliteStore(db_path) as store:
             return store.count_articles()
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert list(pool.map(open_and_count, range(16))) == [0] * 16
-    with Store(db_path) as store:
+    with SqliteStore(db_path) as store:
         applied = [row[0] for row in store.db.conn.execute("SELECT name FROM _sqlite_migrations")]
     assert applied == MIGRATIONS
 
@@ -194,17 +195,17 @@ def test_a_database_knows_it_is_up_to_date_without_the_migrations(db_path: Path)
     from coopwatch.store.sqlite.base import SCHEMA_VERSION
 
     assert SCHEMA_VERSION == len(MIGRATIONS)
-    with Store(db_path) as store:
+    with SqliteStore(db_path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         # as a database written before user_version was kept: all migrations, version 0
         store.conn.execute("PRAGMA user_version = 0")
-    with Store(db_path) as store:
+    with SqliteStore(db_path) as store:
         assert store.count_articles() == 0  # read as it is
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 0
         store.add_source("https://a.example/feed", "feed")  # the next write marks it
-    with Store(db_path) as store:
+    with SqliteStore(db_path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    code = ("import sys; from coopwatch.store import Store; Store(sys.argv[1]).count_articles();"
+    code = ("import sys; from coopwatch.store import open_store; open_store(sys.argv[1]).count_articles();"
             " print('sqlite_utils' in sys.modules, 'coopwatch.store.sqlite.schema' in sys.modules)")
     # away from the checkout, whose coopwatch/ folder would shadow the installed package
     done = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
