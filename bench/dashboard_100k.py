@@ -48,12 +48,12 @@ WORDS = ("agreement cooperation memorandum research laboratory satellite reactor
 
 
 def build(db: Path, count: int) -> None:
-    from coopwatch.store import Store
+    from coopwatch.store import open_store
     from coopwatch.types import ArticleWrite, Enrichment, RawArticle
 
     rng = random.Random(7)
     weights = [1 / (rank + 1) ** 1.1 for rank in range(len(COUNTRIES))]
-    with Store(db) as store:
+    with open_store(db) as store:
         for start in range(0, count, 2000):
             writes = []
             for number in range(start, min(count, start + 2000)):
@@ -147,9 +147,9 @@ def main() -> int:
         child(args.child, args.launched)
         return 0
     db = args.db or Path(tempfile.gettempdir()) / f"coopwatch-bench-{args.articles}.db"
-    from coopwatch.store import Store
+    from coopwatch.store import open_store
 
-    with Store(db) as store:
+    with open_store(db) as store:
         present = store.count_articles()
     if present != args.articles:
         db.unlink(missing_ok=True)

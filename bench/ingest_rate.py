@@ -23,7 +23,7 @@ import coopwatch.enrich
 import coopwatch.enrichpool
 import coopwatch.update.local
 from coopwatch.paths import seeds_dir
-from coopwatch.store import Store
+from coopwatch.store import open_store
 from coopwatch.types import Enrichment
 from coopwatch.vocabulary import load_vocabulary
 
@@ -39,7 +39,7 @@ def one_run(folder: Path, vocabulary: object, enrich: bool) -> tuple[int, float]
         coopwatch.enrich.enrich_many = lambda raws, vocabulary: [_EMPTY] * len(raws)  # type: ignore[assignment]
         coopwatch.enrichpool.MIN_BATCH = 10**9  # in process, where the constant stands in
     try:
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
             started = time.perf_counter()
             report = coopwatch.update.local.ingest_paths(store, [folder], vocabulary)  # type: ignore[arg-type]
             return report.new, time.perf_counter() - started

@@ -32,10 +32,7 @@ def parse_filters(
     search: str | None = None, source: str | None = None, known_sectors: Sequence[str],
 ) -> Filters:
     """Validated filters from what a person typed; raises FilterValueError naming the key."""
-    for sector in sectors:
-        if sector not in known_sectors:
-            raise FilterValueError(
-                "sector", f"unknown sector {sector!r}; known: {', '.join(known_sectors)}")
+    check_sectors(sectors, known_sectors)
     if lang is not None and not _LANGUAGE.match(lang):
         raise FilterValueError("lang", f"{lang!r} is not a language code like de")
     return Filters(
@@ -48,6 +45,14 @@ def parse_filters(
         search=search,
         source=_source(source),
     )
+
+
+def check_sectors(sectors: Sequence[str], known_sectors: Sequence[str]) -> None:
+    """Raise FilterValueError for the first sector not known."""
+    for sector in sectors:
+        if sector not in known_sectors:
+            raise FilterValueError(
+                "sector", f"unknown sector {sector!r}; known: {', '.join(known_sectors)}")
 
 
 def country_code(value: str) -> str | None:

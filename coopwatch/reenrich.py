@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coopwatch.enrichversion import enrichment_version
-from coopwatch.lock import sync_lock
 from coopwatch.store import Store
 from coopwatch.types import Enrichment, Filters, RawArticle
 from coopwatch.vocabulary import VocabularyLoader
@@ -78,7 +77,7 @@ def reenrich(
     done, after_id, wait = 0, 0, None
     with EnrichPool(vocabulary.user_sector_terms, workers=None if many else 0) as pool:
         while True:
-            with sync_lock(store.path, wait=wait):
+            with store.sync_lock(wait=wait):
                 batch = store.texts_to_enrich(None if every else version, filters, after_id,
                                               batch_size)
                 if not batch:

@@ -223,6 +223,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Caching:
+    """What a feed's server said last time, sent back so an unchanged feed costs a 304."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None  # of the last body read: the same bytes again change nothing
+
+
+@dataclass(frozen=True)
 class Skipped:
     """A local file that was not ingested, and why."""
 
@@ -266,6 +275,30 @@ class Watch:
     name: str
     filters: Filters
     origin: str  # "database", or "config" with the line: "config line 12"
+
+
+class StoredWatch(NamedTuple):
+    """A watch as `watch add` stored it."""
+
+    name: str
+    filters: Filters
+    created_at: str
+
+
+class WatchMarks(NamedTuple):
+    """How far a watch has been looked at and reported: article ids, later ones are larger."""
+
+    seen_through: int
+    reported_through: int
+
+
+class WatchCounts(NamedTuple):
+    """The articles matching a watch."""
+
+    articles: int
+    unseen: int  # newer than seen_through
+    new: int  # newer than reported_through
+    days: dict[str, int]  # published day -> articles, from days_since on
 
 
 @dataclass(frozen=True)

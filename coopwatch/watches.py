@@ -9,12 +9,11 @@ from datetime import date
 
 from coopwatch.config import Config
 from coopwatch.errors import UsageError
-from coopwatch.filterspec import filters_from_json, filters_to_json
+from coopwatch.filterspec import check_sectors
 from coopwatch.safety import one_line
 from coopwatch.store import Store
-from coopwatch.store.watches import WatchMarks
 from coopwatch.trends import is_spiking, spike_counts, spike_days_since
-from coopwatch.types import Filters, PairSpike, Watch, WatchAlert, WatchStatus
+from coopwatch.types import Filters, PairSpike, Watch, WatchAlert, WatchMarks, WatchStatus
 from coopwatch.vocabulary import sector_ids
 
 log = logging.getLogger(__name__)
@@ -32,11 +31,11 @@ def all_watches(store: Store, config: Config) -> list[Watch]:
         if stored.name in taken:
             continue  # the config's watch of the same name wins; `watch add` prevents this
         try:
-            filters = filters_from_json(stored.filters, known)
-        except ValueError as error:  # e.g. a user sector since removed from the config
+            check_sectors(stored.filters.sectors, known)
+        except ValueError as error:  # a user sector since removed from the config
             log.warning("watch %s is left out: %s", stored.name, error)
             continue
-        watches.append(Watch(stored.name, filters, "database"))
+        watches.append(Watch(stored.name, stored.filters, "database"))
     return watches
 
 
@@ -59,7 +58,7 @@ def add_watch(store: Store, config: Config, name: str, filters: Filters) -> Watc
         raise UsageError("a watch needs at least one filter (--pair, --country, --sector, ...)")
     if any(w.name == name for w in config.watches):
         raise UsageError(f"watch {name!r} is already in the config {config.path}")
-    if not store.add_watch(name, filters_to_json(filters)):
+    if not store.add_watch(name, filters):
         raise UsageError(f"watch {name!r} exists; remove it first or choose another name")
     return Watch(name, filters, "database")
 

@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 import httpx
 
 from coopwatch import __version__
+from coopwatch.types import Caching
 from coopwatch.webaddress import is_web_url
 
 USER_AGENT = f"coopwatch/{__version__} (feed reader; +https://pypi.org/project/coopwatch/)"
@@ -42,14 +43,6 @@ class RetrieveError(Exception):
         # the host did not answer at all (no address, refused, no answer in time): asking it
         # again in the same sync would only wait again
         self.unreachable = unreachable
-
-
-@dataclass(frozen=True)
-class Caching:
-    """What the server said last time, sent back so an unchanged feed costs a 304."""
-
-    etag: str | None = None
-    last_modified: str | None = None
 
 
 @dataclass(frozen=True)

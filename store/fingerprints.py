@@ -3,8 +3,9 @@
 The fingerprint is a one-permutation MinHash of word 3-shingles (the smallest shingle hash in each
 of BANDS * ROWS slices of the hash space) cut into bands for lookup (LSH): two texts share a band
 with probability about J**ROWS, where J is their shingle Jaccard similarity, so copies of one wire
-story share most bands while two stories on the same topic share few. Here, beside the store,
-because the store files them and makes them again when the hashing changes (store/schema.py).
+story share most bands while two stories on the same topic share few. Here, beside the backends
+rather than in one: every backend files an article under them, and dedup finds copies by them;
+the SQLite one makes them again when the hashing changes (store/sqlite/schema.py).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from coopwatch.config import Config
-from coopwatch.store import Store
+from coopwatch.store import open_store
 from coopwatch.types import Filters
 from coopwatch.watches import add_watch
 
@@ -44,7 +44,7 @@ def test_commands_options_sectors_countries_and_watch_names_complete(
     assert {"--plot", "--csv", "--source-country"} <= set(complete("coopwatch pairs --", tmp_path))
     assert complete("coopwatch list --sector se", tmp_path) == ["semiconductors"]
     assert "RU" in complete("coopwatch list --country r", tmp_path)
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         add_watch(store, Config(), "cn-ru-ai", Filters(pair=("CN", "RU")))
         add_watch(store, Config(), "japan", Filters(countries=("JP",)))
     assert complete(f"coopwatch --db {db_path} watch remove c", tmp_path) == ["cn-ru-ai"]

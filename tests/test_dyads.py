@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from coopwatch.cli import cli
-from coopwatch.store import Store
+from coopwatch.store import open_store
 from coopwatch.types import ArticleWrite, Enrichment
 
 from helpers import enrichment, raw, write
@@ -30,7 +30,7 @@ def dyads_db(db_path: Path) -> Path:
         ("2021-01-03", [JP_VN], ("energy",)),  # ISO week 53 of 2020
         (None, [CN_RU], ("ai",)),  # undated: no period
     ]
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.save_articles([
             write(raw(key=f"k{number}", title=f"Story {number}", published=published),
                   enrichment(countries=tuple(sorted({c for p in pairs for c in p})),
@@ -95,7 +95,7 @@ def test_source_country_splits_coverage_by_where_the_sources_report_from(
     def cn_ru(day: str) -> Enrichment:
         return enrichment(("CN", "RU"), (CN_RU,), ("ai",), published=day)
 
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         first, _, _ = store.save_articles([
             write(raw(source=TASS, key="a", title="Joint lab"), cn_ru("2024-03-05")),
             write(raw(source=TASS, key="b", title="Second lab"), cn_ru("2024-03-09")),

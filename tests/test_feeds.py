@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 import coopwatch.enrichpool
-import coopwatch.lock
+import coopwatch.store.sqlite.lock
 from coopwatch.cli import cli
 
 from conftest import FIXTURES, shared_path
@@ -197,7 +197,7 @@ def test_failing_feeds_back_off(db_path: Path) -> None:
 
 
 def test_two_syncs_never_overlap(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(coopwatch.lock, "WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(coopwatch.store.sqlite.lock, "WAIT_SECONDS", 0.2)
     handle = os.open(f"{db_path}.sync-lock", os.O_RDWR | os.O_CREAT)
     fcntl.flock(handle, fcntl.LOCK_EX)
     try:

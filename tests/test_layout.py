@@ -66,6 +66,17 @@ def test_only_store_speaks_sql() -> None:
             assert not names & {"sqlite3", "sqlite_utils"}, path
 
 
+def test_only_the_sqlite_backend_speaks_sql() -> None:
+    # the protocol and what every backend shares know no SQL; callers know no backend, they ask
+    # open_store for one
+    for path, names in _imports(ROOT / "store").items():
+        if not path.startswith("store/sqlite/"):
+            assert not names & {"sqlite3", "sqlite_utils"}, path
+    for folder in ("coopwatch", "fetchers", "enrich", "tui", "bench"):
+        for path, names in _modules(ROOT / folder).items():
+            assert not any(name.startswith("coopwatch.store.sqlite") for name in names), path
+
+
 def test_enrich_does_no_io() -> None:
     io = {"os", "io", "pathlib", "httpx", "sqlite3", "sqlite_utils", "urllib", "shutil", "socket",
           "subprocess", "tempfile", "glob", "requests", "http", "asyncio", "multiprocessing"}

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from coopwatch.cli import cli
 from coopwatch.cli.plot import plot_pairs
-from coopwatch.store import Store
+from coopwatch.store import open_store
 from coopwatch.types import PairSummary
 
 from helpers import enrichment, raw, write
@@ -42,7 +42,7 @@ def test_bars_share_one_scale_and_the_axis_names_the_months() -> None:
 
 def test_pairs_plot_draws_the_top_pairs_without_colour_off_a_terminal(db_path: Path) -> None:
     dated = [("2024-01-10", ("CN", "RU"))] * 3 + [("2024-03-02", ("JP", "VN"))]
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.save_articles([write(raw(key=f"k{i}", title=f"Story {i}"),
                                    enrichment(pair, (pair,), published=day))
                              for i, (day, pair) in enumerate(dated)], "t")

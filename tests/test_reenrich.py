@@ -15,7 +15,7 @@ from test_crash import _children, _wait_gone
 from coopwatch.cli import cli
 from coopwatch.config import Config
 from coopwatch.enrichversion import enrichment_version
-from coopwatch.store import Store
+from coopwatch.store import open_store
 from coopwatch.tui.app import make_app
 from coopwatch.types import Filters
 
@@ -41,7 +41,7 @@ def cli_run(db: Path, *args: str, config: Path | None = None) -> tuple[int, str,
 
 def stored_untagged(db: Path, version: str = "2") -> list[int]:
     """The stories as an older enrichment left them: no tags at all, an old version."""
-    with Store(db) as store:
+    with open_store(db) as store:
         return store.save_articles(
             [write(raw(source, title=title, body=body), enrichment(language="xx"))
              for source, title, body in STORIES], version)
@@ -67,13 +67,13 @@ def test_the_version_is_the_hand_kept_number_and_a_digest_of_code_data_and_user_
 def test_a_sync_stores_the_current_version(db_path: Path, seeds: Path) -> None:
     assert cli_run(db_path, "ingest", str(seeds))[0] == 0
     assert set(versions(db_path)) == {CURRENT}
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         assert store.count_stale(CURRENT) == 0
 
 
 def test_the_store_finds_stale_articles_with_the_list_filters(db_path: Path) -> None:
     ids = stored_untagged(db_path)
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         assert store.count_stale(CURRENT) == 3 and store.count_stale("2") == 0
         assert store.count_stale(CURRENT, Filters(source="/n/jp-vn.txt")) == 1
         assert store.count_stale(CURRENT, Filters(search="satellites")) == 1
@@ -86,7 +86,7 @@ def test_the_store_finds_stale_articles_with_the_list_filters(db_path: Path) -> 
 
 def test_replacing_the_enrichment_keeps_text_and_fetch_data(db_path: Path) -> None:
     [article_id, *_] = stored_untagged(db_path)
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         before = store.get_article(article_id)
         [text] = store.texts_to_enrich(CURRENT, limit=1)
         tags = enrichment(("CN", "RU"), (("CN", "RU"),), ("ai",), published="2024-05-01")
@@ -103,7 +103,7 @@ def test_replacing_the_enrichment_keeps_text_and_fetch_data(db_path: Path) -> No
 
 def test_an_article_whose_text_changed_since_it_was_read_is_left(db_path: Path) -> None:
     [article_id, *_] = stored_untagged(db_path)
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         [text] = store.texts_to_enrich(CURRENT, limit=1)
         store.save_articles([write(raw(STORIES[0][0], title="New title", body="New text."),
                                    enrichment(), article_id=article_id, digest="h2")], "2")
@@ -154,12 +154,12 @@ def test_reenrich_errors_are_one_line_with_exit_2(
         db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, _, err = cli_run(db_path, "reenrich", "--pair", "RU")
     assert code == 2 and "--pair" in err
-    import coopwatch.lock
+    import coopwatch.store.sqlite.lock
 
     stored_untagged(db_path)
     # the first batch waits as long as fetch does for a running sync, then gives up clearly
-    monkeypatch.setattr(coopwatch.lock, "WAIT_SECONDS", 0.2)
-    with coopwatch.lock.sync_lock(db_path):
+    monkeypatch.setattr(coopwatch.store.sqlite.lock, "WAIT_SECONDS", 0.2)
+    with open_store(db_path) as holder, holder.sync_lock():
         code, out, err = cli_run(db_path, "reenrich")
     assert (code, out) == (2, "")
     assert err == f"Error: another coopwatch sync is running on {db_path}; try again later\n"
@@ -220,7 +220,7 @@ def test_kill_9_during_reenrich_keeps_its_batches_and_a_rerun_finishes(
     assert MANY >= POOL_FROM
 
     words = "research laboratory satellite reactor vaccine battery grid fund university".split()
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.save_articles([
             write(raw(f"/many/{number}.txt", title=f"Japan and Vietnam agreement {number}",
                       body="Japan and Vietnam signed a cooperation agreement. "
@@ -246,7 +246,7 @@ def test_kill_9_during_reenrich_keeps_its_batches_and_a_rerun_finishes(
     report = json.loads(done.out)
     assert (report["reenriched"], report["remaining"]) == (MANY - kept, 0)
     assert set(versions(db_path)) == {report["version"]}
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         assert store.count_articles(Filters(pair=("JP", "VN"))) == MANY
 
 

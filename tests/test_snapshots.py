@@ -16,7 +16,7 @@ import pytest
 from coopwatch.config import Config
 from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.fetchers.local import read_file
-from coopwatch.store import Store
+from coopwatch.store import open_store
 from coopwatch.tui.app import make_app
 from coopwatch.update.local import store_articles
 
@@ -29,7 +29,7 @@ TODAY = date(2025, 6, 20)
 @pytest.fixture
 def seeded_db(tmp_path: Path, seeds: Path, vocabulary: Vocabulary) -> Path:
     db = tmp_path / "snapshot.db"
-    with Store(db) as store:
+    with open_store(db) as store:
         for path in sorted(seeds.glob("*.txt")):
             articles = read_file(path)
             assert isinstance(articles, list)

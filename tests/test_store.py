@@ -1,24 +1,44 @@
-"""The store on real SQLite files: schema, idempotent writes, filters, search, pairs, errors."""
+"""The store through its protocol: every backend runs these, listed in BACKENDS.
+
+The tests here call only `Store` methods; what one backend keeps in its own files is tested
+beside it (tests/test_store_sqlite.py).
+"""
 
 from __future__ import annotations
 
-import sqlite3
-import subprocess
-import sys
+import inspect
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from coopwatch.errors import ArticleNotFoundError, DatabaseLockedError, StorageError
-from coopwatch.store import Store
-from coopwatch.types import Evidence, Filters
+from coopwatch.cli import cli
+from coopwatch.errors import ArticleNotFoundError, StorageError, SyncBusyError
+from coopwatch.store import Store, open_store
+from coopwatch.store.protocol import (
+    ArticlesStore,
+    EnrichmentStore,
+    QueriesStore,
+    SourcesStore,
+    TranslationsStore,
+    WatchesStore,
+)
+from coopwatch.store.sqlite import SqliteStore
+from coopwatch.types import Caching, Evidence, Filters, SourceResult, WatchMarks
 
 from helpers import enrichment, raw, write
 
+# a backend's name -> how a test opens an empty store of it in a fresh folder
+BACKENDS: dict[str, Callable[[Path], Store]] = {
+    "sqlite": lambda folder: open_store(folder / "store.db"),  # a real file, WAL and all
+}
 
-@pytest.fixture
-def store(db_path: Path) -> Store:
-    with Store(db_path) as opened:
+
+@pytest.fixture(params=list(BACKENDS))
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    with BACKENDS[request.param](tmp_path) as opened:
         yield opened
 
 
@@ -34,44 +54,6 @@ def _fill(store: Store) -> list[int]:
          enrichment(("RU", "US"), (), (), "en", None)),
     ]
     return store.save_articles([write(r, e) for r, e in rows], "test")
-
-
-MIGRATIONS = ["0001_initial", "0002_dedup", "0003_full_text", "0004_watches",
-              "0005_source_country", "0006_fingerprint_hash", "0007_enriched_with_index"]
-
-
-def test_schema_is_migrated_once_with_wal_and_foreign_keys(db_path: Path) -> None:
-    Store(db_path).close()
-    with Store(db_path) as store:  # a second open applies nothing twice
-        conn = store.db.conn
-        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        applied = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")]
-        assert applied == MIGRATIONS
-        assert {"articles", "sources", "entries", "article_countries", "article_pairs",
-                "article_sectors", "evidence", "translations", "articles_fts"} <= set(
-            store.db.table_names())
-
-
-def test_stories_stored_before_the_fingerprint_changed_still_find_their_copies(
-        db_path: Path) -> None:
-    from dataclasses import replace
-
-    from coopwatch.dedup import NEAR_DUPLICATE_BANDS, fingerprint
-
-    body = ("Vietnam and Japan agreed on Tuesday to expand cooperation in semiconductors, with "
-            "Japanese companies to train ten thousand Vietnamese engineers by 2030.")
-    with Store(db_path) as store:
-        stored = replace(write(raw("https://a.example/feed", "item-1", "Chips pact", body),
-                               enrichment()), fingerprint=(11, 22, 33, 44, 55, 66))
-        [article_id] = store.save_articles([stored], "3")
-        # as a database written before 0006 holds it: the old hash's bands
-        store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_fingerprint_hash'")
-        store.conn.execute("PRAGMA user_version = 5")
-    with Store(db_path) as store:
-        found = store.find_duplicate(None, fingerprint("Chips pact", body + " (Reuters)"),
-                                     NEAR_DUPLICATE_BANDS)
-        assert found is not None and found.article_id == article_id
 
 
 def test_list_is_newest_first_with_tags(store: Store) -> None:
@@ -147,26 +129,6 @@ def test_evidence_round_trips(store: Store) -> None:
         store.get_article(article_id + 100)
 
 
-def test_not_a_database(tmp_path: Path) -> None:
-    bogus = tmp_path / "notes.db"
-    bogus.write_text("these are my notes, not a database\n" * 100)
-    with pytest.raises(StorageError, match="not a coopwatch database"):
-        Store(bogus)
-    assert bogus.read_text().startswith("these are my notes")  # nothing of it was lost
-
-
-def test_locked_database_is_a_clear_error(db_path: Path) -> None:
-    Store(db_path).close()
-    holder = sqlite3.connect(db_path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    try:
-        with Store(db_path, busy_timeout=0.2) as store, pytest.raises(DatabaseLockedError):
-            store.save_articles([write(raw(), enrichment())], "test")
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
-
-
 def test_failed_transaction_keeps_what_was_stored(store: Store) -> None:
     _fill(store)
     broken = write(raw("/n/5.txt"), enrichment(("RU",)), article_id=None)
@@ -176,37 +138,95 @@ def test_failed_transaction_keeps_what_was_stored(store: Store) -> None:
     assert store.count_articles() == 4  # the whole batch rolled back, nothing else touched
 
 
-def test_opening_a_new_database_from_many_threads_at_once_migrates_it_once(db_path: Path) -> None:
-    from concurrent.futures import ThreadPoolExecutor
+def test_sources_keep_their_health_and_caching(store: Store) -> None:
+    url = "https://a.example/feed"
+    assert store.add_source(url, "feed", tags=("Asia",), country="CN")
+    assert not store.add_source(url, "feed")
+    assert store.caching(url) == Caching()
+    now = datetime.now(UTC)
+    store.record_result(SourceResult(source=url), attempted_at=now, next_poll=now,
+                        caching=Caching("e1", "Mon", "h1"), title="A")
+    # no caching: keeps what was said
+    store.record_result(SourceResult(source=url, status="unchanged"), attempted_at=now,
+                        next_poll=now)
+    assert store.caching(url) == Caching("e1", "Mon", "h1")
+    [source] = store.list_sources()
+    assert (source.title, source.last_status, source.tags, source.country) == (
+        "A", "unchanged", ("Asia",), "CN")
+    assert store.consecutive_failures(url) == 0
+    store.record_result(SourceResult(source=url, status="failed", error="HTTP 404"),
+                        attempted_at=now, next_poll=now + timedelta(minutes=15))
+    [source] = store.list_sources("feed")
+    assert (source.last_error, source.consecutive_failures) == ("HTTP 404", 1)
+    assert store.consecutive_failures(url) == 1
+    assert store.feeds_not_due(now) == {url}  # not due until its next poll
+    assert store.feeds_not_due(now + timedelta(minutes=16)) == set()
+    assert store.feed_settings() == {url: None} and store.last_sync() is not None
+    store.move_source(url, "https://b.example/feed")
+    assert store.source_countries() == {"https://b.example/feed": "CN"}
+    assert store.remove_source("https://b.example/feed") and store.list_sources() == []
 
-    def open_and_count(_: int) -> int:
-        with Store(db_path) as store:
-            return store.count_articles()
 
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        assert list(pool.map(open_and_count, range(16))) == [0] * 16
-    with Store(db_path) as store:
-        applied = [row[0] for row in store.db.conn.execute("SELECT name FROM _sqlite_migrations")]
-    assert applied == MIGRATIONS
+def test_watches_keep_their_filters_and_marks(store: Store) -> None:
+    filters = Filters(countries=("JP",), pair=("CN", "RU"), sectors=("ai", "energy"),
+                      language="zh", since="2024-01-01", search="北京", source="/n")
+    [first, _] = _fill(store)[:2]
+    assert store.add_watch("mine", filters)
+    assert not store.add_watch("mine", Filters(countries=("US",)))
+    [stored] = store.stored_watches()
+    assert (stored.name, stored.filters) == ("mine", filters)
+    newest = store.newest_article_id()
+    assert store.watch_marks() == {"mine": WatchMarks(newest, newest)}
+    store.set_watch_marks({"mine": WatchMarks(first, newest)})
+    counts = store.watch_counts(Filters(pair=("CN", "RU")), WatchMarks(first, newest),
+                                "2017-01-01")
+    assert (counts.articles, counts.unseen, counts.new) == (2, 1, 0)
+    assert counts.days == {"2017-06-14": 1, "2020-09-18": 1}
+    assert store.remove_watch("mine") and store.stored_watches() == []
+    assert store.watch_marks() == {}
 
 
-def test_a_database_knows_it_is_up_to_date_without_the_migrations(db_path: Path) -> None:
-    from coopwatch.store.base import SCHEMA_VERSION
+def test_translations_are_cached_per_language_pair_and_backend(store: Store) -> None:
+    store.cache_translations([("Привет", "ru", "en", "argos", "Hello")])
+    assert store.cached_translation("Привет", "ru", "en", "argos") == "Hello"
+    assert store.cached_translation("Привет", "ru", "de", "argos") is None
 
-    assert SCHEMA_VERSION == len(MIGRATIONS)
-    with Store(db_path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        # as a database written before user_version was kept: all migrations, version 0
-        store.conn.execute("PRAGMA user_version = 0")
-    with Store(db_path) as store:
-        assert store.count_articles() == 0  # read as it is
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 0
-        store.add_source("https://a.example/feed", "feed")  # the next write marks it
-    with Store(db_path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    code = ("import sys; from coopwatch.store import Store; Store(sys.argv[1]).count_articles();"
-            " print('sqlite_utils' in sys.modules, 'coopwatch.store.schema' in sys.modules)")
-    # away from the checkout, whose coopwatch/ folder would shadow the installed package
-    done = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
-                          text=True, check=True, cwd=db_path.parent)
-    assert done.stdout.split() == ["False", "False"]
+
+def test_one_sync_holds_the_lock_at_a_time(store: Store) -> None:
+    with store.sync_lock(), pytest.raises(SyncBusyError, match="another coopwatch sync"):
+        with store.sync_lock(wait=0):
+            pass
+    with store.sync_lock(wait=0):  # let go when the first sync ended
+        pass
+
+
+def test_sqlite_store_has_every_protocol_method() -> None:
+    with SqliteStore(":memory:") as store:
+        assert isinstance(store, Store)
+    checked = set()
+    for domain in (SourcesStore, ArticlesStore, EnrichmentStore, QueriesStore,
+                   TranslationsStore, WatchesStore, Store):
+        for name, method in vars(domain).items():
+            if callable(method) and (not name.startswith("_") or name in {"__enter__",
+                                                                          "__exit__"}):
+                assert (inspect.signature(getattr(SqliteStore, name)).parameters.keys()
+                        == inspect.signature(method).parameters.keys()), name
+                checked.add(name)
+    assert {"caching", "save_articles", "texts_to_enrich", "get_article", "cached_translation",
+            "watch_counts", "sync_lock", "close", "__enter__", "__exit__"} <= checked
+
+
+@pytest.mark.parametrize("target", ["postgresql://coop:secret@db.example/news",
+                                    Path("postgresql://coop:secret@db.example/news")])
+def test_open_store_refuses_a_scheme_it_has_no_backend_for(target: str | Path) -> None:
+    with pytest.raises(StorageError) as refused:
+        open_store(target)
+    message = str(refused.value)
+    assert "\n" not in message and "postgresql://" in message and "secret" not in message
+
+
+def test_the_cli_says_so_in_one_line_with_exit_2() -> None:
+    done = CliRunner().invoke(cli, ["--db", "postgresql://db.example/news", "list"])
+    assert done.exit_code == 2 and done.stdout == ""
+    assert done.stderr.startswith("Error: no storage backend for postgresql://")
+    assert done.stderr.count("\n") == 1

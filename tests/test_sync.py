@@ -10,7 +10,7 @@ import pytest
 import coopwatch.enrich
 import coopwatch.update.local
 from coopwatch.enrich.vocabulary import Vocabulary
-from coopwatch.store import Store
+from coopwatch.store import open_store
 from coopwatch.types import Filters, RawArticle, StoredEntry
 from coopwatch.update.decide import Changed, New, content_hash, decide
 from coopwatch.update.local import ingest_paths
@@ -57,7 +57,7 @@ def test_ingest_is_idempotent_and_unchanged_costs_no_enrichment(
 ) -> None:
     folder = tmp_path / "pages"
     shutil.copytree(seeds, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         first = ingest_paths(store, [folder], vocabulary)
         assert (first.new, first.updated) == (5, 0) and len(counted_enrich) == 5
         second = ingest_paths(store, [folder], vocabulary)
@@ -84,7 +84,7 @@ def test_one_bad_file_never_stops_the_others(
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 10)
     (folder / "broken.rss").write_text("<rss><channel><item><title>x")
     (folder / "empty.md").write_text("")
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         report = ingest_paths(store, [folder], vocabulary)
         assert report.new >= 1 and store.count_articles() >= 1
     reasons = {Path(s.path).name: s.reason for s in report.sources[0].skipped}
@@ -96,7 +96,7 @@ def test_one_bad_file_never_stops_the_others(
 def test_feed_file_items_are_articles(db_path: Path, vocabulary: Vocabulary) -> None:
     from conftest import FIXTURES
 
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         report = ingest_paths(store, [FIXTURES / "feed.rss", FIXTURES / "feed.json"], vocabulary)
         assert report.new == 4
         again = ingest_paths(store, [FIXTURES / "feed.rss"], vocabulary)
@@ -137,7 +137,7 @@ def test_a_big_folder_is_enriched_in_worker_processes_alike(
     monkeypatch.setattr(coopwatch.update.local, "INGEST_BATCH", 30)  # a folder of 40 new files fills one
     for mode, batch in (("workers", 24), ("in process", 10**6)):
         monkeypatch.setattr(coopwatch.enrichpool, "MIN_BATCH", batch)
-        with Store(tmp_path / f"{mode}.db") as store:
+        with open_store(tmp_path / f"{mode}.db") as store:
             report = ingest_paths(store, [folder], vocabulary)
             assert report.new == 40
             listings[mode] = sorted((a.title, a.language, a.countries, a.pairs, a.sectors)

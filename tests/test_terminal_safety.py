@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from coopwatch.cli import cli
 from coopwatch.config import Config, TranslateConfig
-from coopwatch.store import Store
+from coopwatch.store import open_store
 from coopwatch.tui.app import make_app
 from coopwatch.tui.screens.article import ArticleScreen
 from coopwatch.types import SourceResult
@@ -43,7 +43,7 @@ def hostile_db(tmp_path: Path) -> Path:
     (folder / FILE_NAME).write_text(PAGE, encoding="utf-8")
     db = tmp_path / "hostile.db"
     assert CliRunner().invoke(cli, ["--db", str(db), "ingest", str(folder)]).exit_code == 0
-    with Store(db) as store:
+    with open_store(db) as store:
         store.add_source(FEED, "feed")
         health.record(store, health.Health(
             SourceResult(FEED, status="failed", error=f"[/] boom {HOSTILE}"),

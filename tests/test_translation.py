@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from coopwatch.cli import cli
 from coopwatch.config import Config, TranslateConfig
 from coopwatch.enrich.segment import sentence_spans
-from coopwatch.store import Store
+from coopwatch.store import open_store
 from coopwatch.tui.app import make_app
 from coopwatch.tui.screens.article import ArticleScreen
 
@@ -248,7 +248,7 @@ async def test_the_article_screen_shows_the_gloss_first_and_the_translation_when
         assert {s.backend for s in screen.detail.snippets} == {"libretranslate"}
         shown = str(screen.query_one("#article-snippets").render())
         assert "EN(" in shown and "libretranslate" in shown
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         text = screen.detail.snippets[0].text
         assert store.cached_translation(text, "de", "en", "libretranslate") == f"EN({text})"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from coopwatch.config import Config
-from coopwatch.store import Store
+from coopwatch.store import Store, open_store
 from coopwatch.tui.app import make_app
 from coopwatch.tui.screens.article import ArticleScreen
 from coopwatch.tui.screens.feed import PAGE_SIZE, FeedScreen
@@ -29,12 +29,12 @@ async def test_an_empty_database_shows_the_five_seeds(db_path: Path) -> None:
         headlines = {str(table.get_row_at(row)[3]) for row in range(table.row_count)}
         assert "Moscow to share unique innovation potential with Beijing" in headlines
         assert "5 articles" in app.sub_title
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         assert store.count_articles() == 5
 
 
 async def test_article_text_is_shown_literally(db_path: Path) -> None:
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.save_articles(
             [write(raw(title="[bold red]Boom[/] \x1b[31mred", body="x"), enrichment(("RU",)))], "t")
     app = make_app(Config(), db_path)
@@ -135,7 +135,7 @@ async def test_a_pair_busier_than_its_baseline_is_marked_spiking(db_path: Path) 
     today = date(2026, 11, 22)
     dated = [("2026-11-20", ("CN", "RU"))] * 4 + [("2026-05-10", ("CN", "RU"))]
     dated += [(f"2026-{month:02d}-10", ("JP", "VN")) for month in range(5, 12)]  # steady
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.save_articles([write(raw(key=f"k{i}", title=f"Story {i}", published=day),
                                    enrichment(pair, (pair,), published=day))
                              for i, (day, pair) in enumerate(dated)], "t")
@@ -155,7 +155,7 @@ async def test_a_pair_busier_than_its_baseline_is_marked_spiking(db_path: Path) 
 
 
 async def test_a_long_feed_is_read_a_page_at_a_time(db_path: Path) -> None:
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.save_articles([write(raw(key=f"k{i}", title=f"Story {i}", body=f"Text {i}."),
                                    enrichment(("RU",))) for i in range(450)], "t")
     app = make_app(Config(), db_path)
@@ -172,7 +172,7 @@ async def test_articles_another_process_stores_appear_with_a_notice(db_path: Pat
     app = make_app(Config(), db_path)
     async with app.run_test(size=(160, 45)) as pilot:
         table = await _seeded(pilot)
-        with Store(db_path) as other:  # as a cron `coopwatch fetch` would
+        with open_store(db_path) as other:  # as a cron `coopwatch fetch` would
             other.save_articles([write(raw(key="new", title="Fresh story", body="Text."),
                                        enrichment(("JP",)))], "t")
         app.watch_store()
@@ -193,7 +193,7 @@ async def test_r_syncs_a_feed_big_enough_for_the_worker_processes(db_path: Path)
     with scripted_server() as (base, script):
         script.routes["/wire.rss"] = (200, {"Content-Type": "application/rss+xml"},
                                       _many_stories(40))
-        with Store(db_path) as store:
+        with open_store(db_path) as store:
             store.add_source(f"{base}/wire.rss", "feed")
         async with app.run_test(size=(160, 45)) as pilot:
             await _seeded(pilot)
@@ -201,7 +201,7 @@ async def test_r_syncs_a_feed_big_enough_for_the_worker_processes(db_path: Path)
             await settle(pilot)
             assert not [n.message for n in app._notifications if "failed" in n.message]
             assert "45 articles" in app.sub_title
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         [feed] = [source for source in store.list_sources("feed")]
     assert (feed.last_status, feed.articles) == ("ok", 40)
 
@@ -216,7 +216,7 @@ async def test_the_background_sync_asks_only_feeds_that_are_due_and_r_asks_all(
     with scripted_server() as (base, script):
         script.routes["/hourly.rss"] = (200, {"Content-Type": "application/rss+xml",
                                               "Cache-Control": "max-age=3600"}, RSS)
-        with Store(db_path) as store:
+        with open_store(db_path) as store:
             store.add_source(f"{base}/hourly.rss", "feed")
         async with app.run_test(size=(160, 45)) as pilot:
             await _seeded(pilot)
@@ -231,7 +231,7 @@ async def test_the_background_sync_asks_only_feeds_that_are_due_and_r_asks_all(
 
 
 async def test_r_syncs_and_a_failing_feed_is_a_notice_not_a_crash(db_path: Path) -> None:
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add_source("http://127.0.0.1:9/nothing-listens-here.rss", "feed")
     app = make_app(Config(), db_path)
     async with app.run_test(size=(160, 45)) as pilot:

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input
 
 from coopwatch.config import Config
-from coopwatch.store import Store
+from coopwatch.store import open_store
 from coopwatch.tui.app import make_app
 from coopwatch.tui.screens.feed import FeedScreen
 from coopwatch.tui.screens.watches import WatchesScreen
@@ -48,7 +48,7 @@ async def test_w_then_a_watches_the_feeds_filters_and_enter_opens_the_watch(db_p
         assert _rows(table)["russia"][1:4] == ["·", "4", "0"]
         assert any("watching russia" in n.message for n in app._notifications)
 
-        with Store(db_path) as other:  # a cron fetch stores a story for the watch
+        with open_store(db_path) as other:  # a cron fetch stores a story for the watch
             other.save_articles([write(raw(key="n", title="Fresh Russian story", body="Text."),
                                        enrichment(("RU",)))], "t")
         app.watch_store()
@@ -68,7 +68,7 @@ async def test_w_then_a_watches_the_feeds_filters_and_enter_opens_the_watch(db_p
 
 
 async def test_a_watch_needs_filters_and_d_removes_one(db_path: Path) -> None:
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         add_watch(store, Config(), "japan", Filters(countries=("JP",)))
     app = make_app(Config(), db_path)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -92,7 +92,7 @@ async def test_a_sync_tells_each_watch_its_new_articles(db_path: Path, tmp_path:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     config = Config(folders=(inbox,))
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.save_articles([write(raw(key="old", title="Old", body="Text."),
                                    enrichment(("UZ",)))], "t")
         add_watch(store, config, "central asia", Filters(pair=("KZ", "UZ")))

@@ -11,9 +11,9 @@ import pytest
 
 from coopwatch.config import Config
 from coopwatch.enrich.vocabulary import Vocabulary
-from coopwatch.fetchers.http import Caching, Retrieved, RetrieveError
-from coopwatch.store import Store
-from coopwatch.types import StoredStory
+from coopwatch.fetchers.http import Retrieved, RetrieveError
+from coopwatch.store import Store, open_store
+from coopwatch.types import Caching, StoredStory
 from coopwatch.update.decide import Adopt, Copy, New, content_hash, decide, settle
 from coopwatch.update.health import next_poll
 from coopwatch.update.run import fetch_all
@@ -69,7 +69,7 @@ def test_the_driver_stores_new_items_and_records_each_feeds_health_at_the_clocks
         DOWN: RetrieveError("HTTP 503"),
         QUIET: Retrieved(QUIET, True),
     })
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         for url in (NEWS, DOWN, QUIET):
             store.add_source(url, "feed")
         report = sync(store, vocabulary, retriever, NOON)
@@ -99,7 +99,7 @@ def test_the_driver_stores_new_items_and_records_each_feeds_health_at_the_clocks
 
 def test_a_changed_feed_updates_its_article_and_a_recovered_feed_is_due_again(
         db_path: Path, vocabulary: Vocabulary) -> None:
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add_source(NEWS, "feed")
         sync(store, vocabulary, FakeRetriever({NEWS: RetrieveError("HTTP 500")}), NOON)
         assert due(store)[NEWS] == ("2026-12-03T12:15:00Z", 1)

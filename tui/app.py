@@ -16,7 +16,7 @@ from coopwatch.config import Config
 from coopwatch.errors import CoopwatchError
 from coopwatch.reenrich import stale_count, stale_note
 from coopwatch.safety import one_line
-from coopwatch.store import Store
+from coopwatch.store import Store, open_store
 from coopwatch.tui.clock import local_time_short
 from coopwatch.tui.messages import (
     DataChanged,
@@ -73,7 +73,8 @@ class CoopwatchApp(App[None]):
 
     def open_store(self) -> Store:
         """The app's database, opened for one job: a screen or a worker thread closes it after."""
-        return Store(self.db_path)
+        return open_store(self.db_path)
+
     def on_mount(self) -> None:
         self.push_screen(FeedScreen())
         self.prepare()
@@ -94,7 +95,7 @@ class CoopwatchApp(App[None]):
     def prepare(self) -> None:
         """On an empty database, import the bundled seeds so a first start shows articles;
         count the articles an older enrichment tagged."""
-        with Store(self.db_path) as store:
+        with self.open_store() as store:
             seeded = 0
             if store.count_articles() == 0:
                 seeded = ingest_paths(store, [paths.seeds_dir()], self.vocabulary()).new
@@ -106,7 +107,7 @@ class CoopwatchApp(App[None]):
 
     @work(thread=True, group="store", exit_on_error=False)
     def watch_store(self) -> None:
-        with Store(self.db_path) as store:
+        with self.open_store() as store:
             marker = store.change_marker()
             changed, self._marker = marker != self._marker, marker
             before = self.total
@@ -115,7 +116,7 @@ class CoopwatchApp(App[None]):
 
     @work(thread=True, group="unseen", exclusive=True, exit_on_error=False)
     def count_unseen(self) -> None:
-        with Store(self.db_path) as store:
+        with self.open_store() as store:
             statuses = watch_statuses(store, self.config, self.today())
         self.post_message(UnseenCounted(sum(status.unseen for status in statuses)))
 
@@ -123,7 +124,7 @@ class CoopwatchApp(App[None]):
     def run_sync(self, due_only: bool = False) -> None:
         self.post_message(SyncStateChanged(running=True))
         try:
-            with Store(self.db_path) as store:
+            with self.open_store() as store:
                 total, done = source_count(store, self.config, due_only=due_only), 0
 
                 def progress(_: SourceResult) -> None:

@@ -13,7 +13,7 @@ from click.shell_completion import CompletionItem
 
 from coopwatch.config import Config, load_config
 from coopwatch.filterspec import FILTER_KEYS, FilterValueError, parse_filters
-from coopwatch.store import Store
+from coopwatch.store import Store, open_store
 from coopwatch.types import Filters
 from coopwatch.vocabulary import sector_ids
 
@@ -40,7 +40,7 @@ class State:
 
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store(self.db_path)
+            self._store = open_store(self.db_path)
             click.get_current_context().call_on_close(self._store.close)
         return self._store
 

@@ -19,13 +19,13 @@ from coopwatch.watches import add_watch, all_watches, mark_seen, remove_watch, w
 
 def _watch_names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
     """Shell completion: the watch names, read from the database the options point at."""
-    from coopwatch.store import Store
+    from coopwatch.store import open_store
 
     state = completion_state(ctx)
     if not state.db_path.exists():  # completing a word must not create a database
         return []
     try:
-        with Store(state.db_path) as store:
+        with open_store(state.db_path) as store:
             return [w.name for w in all_watches(store, state.config)
                     if w.name.startswith(incomplete)]
     except Exception:  # noqa: BLE001 (completion must never print a traceback into the shell)

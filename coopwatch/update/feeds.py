@@ -22,9 +22,9 @@ from typing import ParamSpec, TypeVar
 
 from coopwatch.enrichpool import EnrichPool
 from coopwatch.errors import StorageError
-from coopwatch.fetchers.http import Caching, RetrieveError
+from coopwatch.fetchers.http import RetrieveError
 from coopwatch.store import Store
-from coopwatch.types import SourceResult
+from coopwatch.types import Caching, SourceResult
 from coopwatch.update import enrich, health, pages
 from coopwatch.update.decide import Intent
 from coopwatch.update.health import Health
@@ -57,11 +57,10 @@ def feed_jobs(store: Store, urls: Sequence[str] | None, full_text_below: int) ->
     settings = store.feed_settings()
     jobs = []
     for url in urls if urls is not None else list(settings):
-        info = store.caching_info(url)
+        stored = store.caching(url)
         own = settings.get(url)
-        jobs.append(FeedJob(url, Caching(info.get("etag") or None,
-                                         info.get("last_modified") or None),
-                            info.get("body_hash") or None,
+        # the server is sent back what it said; the body's hash stays ours
+        jobs.append(FeedJob(url, Caching(stored.etag, stored.last_modified), stored.body_hash,
                             own if own is not None else full_text_below))
     return jobs
 

@@ -7,12 +7,11 @@ asks for time (ttl, Cache-Control max-age, Retry-After) gets at least that.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from coopwatch.fetchers.http import Caching
 from coopwatch.store import Store
-from coopwatch.types import SourceResult
+from coopwatch.types import Caching, SourceResult
 
 BACKOFF_START = timedelta(minutes=15)
 BACKOFF_CAP = timedelta(hours=24)
@@ -44,11 +43,8 @@ def record(store: Store, health: Health, now: datetime) -> None:
     """Keep the outcome on the source's row (a source not subscribed is left alone)."""
     result = health.result
     failures_before = store.consecutive_failures(result.source)
-    caching = None
-    if health.caching is not None:
-        caching = {"etag": health.caching.etag or "",
-                   "last_modified": health.caching.last_modified or "",
-                   "body_hash": health.body_hash or ""}
+    caching = (replace(health.caching, body_hash=health.body_hash)
+               if health.caching is not None else None)
     store.record_result(result, caching=caching, title=health.title, attempted_at=now,
                         next_poll=next_poll(now, result.status == "failed", failures_before,
                                             health.wait_seconds))

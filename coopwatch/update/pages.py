@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from coopwatch.fetchers.http import Caching, Retrieved, RetrieveError
+from coopwatch.fetchers.http import Retrieved, RetrieveError
+from coopwatch.types import Caching
 from coopwatch.update.decide import Copy, Intent
 from coopwatch.update.retrieve import Limits, Retriever
 from coopwatch.webaddress import is_web_url

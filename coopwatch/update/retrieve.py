@@ -13,7 +13,8 @@ from contextlib import asynccontextmanager
 from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
 
-from coopwatch.fetchers.http import Caching, Retrieved, make_client, retrieve
+from coopwatch.fetchers.http import Retrieved, make_client, retrieve
+from coopwatch.types import Caching
 
 PER_HOST = 4  # at most this many requests to one server at once
 T = TypeVar("T")

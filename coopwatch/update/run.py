@@ -9,7 +9,6 @@ from pathlib import Path
 
 from coopwatch import paths
 from coopwatch.config import Config
-from coopwatch.lock import sync_lock
 from coopwatch.store import Store
 from coopwatch.types import SyncReport
 from coopwatch.update.feeds import Clock, Progress, feed_jobs, sync_feeds, utc_clock
@@ -44,7 +43,7 @@ def fetch_all(
     The vocabulary is loaded when something needs enriching (never when every feed answers 304
     and no folders are synced). due_only leaves the feeds whose next poll is still to come
     (ttl, Cache-Control max-age, Retry-After, a failing feed's back-off) for a later sync."""
-    with sync_lock(store.path):
+    with store.sync_lock():
         report = SyncReport()
         started = time.monotonic()
         before_id = store.newest_article_id()

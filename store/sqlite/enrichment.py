@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coopwatch.store.articles import replace_tags
-from coopwatch.store.base import StoreBase
-from coopwatch.store.filters import where_clause
+from coopwatch.store.sqlite.articles import replace_tags
+from coopwatch.store.sqlite.base import StoreBase
+from coopwatch.store.sqlite.filters import where_clause
 from coopwatch.types import Enrichment, Filters, RawArticle, StoredText
 
 # On the index articles_enriched_with as two ranges; `!=` would read every row.

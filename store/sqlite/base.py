@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
@@ -17,20 +17,10 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_SECONDS = 10.0
 WAL_SWITCH_TRIES = 20  # about two seconds in all
-# The number of migrations in store/schema.py. A database they were all applied to says so in
+# The number of migrations in store/sqlite/schema.py. A database they were all applied to says so in
 # PRAGMA user_version, so opening it imports neither the schema nor sqlite-utils (and numpy,
 # which sqlite-utils imports): a tenth of a second off every command.
 SCHEMA_VERSION = 7
-
-
-def utc_text(moment: datetime) -> str:
-    """A UTC moment as the store writes it: ISO 8601, seconds, with a Z."""
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def utc_now() -> str:
-    """The current time as the store writes it."""
-    return utc_text(datetime.now(UTC))
 
 
 def storage_error(exc: sqlite3.Error, path: str) -> StorageError:
@@ -56,6 +46,7 @@ class StoreBase:
 
     def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
         self.path = str(path)
+        self._memory_sync_lock = threading.Lock()  # a database in memory is this store's alone
         if self.path != ":memory:":
             Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -87,7 +78,7 @@ class StoreBase:
         self._version_behind = version < SCHEMA_VERSION
         if not self._version_behind:
             return
-        from coopwatch.store.schema import migrations
+        from coopwatch.store.sqlite.schema import migrations
 
         if not list(migrations.pending(self.db)):
             return  # written before user_version was kept: the next write marks it

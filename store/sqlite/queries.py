@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any
 
 from coopwatch.errors import ArticleNotFoundError
-from coopwatch.store.base import StoreBase, storage_error
-from coopwatch.store.filters import where_clause
+from coopwatch.store.sqlite.base import StoreBase, storage_error
+from coopwatch.store.sqlite.filters import where_clause
 from coopwatch.types import (
     Article,
     ArticleDetail,

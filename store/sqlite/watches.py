@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import NamedTuple
+from typing import Any
 
-from coopwatch.store.base import StoreBase, utc_now
-from coopwatch.store.filters import where_clause
-from coopwatch.types import Filters
-
-
-class StoredWatch(NamedTuple):
-    name: str
-    filters: dict[str, object]  # option names as keys (coopwatch/filterspec.py)
-    created_at: str
-
-
-class WatchMarks(NamedTuple):
-    seen_through: int
-    reported_through: int
-
-
-class WatchCounts(NamedTuple):
-    articles: int
-    unseen: int  # newer than seen_through
-    new: int  # newer than reported_through
-    days: dict[str, int]  # published day -> articles, from days_since on
+from coopwatch.store.sqlite.base import StoreBase
+from coopwatch.store.sqlite.filters import where_clause
+from coopwatch.store.timestamps import utc_now
+from coopwatch.types import Filters, StoredWatch, WatchCounts, WatchMarks
 
 
 class WatchesMixin(StoreBase):
@@ -35,12 +18,12 @@ class WatchesMixin(StoreBase):
         """The id of the newest article (0 when there is none): later articles have larger ids."""
         return int(self._scalar("SELECT max(id) FROM articles") or 0)
 
-    def add_watch(self, name: str, filters: dict[str, object]) -> bool:
+    def add_watch(self, name: str, filters: Filters) -> bool:
         """Save a watch; it starts with nothing unseen or unreported. False when the name is taken."""
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT OR IGNORE INTO watches (name, filters, created_at) VALUES (?, ?, ?)",
-                (name, json.dumps(filters, ensure_ascii=False), utc_now()),
+                (name, filters_json(filters), utc_now()),
             )
             if cursor.rowcount:
                 newest = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
@@ -58,7 +41,7 @@ class WatchesMixin(StoreBase):
 
     def stored_watches(self) -> list[StoredWatch]:
         """Every stored watch, by name."""
-        return [StoredWatch(row["name"], json.loads(row["filters"]), row["created_at"])
+        return [StoredWatch(row["name"], filters_from_json(row["filters"]), row["created_at"])
                 for row in self._read("SELECT * FROM watches ORDER BY name")]
 
     def watch_marks(self) -> dict[str, WatchMarks]:
@@ -87,3 +70,36 @@ class WatchesMixin(StoreBase):
             f"SELECT substr(a.published, 1, 10) AS day, count(*) AS n FROM articles a"
             f" WHERE {where} AND a.published >= ? GROUP BY 1", [*params, days_since])}
         return WatchCounts(row["n"], row["unseen"], row["new"], days)
+
+
+# The filters column holds the filters under their option names (coopwatch/filterspec.py), as
+# `watch list --json` shows them: the form databases have always kept.
+def filters_json(filters: Filters) -> str:
+    """The filters column's JSON, leaving out the filters not set."""
+    data: dict[str, object] = {
+        "country": list(filters.countries),
+        "pair": "-".join(filters.pair) if filters.pair else None,
+        "sector": list(filters.sectors),
+        "lang": filters.language, "since": filters.since, "until": filters.until,
+        "search": filters.search, "source": filters.source,
+    }
+    return json.dumps({key: value for key, value in data.items() if value}, ensure_ascii=False)
+
+
+def filters_from_json(text: str) -> Filters:
+    """The filters a watch was stored with, as they were (checked when they were added)."""
+    data: dict[str, Any] = json.loads(text)
+    pair = data.get("pair")
+    first, _, second = pair.partition("-") if pair else ("", "", "")
+    return Filters(
+        countries=_strings(data.get("country")), pair=(first, second) if pair else None,
+        sectors=_strings(data.get("sector")), language=data.get("lang"),
+        since=data.get("since"), until=data.get("until"), search=data.get("search"),
+        source=data.get("source"),
+    )
+
+
+def _strings(value: str | list[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)

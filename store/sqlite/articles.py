@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
-from coopwatch.store.base import StoreBase, utc_now
-from coopwatch.store.fts import index_text
+from coopwatch.store.sqlite.base import StoreBase
+from coopwatch.store.sqlite.fts import index_text
+from coopwatch.store.summary import summarize
+from coopwatch.store.timestamps import utc_now
 from coopwatch.types import ArticleWrite, Enrichment, StoredEntry, StoredStory
-
-SUMMARY_CHARS = 280
-
-
-def summarize(body: str) -> str:
-    """The first lines of the body, cut at a word boundary."""
-    flat = " ".join(body.split())
-    if len(flat) <= SUMMARY_CHARS:
-        return flat
-    cut = flat[:SUMMARY_CHARS].rsplit(" ", 1)[0]
-    return cut + "…"
 
 
 class ArticlesMixin(StoreBase):

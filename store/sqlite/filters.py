@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coopwatch.scripts import stored_language
-from coopwatch.store.fts import match_query
+from coopwatch.store.sqlite.fts import match_query
 from coopwatch.types import Filters
 
 

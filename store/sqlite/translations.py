@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
-from coopwatch.store.base import StoreBase, utc_now
+from coopwatch.store.sqlite.base import StoreBase
+from coopwatch.store.timestamps import utc_now
 
 
 def text_hash(text: str) -> str:

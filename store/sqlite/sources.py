@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from coopwatch.store.base import StoreBase, utc_now, utc_text
-from coopwatch.types import Source, SourceResult
+from coopwatch.store.sqlite.base import StoreBase
+from coopwatch.store.timestamps import utc_now, utc_text
+from coopwatch.types import Caching, Source, SourceResult
 
 
 class SourcesMixin(StoreBase):
@@ -95,10 +96,12 @@ class SourcesMixin(StoreBase):
         value = self._scalar("SELECT max(last_attempt) FROM sources")
         return str(value) if value else None
 
-    def caching_info(self, url: str) -> dict[str, str]:
-        """What a feed's server said last time (etag, last_modified, body_hash)."""
+    def caching(self, url: str) -> Caching:
+        """What a feed's server said last time, and the hash of the body it sent."""
         raw = self._scalar("SELECT caching_info FROM sources WHERE url = ?", (url,))
-        return json.loads(raw) if raw else {}
+        stored = json.loads(raw) if raw else {}
+        return Caching(stored.get("etag") or None, stored.get("last_modified") or None,
+                       stored.get("body_hash") or None)
 
     def consecutive_failures(self, url: str) -> int:
         """How many syncs in a row failed on a source (0 when the last one did not)."""
@@ -107,7 +110,7 @@ class SourcesMixin(StoreBase):
 
     def record_result(
         self, result: SourceResult, *, attempted_at: datetime, next_poll: datetime,
-        caching: dict[str, str] | None = None, title: str | None = None,
+        caching: Caching | None = None, title: str | None = None,
     ) -> None:
         """Keep a sync's outcome on its source row (a source not subscribed is left alone):
         a failure counts one more in a row, a success sets the count back to none."""
@@ -122,8 +125,8 @@ class SourcesMixin(StoreBase):
                      title = coalesce(title, ?)
                    WHERE url = ?""",
                 (result.status, result.error, utc_text(attempted_at), failed,
-                 utc_text(attempted_at), failed, utc_text(next_poll),
-                 json.dumps(caching) if caching is not None else None, title, result.source),
+                 utc_text(attempted_at), failed, utc_text(next_poll), _caching_json(caching),
+                 title, result.source),
             )
 
     def move_source(self, old: str, new: str) -> None:
@@ -136,3 +139,11 @@ class SourcesMixin(StoreBase):
             conn.execute(
                 "UPDATE OR IGNORE entries SET source = ? WHERE source = ?", (new, old))
             conn.execute("UPDATE articles SET source = ? WHERE source = ?", (new, old))
+
+
+def _caching_json(caching: Caching | None) -> str | None:
+    """The caching_info column's form: what is not known is "", as it has always been kept."""
+    if caching is None:
+        return None
+    return json.dumps({"etag": caching.etag or "", "last_modified": caching.last_modified or "",
+                       "body_hash": caching.body_hash or ""})
