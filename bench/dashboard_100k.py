@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _results import add_json_option, write_json
+from _results import add_json_option, compile_sources, write_json
 
 LAUNCHED = time.time()  # before the heavy imports: a user waits for them too
 
@@ -146,6 +146,7 @@ def main() -> int:
     if args.child:
         child(args.child, args.launched)
         return 0
+    compile_sources()
     db = args.db or Path(tempfile.gettempdir()) / f"coopwatch-bench-{args.articles}.db"
     from coopwatch.store import open_store
 

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from _results import add_json_option, write_json
+from _results import add_json_option, compile_sources, write_json
 from fetch_vs_newsboat import start_server, timed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +60,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     add_json_option(parser)
     args = parser.parse_args()
+    compile_sources()
     server, port = start_server(FEEDS, 0)
     base = f"http://127.0.0.1:{port}"
     real = sorted(path.relative_to(FEEDS) for path in (FEEDS / "real").iterdir())[: args.feeds]

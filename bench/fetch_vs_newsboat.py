@@ -33,7 +33,7 @@ import urllib.request
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from _results import add_json_option, write_json
+from _results import add_json_option, compile_sources, write_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_TOOLS = ROOT.parent / "shared" / "tools"
@@ -130,6 +130,7 @@ def main() -> int:
                              "127.0.0.(i mod N + 1), as real subscription lists span many sites")
     add_json_option(parser)
     args = parser.parse_args()
+    compile_sources()
     if not shutil.which("newsboat"):
         print("newsboat is not installed (apt-get install newsboat)", file=sys.stderr)
         return 2
