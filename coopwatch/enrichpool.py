@@ -27,7 +27,10 @@ if TYPE_CHECKING:
     from coopwatch.enrich import Vocabulary
 
 log = logging.getLogger("coopwatch.enrichpool")
-MIN_BATCH = 24  # articles: fewer are enriched in process, where the term indexes already live
+# articles: fewer are enriched in process while no worker runs (a cron run that brings three
+# never starts one); once they run, every batch goes to them, so the main process, which also
+# parses and stores, does not build term indexes and hold them beside theirs (peak memory)
+MIN_BATCH = 24
 PARENT_CHECK_SECONDS = 0.5
 CHUNK = 25  # articles per task: small enough to share out a feed, big enough to repay pickling
 # and the calls of language detection, which a chunk shares
@@ -113,7 +116,7 @@ class EnrichPool:
     def _submit(self, raws: Sequence[RawArticle]) -> list[Future[list[Enrichment]]] | None:
         """The batch handed to the workers in chunks, or None when it is better done in process
         (too small, or no workers can run)."""
-        if self._workers < 2 or len(raws) < MIN_BATCH:
+        if self._workers < 2 or not raws or (len(raws) < MIN_BATCH and self._executor is None):
             return None
         try:
             if self._executor is None:

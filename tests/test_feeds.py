@@ -18,6 +18,7 @@ from click.testing import CliRunner
 import coopwatch.enrichpool
 import coopwatch.store.sqlite.lock
 from coopwatch.cli import cli
+from coopwatch.enrich.vocabulary import Vocabulary
 
 from conftest import FIXTURES, shared_path
 from feedservers import scripted_server, shared_feedserver
@@ -465,6 +466,28 @@ def test_a_big_feed_is_enriched_in_worker_processes_alike(
     assert used_workers == [True, False]
     assert listings["workers"] == listings["in process"]
     assert {tuple(a["pairs"][0]) for a in listings["workers"]} >= {("CN", "RU"), ("JP", "VN")}
+
+
+def test_once_the_workers_run_a_small_batch_goes_to_them_with_the_same_tags(
+        vocabulary: Vocabulary) -> None:
+    import asyncio
+
+    from coopwatch.enrich import enrich_many
+    from coopwatch.types import RawArticle
+
+    few = [RawArticle("https://wire.example/rss", f"s-{n}", "Japan and Vietnam sign a deal",
+                      "Japan and Vietnam signed a memorandum on semiconductors in Hanoi.")
+           for n in range(2)]
+
+    async def both() -> tuple[object, object]:
+        with coopwatch.enrichpool.EnrichPool({}, workers=2) as pool:
+            before = await pool.enrich(few)  # too few to start the workers
+            await pool.enrich(few * 12)
+            return before, await pool.enrich(few)
+
+    before, after = asyncio.run(both())
+    assert before is None
+    assert after == enrich_many(few, vocabulary)
 
 
 def test_a_feed_of_more_items_than_a_feed_holds_brings_its_first_and_says_so(

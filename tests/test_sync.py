@@ -142,10 +142,10 @@ def test_a_big_folder_is_enriched_in_worker_processes_alike(
             assert report.new == 40
             listings[mode] = sorted((a.title, a.language, a.countries, a.pairs, a.sectors)
                                     for a in store.list_articles(Filters(), limit=None))
-    # the full batch of 30 in the workers, the last 10 (too few to share out) in process; with
-    # workers refused (MIN_BATCH) the full batch in process, and its last batch never asks them
-    # (a folder's last batch goes to the workers only once they run)
-    assert used_workers == [True, False, False]
+    # the full batch of 30 starts the workers, and the last 10 go to them too, as they run; with
+    # workers refused (MIN_BATCH) the full batch is enriched in process, and its last batch never
+    # asks them (a folder's last batch goes to the workers only once they run)
+    assert used_workers == [True, True, False]
     assert listings["workers"] == listings["in process"]
     assert {pair for *_, pairs, _ in listings["workers"] for pair in pairs} == {
         ("CN", "RU"), ("JP", "VN"), ("FR", "IN"), ("EG", "KE")}
