@@ -14,7 +14,7 @@ from coopwatch.webaddress import is_web_url
 __all__ = ["NEAR_DUPLICATE_BANDS", "canonical_url", "fingerprint"]
 
 
-@lru_cache(maxsize=4096)  # a sync asks twice of each new item (plan, then complete)
+@lru_cache(maxsize=4096)  # a sync asks twice of each new item (decide, then save)
 def canonical_url(url: str | None) -> str | None:
     """The URL without scheme, "www.", fragment, tracking parameters or trailing slash."""
     if not is_web_url(url):

@@ -93,20 +93,8 @@ def _source(value: str | None) -> str | None:
     return str(Path(value).expanduser().absolute())
 
 
-def filters_to_json(filters: Filters) -> dict[str, object]:
-    """The filters under their option names, leaving out those not set (a watch's stored form)."""
-    data: dict[str, object] = {
-        "country": list(filters.countries),
-        "pair": "-".join(filters.pair) if filters.pair else None,
-        "sector": list(filters.sectors),
-        "lang": filters.language, "since": filters.since, "until": filters.until,
-        "search": filters.search, "source": filters.source,
-    }
-    return {key: value for key, value in data.items() if value}
-
-
 def filters_from_json(data: dict[str, object], known_sectors: Sequence[str]) -> Filters:
-    """The inverse of filters_to_json; a single country or sector may be a string."""
+    """The inverse of Filters.to_json; a single country or sector may be a string."""
     unknown = set(data) - set(FILTER_KEYS)
     if unknown:
         key = sorted(unknown)[0]
@@ -138,7 +126,7 @@ def _string(value: object, key: str) -> str | None:
 def filters_as_options(filters: Filters) -> str:
     """The filters as the command-line options that select them: --pair CN-RU --sector ai."""
     words: list[str] = []
-    for key, value in filters_to_json(filters).items():
+    for key, value in filters.to_json().items():
         for item in value if isinstance(value, list) else [value]:
             words += [FILTER_KEYS[key], shlex.quote(str(item))]
     return " ".join(words)

@@ -152,6 +152,19 @@ class Filters:
         """Whether any filter narrows the articles."""
         return self != Filters()
 
+    def to_json(self) -> dict[str, object]:
+        """The filters under their option names, leaving out those not set: a watch's form in
+        `watch list --json`, the config's [watches] and the store (coopwatch/filterspec.py reads
+        it back, checked)."""
+        data: dict[str, object] = {
+            "country": list(self.countries),
+            "pair": "-".join(self.pair) if self.pair else None,
+            "sector": list(self.sectors),
+            "lang": self.language, "since": self.since, "until": self.until,
+            "search": self.search, "source": self.source,
+        }
+        return {key: value for key, value in data.items() if value}
+
 
 @dataclass(frozen=True)
 class DyadCount:

@@ -14,7 +14,7 @@ from coopwatch.errors import UsageError
 from coopwatch.reenrich import stale_count, stale_note
 from coopwatch.safety import one_line
 from coopwatch.types import SourceResult, SyncReport
-from coopwatch.update.feeds import Progress
+from coopwatch.update.health import Progress
 from coopwatch.update.run import fetch_all, source_count
 from coopwatch.vocabulary import VocabularyLoader, load_vocabulary
 from coopwatch.webaddress import is_web_url

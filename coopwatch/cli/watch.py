@@ -11,7 +11,7 @@ from rich.text import Text
 
 from coopwatch.cli.options import State, completion_state, filter_options, pass_state
 from coopwatch.cli.output import json_text, print_rows
-from coopwatch.filterspec import filters_as_options, filters_to_json
+from coopwatch.filterspec import filters_as_options
 from coopwatch.safety import one_line
 from coopwatch.types import Filters, WatchStatus
 from coopwatch.watches import add_watch, all_watches, mark_seen, remove_watch, watch_statuses
@@ -93,7 +93,7 @@ def list_watches(state: State, as_json: bool) -> None:
 def _status_json(status: WatchStatus) -> dict[str, object]:
     return {
         "name": status.watch.name,
-        "filters": filters_to_json(status.watch.filters),
+        "filters": status.watch.filters.to_json(),
         "origin": status.watch.origin,
         "articles": status.articles,
         "unseen": status.unseen,

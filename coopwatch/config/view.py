@@ -10,7 +10,6 @@ from pathlib import Path
 
 from coopwatch.config import Config
 from coopwatch.errors import UsageError
-from coopwatch.filterspec import filters_to_json
 from coopwatch.update.run import configured_folders
 
 
@@ -49,7 +48,7 @@ def settings(config: Config) -> list[Setting]:
     for sector, terms in config.sector_terms.items():
         found.append(Setting(f"sectors.{sector}", list(terms), lines.get(f"sectors.{sector}")))
     for watch in config.watches:
-        found.append(Setting(f"watches.{watch.name}", filters_to_json(watch.filters), watch.line))
+        found.append(Setting(f"watches.{watch.name}", watch.filters.to_json(), watch.line))
     for source, country in config.source_countries.items():
         found.append(Setting(f"source_countries.{source}", country,
                              lines.get(f"source_countries.{source}")))

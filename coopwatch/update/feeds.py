@@ -16,8 +16,8 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import ParamSpec, TypeVar
 
 from coopwatch.enrichpool import EnrichPool
@@ -27,19 +27,13 @@ from coopwatch.store import Store
 from coopwatch.types import Caching, SourceResult
 from coopwatch.update import enrich, health, pages
 from coopwatch.update.decide import Intent
-from coopwatch.update.health import Health
+from coopwatch.update.health import Clock, Health, Progress, utc_clock
 from coopwatch.update.retrieve import Limits, Retriever, http_retriever
 from coopwatch.vocabulary import VocabularyLoader
 
 log = logging.getLogger("coopwatch.update")
-Progress = Callable[[SourceResult], None]
-Clock = Callable[[], datetime]  # the wall clock the health phase writes (a test sets its own)
 P = ParamSpec("P")
 T = TypeVar("T")
-
-
-def utc_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -155,9 +149,10 @@ async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabular
                     progress: Progress | None, clock: Clock) -> list[SourceResult]:
     with (ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopwatch-store") as writer,
           EnrichPool(vocabulary.user_sector_terms) as pool):
-        async with http_retriever(concurrency) as over_http:
-            feeds = _FeedSync(store, vocabulary, retriever or over_http, pool, writer,
-                              Limits(concurrency), timeout, clock)
+        # no HTTP client when a test hands in its retriever
+        async with (nullcontext(retriever) if retriever else http_retriever(concurrency)) as get:
+            feeds = _FeedSync(store, vocabulary, get, pool, writer, Limits(concurrency), timeout,
+                              clock)
 
             async def one(job: FeedJob) -> SourceResult:
                 result = await feeds.sync(job)

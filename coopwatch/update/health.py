@@ -7,12 +7,15 @@ asks for time (ttl, Cache-Control max-age, Retry-After) gets at least that.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from coopwatch.store import Store
 from coopwatch.types import Caching, SourceResult
 
+Progress = Callable[[SourceResult], None]  # told of each source as its sync ends
+Clock = Callable[[], datetime]  # the wall clock health records (a test sets its own)
 BACKOFF_START = timedelta(minutes=15)
 BACKOFF_CAP = timedelta(hours=24)
 
@@ -26,6 +29,10 @@ class Health:
     body_hash: str | None = None
     title: str | None = None  # the feed's own title, kept unless the user gave one
     wait_seconds: float | None = None  # what the server asked for
+
+
+def utc_clock() -> datetime:
+    return datetime.now(UTC)
 
 
 def next_poll(now: datetime, failed: bool, failures_before: int,

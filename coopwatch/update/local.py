@@ -23,7 +23,7 @@ from coopwatch.store import Store
 from coopwatch.types import Enrichment, RawArticle, Skipped, SourceResult, SyncReport
 from coopwatch.update import enrich, health, known, save
 from coopwatch.update.decide import Intent
-from coopwatch.update.feeds import Clock, Progress, utc_clock
+from coopwatch.update.health import Clock, Progress, utc_clock
 from coopwatch.vocabulary import VocabularyLoader
 
 if TYPE_CHECKING:

@@ -11,7 +11,8 @@ from coopwatch import paths
 from coopwatch.config import Config
 from coopwatch.store import Store
 from coopwatch.types import SyncReport
-from coopwatch.update.feeds import Clock, Progress, feed_jobs, sync_feeds, utc_clock
+from coopwatch.update.feeds import feed_jobs, sync_feeds
+from coopwatch.update.health import Clock, Progress, utc_clock
 from coopwatch.update.retrieve import Retriever
 from coopwatch.vocabulary import VocabularyLoader
 from coopwatch.watches import report_alerts, run_notify_command

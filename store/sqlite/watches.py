@@ -76,14 +76,7 @@ class WatchesMixin(StoreBase):
 # `watch list --json` shows them: the form databases have always kept.
 def filters_json(filters: Filters) -> str:
     """The filters column's JSON, leaving out the filters not set."""
-    data: dict[str, object] = {
-        "country": list(filters.countries),
-        "pair": "-".join(filters.pair) if filters.pair else None,
-        "sector": list(filters.sectors),
-        "lang": filters.language, "since": filters.since, "until": filters.until,
-        "search": filters.search, "source": filters.source,
-    }
-    return json.dumps({key: value for key, value in data.items() if value}, ensure_ascii=False)
+    return json.dumps(filters.to_json(), ensure_ascii=False)
 
 
 def filters_from_json(text: str) -> Filters:
