@@ -192,6 +192,10 @@ class Store(SourcesStore, ArticlesStore, EnrichmentStore, QueriesStore, Translat
             WatchesStore, Protocol):
     """A coopwatch database, opened by coopwatch.store.open_store; close it when done."""
 
+    def grouped_writes(self) -> AbstractContextManager[None]:
+        """Commit the writes made inside together when the block ends (each write that fails
+        still undoes only itself; what was written before an error is kept)."""
+
     def sync_lock(self, wait: float | None = None) -> AbstractContextManager[None]:
         """Hold the sync lock (one sync at a time); SyncBusyError after wait seconds (10)."""
 

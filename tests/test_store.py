@@ -138,6 +138,26 @@ def test_failed_transaction_keeps_what_was_stored(store: Store) -> None:
     assert store.count_articles() == 4  # the whole batch rolled back, nothing else touched
 
 
+@pytest.mark.parametrize("backend", list(BACKENDS))
+def test_grouped_writes_are_kept_together_and_a_failed_one_undoes_only_itself(
+        backend: str, tmp_path: Path) -> None:
+    store = BACKENDS[backend](tmp_path)
+    with store.grouped_writes():
+        _fill(store)
+        duplicate = write(raw("/n/1.txt"), enrichment(("RU",)), article_id=None)
+        with pytest.raises(StorageError):
+            store.save_articles([write(raw("/n/5.txt"), enrichment(("RU",))), duplicate], "t")
+        store.save_articles([write(raw("/n/6.txt"), enrichment(("CN",)))], "test")
+    assert store.count_articles() == 5  # the four, and the one after the failed write
+    with pytest.raises(KeyboardInterrupt), store.grouped_writes():
+        store.save_articles([write(raw("/n/7.txt"), enrichment(("JP",)))], "test")
+        raise KeyboardInterrupt
+    assert store.count_articles() == 6  # what was written before the interrupt is kept
+    store.close()
+    with BACKENDS[backend](tmp_path) as reopened:  # committed, not held by the connection
+        assert reopened.count_articles() == 6
+
+
 def test_sources_keep_their_health_and_caching(store: Store) -> None:
     url = "https://a.example/feed"
     assert store.add_source(url, "feed", tags=("Asia",), country="CN")
@@ -213,7 +233,8 @@ def test_sqlite_store_has_every_protocol_method() -> None:
                         == inspect.signature(method).parameters.keys()), name
                 checked.add(name)
     assert {"caching", "save_articles", "texts_to_enrich", "get_article", "cached_translation",
-            "watch_counts", "sync_lock", "close", "__enter__", "__exit__"} <= checked
+            "watch_counts", "sync_lock", "grouped_writes", "close", "__enter__",
+            "__exit__"} <= checked
 
 
 @pytest.mark.parametrize("target", ["postgresql://coop:secret@db.example/news",

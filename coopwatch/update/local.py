@@ -4,15 +4,15 @@
     -> health (for a configured folder that `fetch` syncs)
 
 A folder is read a batch of new articles at a time; a full batch goes to the worker processes
-while the batch before is stored, each file in its own transaction, so a crash keeps what was
-committed. A folder of a few dozen files is enriched in process.
+while the batch before is stored, some fifty articles a transaction (a file's writes are undone
+alone when they fail), so a crash keeps what was committed. A folder of a few dozen files is enriched in process.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +33,9 @@ log = logging.getLogger("coopwatch.update")
 # new articles read before they are enriched together: enough to share out over the workers
 # in chunks and repay their start, few enough that a kill loses little unsaved work
 INGEST_BATCH = 400
+# articles stored a transaction: a commit (and a full-text segment) a file cost a bulk ingest
+# more than its parsing; a kill -9 loses at most these, which the next ingest stores
+COMMIT_EVERY = 50
 
 
 def store_articles(store: Store, source: str, raws: Sequence[RawArticle],
@@ -67,15 +70,32 @@ class _Batch:
     def save(self, store: Store, loader: VocabularyLoader, result: SourceResult) -> None:
         """Take the workers' answers (the rest are enriched in process) and store each file."""
         answers = iter(self.answers() or ())
-        for file in self.files:
-            ahead = {index: answer for index, answer
-                     in zip(enrich.waiting(file.intents), answers, strict=False)}
-            stored = save.save(store, file.source, file.intents,
-                               enrich.rest(file.intents, ahead, loader), loader.enriched_with)
-            result.new_ids += stored.new_ids
-            result.new += stored.new
-            result.updated += stored.updated
-            result.copies += stored.copies
+        for group in _groups(self.files):
+            with store.grouped_writes():
+                for file in group:
+                    ahead = {index: answer for index, answer
+                             in zip(enrich.waiting(file.intents), answers, strict=False)}
+                    stored = save.save(store, file.source, file.intents,
+                                       enrich.rest(file.intents, ahead, loader),
+                                       loader.enriched_with)
+                    result.new_ids += stored.new_ids
+                    result.new += stored.new
+                    result.updated += stored.updated
+                    result.copies += stored.copies
+
+
+def _groups(files: list[_File]) -> Iterator[list[_File]]:
+    """The files in runs of about COMMIT_EVERY articles, each run stored in one transaction."""
+    group: list[_File] = []
+    articles = 0
+    for file in files:
+        group.append(file)
+        articles += len(file.intents)
+        if articles >= COMMIT_EVERY:
+            yield group
+            group, articles = [], 0
+    if group:
+        yield group
 
 
 def ingest_path(store: Store, root: Path, vocabulary: Vocabulary,

@@ -6,7 +6,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
@@ -47,6 +47,9 @@ class StoreBase:
     def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
         self.path = str(path)
         self._memory_sync_lock = threading.Lock()  # a database in memory is this store's alone
+        # one writer at a time on the connection: a group of writes holds it to its end
+        self._writing = threading.RLock()
+        self._grouped = False
         if self.path != ":memory:":
             Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -111,24 +114,87 @@ class StoreBase:
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One short write transaction, committed on success and rolled back on any error."""
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise storage_error(exc, self.path) from None
+    def grouped_writes(self) -> Iterator[None]:
+        """The writes made inside share one transaction, committed when the block ends: a bulk
+        ingest then pays one commit (and one full-text segment) a group, not a file. A write
+        that fails still undoes only itself, and what was written before an error or an
+        interrupt is committed; a kill -9 loses the group, never the database."""
+        with self._writing:
+            if self._grouped:
+                yield
+                return
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise storage_error(exc, self.path) from None
+            self._grouped = True
+            try:
+                yield
+            except BaseException:
+                self._grouped = False
+                with suppress(StorageError):  # the first error is the one to hear of
+                    self._commit_group()
+                raise
+            self._grouped = False
+            self._commit_group()
+
+    def _commit_group(self) -> None:
+        if not self.conn.in_transaction:
+            return  # SQLite rolled it back itself (a full disk)
         try:
             if self._version_behind:
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            yield conn
-            conn.execute("COMMIT")
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self.conn.execute("COMMIT")
             self._version_behind = False
         except sqlite3.Error as exc:
             self._roll_back()
             raise storage_error(exc, self.path) from None
-        except BaseException:
-            self._roll_back()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction, committed on success and rolled back on any error;
+        inside grouped_writes, a savepoint of the group's transaction."""
+        with self._writing:
+            if self._grouped:
+                with self._savepoint() as conn:
+                    yield conn
+                return
+            conn = self.conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise storage_error(exc, self.path) from None
+            try:
+                if self._version_behind:
+                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                yield conn
+                conn.execute("COMMIT")
+                self._version_behind = False
+            except sqlite3.Error as exc:
+                self._roll_back()
+                raise storage_error(exc, self.path) from None
+            except BaseException:
+                self._roll_back()
+                raise
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        conn = self.conn
+        try:
+            conn.execute("SAVEPOINT write")
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from None
+        try:
+            yield conn
+            conn.execute("RELEASE write")
+        except BaseException as exc:
+            try:
+                conn.execute("ROLLBACK TO write")
+                conn.execute("RELEASE write")
+            except sqlite3.Error:
+                pass  # a full disk: the group's commit reports it
+            if isinstance(exc, sqlite3.Error):
+                raise storage_error(exc, self.path) from None
             raise
 
     def _roll_back(self) -> None:
