@@ -134,3 +134,11 @@ def test_the_sync_lock_is_a_file_beside_the_database(db_path: Path) -> None:
             with other.sync_lock(wait=0.2):
                 pass
     assert str(busy.value) == f"another coopwatch sync is running on {db_path}; try again later"
+
+
+def test_the_search_index_takes_each_character_of_an_unspaced_script_as_a_word() -> None:
+    from coopwatch.store.sqlite.fts import index_text
+
+    assert index_text("中俄合作") == " 中  俄  合  作 "
+    assert index_text("ไทย 한국 カナ") == " ไ  ท  ย   한  국   カ  ナ "
+    assert index_text("Россия and Việt Nam, 2024") == "Россия and Việt Nam, 2024"
