@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from multiprocessing import resource_tracker
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ log = logging.getLogger("coopwatch.enrichpool")
 # parses and stores, does not build term indexes and hold them beside theirs (peak memory)
 MIN_BATCH = 24
 PARENT_CHECK_SECONDS = 0.5
+# the longest a small batch waits for others before the workers run (EnrichPool.enrich)
+HOLD_SECONDS = 10.0
 CHUNK = 25  # articles per task: small enough to share out a feed, big enough to repay pickling
 # and the calls of language detection, which a chunk shares
 
@@ -62,6 +65,15 @@ def _enrich_chunk(raws: Sequence[RawArticle]) -> list[Enrichment]:
     return enrich_many(raws, _worker_vocabulary)
 
 
+@dataclass
+class _Hold:
+    """Small batches waiting together: True when the workers are to start on them."""
+
+    ready: asyncio.Future[bool]
+    batches: int = 0
+    articles: int = 0
+
+
 class EnrichPool:
     """Worker processes that enrich batches of articles; started on the first big batch."""
 
@@ -71,6 +83,8 @@ class EnrichPool:
                                    in user_sector_terms.items()}
         self._workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self._executor: ProcessPoolExecutor | None = None
+        self._holding: _Hold | None = None  # the small batches waiting before any worker runs
+        self._expected, self._done = 0, 0  # sources that will ask (expect()), and have ended
 
     def __enter__(self) -> EnrichPool:
         return self
@@ -80,8 +94,18 @@ class EnrichPool:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
     async def enrich(self, raws: Sequence[RawArticle]) -> list[Enrichment] | None:
-        """Each article's enrichment, in order; None when the batch is better done in process."""
-        futures = self._submit(raws)
+        """Each article's enrichment, in order; None when the batch is better done in process.
+
+        Before the workers run, a small batch of an expected source (expect()) waits while
+        other sources may still bring more: the feeds of a big sync then start the workers
+        together, and the main process, which parses and stores, never loads the vocabulary
+        beside them (peak memory); a sync that brings a few articles in all enriches them in
+        process once its other feeds have ended."""
+        held = bool(raws) and self._executor is None and self._workers >= 2 \
+            and len(raws) < MIN_BATCH and self._expected > 1
+        if held and not await self._held(len(raws)):
+            return None
+        futures = self._submit(raws, start=held)
         if futures is None:
             return None
         try:
@@ -90,6 +114,49 @@ class EnrichPool:
             self._give_up(error)
             return None
         return [enrichment for chunk in chunks for enrichment in chunk]
+
+    def expect(self, sources: int) -> None:
+        """How many sources will ask enrich() (a sync's feeds), each telling source_done()
+        when it ends: a small batch is then held while others may still bring more."""
+        self._expected, self._done = sources, 0
+
+    def source_done(self) -> None:
+        """One expected source has ended (stored, unchanged or failed)."""
+        self._done += 1
+        self._release_if_all_here()
+
+    async def _held(self, count: int) -> bool:
+        """Whether the workers are to start on this batch: its hold's batches reach MIN_BATCH
+        together; False when every other source has ended or is held too, or after
+        HOLD_SECONDS."""
+        if self._holding is None:
+            self._holding = _Hold(asyncio.get_running_loop().create_future())
+        hold = self._holding
+        hold.batches += 1
+        hold.articles += count
+        if hold.articles >= MIN_BATCH:
+            # made now, not when the held batches wake: one that comes meanwhile must see it
+            try:
+                self._executor = self._executor or self._start()
+            except (OSError, ValueError) as error:
+                self._give_up(error)
+            self._end_hold(True)
+        self._release_if_all_here()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(hold.ready), HOLD_SECONDS)
+        if not hold.ready.done():
+            self._end_hold(False)
+        return hold.ready.result()
+
+    def _release_if_all_here(self) -> None:
+        hold = self._holding
+        if hold is not None and hold.batches + self._done >= self._expected:
+            self._end_hold(False)  # nobody else is coming: in process
+
+    def _end_hold(self, start: bool) -> None:
+        if self._holding is not None:
+            self._holding.ready.set_result(start)
+            self._holding = None
 
     def enrich_later(self, raws: Sequence[RawArticle]) -> Callable[[], list[Enrichment] | None]:
         """enrich() for code without an event loop (a local folder's ingest): the workers start
@@ -113,10 +180,13 @@ class EnrichPool:
         """Whether the workers are running (so a batch costs them no start)."""
         return self._executor is not None
 
-    def _submit(self, raws: Sequence[RawArticle]) -> list[Future[list[Enrichment]]] | None:
+    def _submit(self, raws: Sequence[RawArticle],
+                start: bool = False) -> list[Future[list[Enrichment]]] | None:
         """The batch handed to the workers in chunks, or None when it is better done in process
-        (too small, or no workers can run)."""
-        if self._workers < 2 or not raws or (len(raws) < MIN_BATCH and self._executor is None):
+        (too small to start them, unless start says others came with it, or no workers can
+        run)."""
+        if self._workers < 2 or not raws or (
+                len(raws) < MIN_BATCH and self._executor is None and not start):
             return None
         try:
             if self._executor is None:

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 import coopwatch.enrichpool
 import coopwatch.store.sqlite.lock
+import coopwatch.update.enrich
 from coopwatch.cli import cli
 from coopwatch.enrich.vocabulary import Vocabulary
 
@@ -422,7 +423,7 @@ def test_a_terminal_sees_a_progress_bar_and_cron_plain_lines(db_path: Path) -> N
     assert quiet_out.splitlines() == [f"failed     {base}/down.rss: HTTP 500"]
 
 
-def _many_stories(count: int) -> bytes:
+def _many_stories(count: int, first_number: int = 0) -> bytes:
     pairs = [("Russia", "China"), ("Vietnam", "Japan"), ("India", "France"), ("Brazil", "Germany"),
              ("Kenya", "Egypt")]
     topics = ["quantum computing", "nuclear power", "space launches", "semiconductors",
@@ -430,7 +431,7 @@ def _many_stories(count: int) -> bytes:
     filler = ("river harbour council winter budget museum garden railway library orchard market "
               "festival bridge valley forest harvest ferry tower village choir").split()
     items = []
-    for number in range(count):
+    for number in range(first_number, first_number + count):
         first, second = pairs[number % len(pairs)]
         words = random.Random(number).choices(filler, k=30)
         text = (f"{first} and {second} signed an agreement on {topics[number // 5 % 5]} "
@@ -466,6 +467,64 @@ def test_a_big_feed_is_enriched_in_worker_processes_alike(
     assert used_workers == [True, False]
     assert listings["workers"] == listings["in process"]
     assert {tuple(a["pairs"][0]) for a in listings["workers"]} >= {("CN", "RU"), ("JP", "VN")}
+
+
+def _watch_pool(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each enrich() call of the syncs went to the workers."""
+    used_workers: list[bool] = []
+    real_enrich = coopwatch.enrichpool.EnrichPool.enrich
+
+    async def watched(self, raws):  # type: ignore[no-untyped-def]
+        done = await real_enrich(self, raws)
+        used_workers.append(done is not None)
+        return done
+
+    monkeypatch.setattr(coopwatch.enrichpool.EnrichPool, "enrich", watched)
+    return used_workers
+
+
+def test_small_feeds_that_together_make_a_big_sync_are_enriched_by_the_workers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each feed brings fewer than MIN_BATCH; held until they reach it together, all go to the
+    # workers, and the process that parses and stores never loads the vocabulary beside them.
+    used_workers = _watch_pool(monkeypatch)
+    loaded: list[bool] = []
+    real_rest = coopwatch.update.enrich.rest
+
+    def rest(intents, done, vocabulary):  # type: ignore[no-untyped-def]
+        loaded.append(bool(coopwatch.update.enrich.waiting(intents, done)))
+        return real_rest(intents, done, vocabulary)
+
+    monkeypatch.setattr(coopwatch.update.enrich, "rest", rest)
+    monkeypatch.setattr(coopwatch.enrichpool, "MIN_BATCH", 24)
+    db = tmp_path / "small-feeds.db"
+    with scripted_server() as (base, script):
+        for feed in range(4):
+            script.routes[f"/wire-{feed}.rss"] = (200, {}, _many_stories(8, 100 * feed))
+        args = [arg for feed in range(4) for arg in ("--feed", f"{base}/wire-{feed}.rss")]
+        result = fetch_json(db, *args)
+    assert (result["exit"], result["new"]) == (0, 32)
+    assert used_workers == [True] * 4
+    assert loaded == [False] * 4  # nothing left for the main process to enrich
+
+
+def test_a_sync_that_brings_a_few_articles_enriches_them_in_process_without_waiting(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    used_workers = _watch_pool(monkeypatch)
+    monkeypatch.setattr(coopwatch.enrichpool, "HOLD_SECONDS", 600.0)
+    db = tmp_path / "few.db"
+    with scripted_server() as (base, script):
+        script.routes["/a.rss"] = (200, {}, _many_stories(2))
+        script.routes["/b.rss"] = (200, {}, _many_stories(3, 50))
+        script.routes["/gone.rss"] = (404, {}, b"gone")
+        started = time.monotonic()
+        result = fetch_json(db, "--feed", f"{base}/a.rss", "--feed", f"{base}/b.rss",
+                            "--feed", f"{base}/gone.rss")
+        seconds = time.monotonic() - started
+    assert (result["exit"], result["new"]) == (1, 5)
+    assert used_workers == [False, False]
+    # released once the other feeds had ended, not after the hold's longest wait
+    assert seconds < 60
 
 
 def test_once_the_workers_run_a_small_batch_goes_to_them_with_the_same_tags(

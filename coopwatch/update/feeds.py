@@ -87,6 +87,8 @@ class _FeedSync:
             outcome = Health(SourceResult(
                 source=job.url, status="failed",
                 error=f"could not process the feed ({type(error).__name__})"))
+        finally:
+            self.pool.source_done()
         await self._write(health.record, self.store, outcome, self.clock())
         result = outcome.result
         log.info("status=%s feed=%s new=%d updated=%d copies=%d error=%s", result.status,
@@ -153,6 +155,7 @@ async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabular
         async with (nullcontext(retriever) if retriever else http_retriever(concurrency)) as get:
             feeds = _FeedSync(store, vocabulary, get, pool, writer, Limits(concurrency), timeout,
                               clock)
+            pool.expect(len(jobs))
 
             async def one(job: FeedJob) -> SourceResult:
                 result = await feeds.sync(job)
