@@ -105,7 +105,7 @@ class EnrichPool:
             and len(raws) < MIN_BATCH and self._expected > 1
         if held and not await self._held(len(raws)):
             return None
-        futures = self._submit(raws, start=held)
+        futures = self._submit(raws)
         if futures is None:
             return None
         try:
@@ -180,13 +180,10 @@ class EnrichPool:
         """Whether the workers are running (so a batch costs them no start)."""
         return self._executor is not None
 
-    def _submit(self, raws: Sequence[RawArticle],
-                start: bool = False) -> list[Future[list[Enrichment]]] | None:
+    def _submit(self, raws: Sequence[RawArticle]) -> list[Future[list[Enrichment]]] | None:
         """The batch handed to the workers in chunks, or None when it is better done in process
-        (too small to start them, unless start says others came with it, or no workers can
-        run)."""
-        if self._workers < 2 or not raws or (
-                len(raws) < MIN_BATCH and self._executor is None and not start):
+        (too small, or no workers can run)."""
+        if self._workers < 2 or not raws or (len(raws) < MIN_BATCH and self._executor is None):
             return None
         try:
             if self._executor is None:

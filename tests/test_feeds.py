@@ -441,9 +441,8 @@ def _many_stories(count: int, first_number: int = 0) -> bytes:
     return rss(*items)
 
 
-def test_a_big_feed_is_enriched_in_worker_processes_alike(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _watch_pool(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each enrich() call of the syncs went to the workers."""
     used_workers: list[bool] = []
     real_enrich = coopwatch.enrichpool.EnrichPool.enrich
 
@@ -453,6 +452,13 @@ def test_a_big_feed_is_enriched_in_worker_processes_alike(
         return done
 
     monkeypatch.setattr(coopwatch.enrichpool.EnrichPool, "enrich", watched)
+    return used_workers
+
+
+def test_a_big_feed_is_enriched_in_worker_processes_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    used_workers = _watch_pool(monkeypatch)
     listings = {}
     with scripted_server() as (base, script):
         script.routes["/wire.rss"] = (200, {}, _many_stories(40))
@@ -467,20 +473,6 @@ def test_a_big_feed_is_enriched_in_worker_processes_alike(
     assert used_workers == [True, False]
     assert listings["workers"] == listings["in process"]
     assert {tuple(a["pairs"][0]) for a in listings["workers"]} >= {("CN", "RU"), ("JP", "VN")}
-
-
-def _watch_pool(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Whether each enrich() call of the syncs went to the workers."""
-    used_workers: list[bool] = []
-    real_enrich = coopwatch.enrichpool.EnrichPool.enrich
-
-    async def watched(self, raws):  # type: ignore[no-untyped-def]
-        done = await real_enrich(self, raws)
-        used_workers.append(done is not None)
-        return done
-
-    monkeypatch.setattr(coopwatch.enrichpool.EnrichPool, "enrich", watched)
-    return used_workers
 
 
 def test_small_feeds_that_together_make_a_big_sync_are_enriched_by_the_workers(

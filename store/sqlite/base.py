@@ -123,10 +123,7 @@ class StoreBase:
             if self._grouped:
                 yield
                 return
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise storage_error(exc, self.path) from None
+            self._begin()
             self._grouped = True
             try:
                 yield
@@ -142,13 +139,22 @@ class StoreBase:
         if not self.conn.in_transaction:
             return  # SQLite rolled it back itself (a full disk)
         try:
-            if self._version_behind:
-                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self.conn.execute("COMMIT")
-            self._version_behind = False
+            self._commit()
         except sqlite3.Error as exc:
             self._roll_back()
             raise storage_error(exc, self.path) from None
+
+    def _begin(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from None
+
+    def _commit(self) -> None:
+        if self._version_behind:
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self.conn.execute("COMMIT")
+        self._version_behind = False
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -159,17 +165,10 @@ class StoreBase:
                 with self._savepoint() as conn:
                     yield conn
                 return
-            conn = self.conn
+            self._begin()
             try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise storage_error(exc, self.path) from None
-            try:
-                if self._version_behind:
-                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                yield conn
-                conn.execute("COMMIT")
-                self._version_behind = False
+                yield self.conn
+                self._commit()
             except sqlite3.Error as exc:
                 self._roll_back()
                 raise storage_error(exc, self.path) from None
