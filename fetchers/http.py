@@ -13,9 +13,8 @@ import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-import httpx
-
 from coopwatch import __version__
+from coopwatch.lean_httpx import httpx
 from coopwatch.types import Caching
 from coopwatch.webaddress import is_web_url
 
@@ -27,6 +26,7 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 BACKOFF_SECONDS = 0.5
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 10.0
+KEEPALIVE_HOSTS = 100  # idle connections kept for the next request to their host
 
 
 # Content-Encoding -> zlib's window bits: gzip's header, zlib's (deflate as servers send it)
@@ -205,6 +205,8 @@ def make_client(concurrency: int) -> httpx.AsyncClient:
         headers={"User-Agent": USER_AGENT, "Accept": "application/rss+xml, application/atom+xml, "
                  "application/feed+json, application/xml;q=0.9, */*;q=0.8"},
         timeout=httpx.Timeout(CONNECT_TIMEOUT, read=READ_TIMEOUT),
-        limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
+        # the sync's Limits bound the requests at once; the pool keeps a connection to each
+        # host open between them, not only to the last `concurrency` hosts asked
+        limits=httpx.Limits(max_connections=None, max_keepalive_connections=KEEPALIVE_HOSTS),
         follow_redirects=False,
     )

@@ -107,3 +107,13 @@ def test_core_import_does_not_load_textual(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, cwd=tmp_path)
     assert done.stdout.strip() == "False"
+
+
+def test_a_sync_does_not_load_the_httpx_command_line_client(tmp_path: Path) -> None:
+    # httpx's own `httpx` command brings pygments and rich's syntax highlighting: 40 ms a run
+    code = ("import sys, coopwatch.cli, coopwatch.update.run, coopwatch.translation.http; "
+            "print(sorted(name for name in ('httpx._main', 'pygments', 'rich.syntax') "
+            "if sys.modules.get(name)))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=tmp_path)
+    assert done.stdout.strip() == "[]"

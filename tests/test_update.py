@@ -3,6 +3,7 @@ SQLite file. What a user checks afterwards: the articles, each feed's health, wh
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +17,7 @@ from coopwatch.store import Store, open_store
 from coopwatch.types import Caching, StoredStory
 from coopwatch.update.decide import Adopt, Copy, New, content_hash, decide, settle
 from coopwatch.update.health import next_poll
+from coopwatch.update.retrieve import PER_HOST
 from coopwatch.update.run import fetch_all
 from coopwatch.vocabulary import VocabularyLoader
 
@@ -95,6 +97,34 @@ def test_the_driver_stores_new_items_and_records_each_feeds_health_at_the_clocks
         assert due(store)[DOWN] == ("2026-12-03T13:30:00Z", 2)
         # the same bytes are not parsed again, so only the server's headers could ask for time
         assert due(store)[NEWS] == ("2026-12-03T13:00:00Z", 0)
+
+
+def test_feeds_waiting_for_their_busy_host_leave_the_syncs_slots_to_other_hosts(
+        db_path: Path, vocabulary: Vocabulary) -> None:
+    # one site's feeds sort together: the first slots must not all wait on its per-host limit
+    busy = [f"https://a.example/feed-{number}" for number in range(2 * PER_HOST)]
+    others = [f"https://site{number}.example/rss" for number in range(2 * PER_HOST)]
+    started_before_any_answer: list[str] = []
+    answered: list[str] = []
+
+    def answer(url: str, caching: Caching, seconds: float) -> Awaitable[Retrieved]:
+        async def respond() -> Retrieved:
+            if not answered:
+                started_before_any_answer.append(url)
+            await asyncio.sleep(0.05)
+            answered.append(url)
+            return Retrieved(url, True)
+        return respond()
+
+    with open_store(db_path) as store:
+        for url in busy + others:
+            store.add_source(url, "feed")
+        report = fetch_all(store, Config(folders=()), VocabularyLoader.holding(vocabulary),
+                           concurrency=2 * PER_HOST, retriever=answer, clock=lambda: NOON)
+    assert {result.status for result in report.sources} == {"unchanged"}
+    # from the start, PER_HOST requests to the busy site and the rest of the slots elsewhere
+    assert len(started_before_any_answer) == 2 * PER_HOST
+    assert sum(url in busy for url in started_before_any_answer) == PER_HOST
 
 
 def test_a_changed_feed_updates_its_article_and_a_recovered_feed_is_due_again(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
-
 from coopwatch import __version__
+from coopwatch.lean_httpx import httpx
 from coopwatch.translation.engines import TranslationError
 
 

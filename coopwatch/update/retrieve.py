@@ -47,5 +47,7 @@ class Limits:
         self.unreachable: set[str] = set()  # article hosts that did not answer in this sync
 
     async def run(self, url: str, work: Callable[[], Awaitable[T]]) -> T:
-        async with self.overall, self.per_host[urlsplit(url).netloc]:
+        # the host's turn first: a request waiting for its busy host must not hold one of the
+        # sync's slots (feeds come sorted by address, so one site's feeds stand together)
+        async with self.per_host[urlsplit(url).netloc], self.overall:
             return await work()
