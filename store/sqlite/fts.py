@@ -5,26 +5,27 @@ from __future__ import annotations
 import re
 from functools import cache
 
-# Han, kana, Hangul syllables and Thai: unicode61 would make a whole run one token, so a search for
-# a word inside a sentence would never match. One character a token makes every word a phrase.
-_UNSPACED_RANGES = ((0x0E00, 0x0E7F), (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
-                    (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
-_UNSPACED = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _UNSPACED_RANGES) + "]")
+from coopwatch.scripts import HAN, HANGUL, KANA, THAI, UNSPACED
+
 _QUERY_TOKEN = re.compile(r'"[^"]*"|\S+')
 _WORD = re.compile(r"[^\W_]+")
 
 
 @cache  # made on the first such text: 8 ms that a command storing none need not pay
 def _spaced_out() -> dict[int, str]:
-    # a table, not the pattern's substitution: a template expanded a character cost a Chinese
+    """Each character of the unspaced scripts (Thai, kana, Han, Hangul) with a space either
+    side: unicode61 would make a whole run one token, so a search for a word inside a sentence
+    would never match. One character a token makes every word a phrase."""
+    # a table, not a pattern's substitution: a template expanded a character cost a Chinese
     # article a fifth of a millisecond of its ingest
-    return {code: f" {chr(code)} " for first, last in _UNSPACED_RANGES
-            for code in range(first, last + 1)}
+    ranges = THAI + KANA + HAN + HANGUL  # "a-b" three characters a range, as inside [...]
+    return {code: f" {chr(code)} " for first, last in zip(ranges[::3], ranges[2::3], strict=True)
+            for code in range(ord(first), ord(last) + 1)}
 
 
 def index_text(text: str) -> str:
     """The text as the FTS index stores it."""
-    return text.translate(_spaced_out()) if _UNSPACED.search(text) else text
+    return text.translate(_spaced_out()) if UNSPACED.search(text) else text
 
 
 def match_query(search: str) -> str | None:
