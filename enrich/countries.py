@@ -197,12 +197,16 @@ def _scenes(article: ArticleText, mentions: list[Mention], scores: Mapping[str, 
 
 
 def _actor_scores(mentions: list[Mention]) -> dict[str, float]:
-    """What each country's mentions weigh. An agency (Rosatom, 미래부) counts for a country the
-    text never names otherwise: where it is named, the agency's mentions are the same actor again."""
-    named = {mention.code for mention in mentions if not mention.agency}
+    """What each country's mentions weigh. An agency or company (Rosatom, 미래부, Chevron) counts
+    for a country its own names leave short of an actor: where they make it one, the agency's
+    mentions are the same actor again, and would drown its partners (ROSATOM beside a Dutch
+    firm). Cities count in full, as they never stand for the country's name."""
     scores: dict[str, float] = defaultdict(float)
     for mention in mentions:
-        if not (mention.agency and mention.code in named):
+        if not (mention.agency or mention.place):
+            scores[mention.code] += mention.weight
+    for mention in mentions:
+        if mention.place or (mention.agency and scores.get(mention.code, 0.0) < ACTOR_MIN_SCORE):
             scores[mention.code] += mention.weight
     return scores
 

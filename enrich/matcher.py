@@ -435,6 +435,12 @@ class _Endings:
         keep = self._base_letters(term)
         if keep is None:
             return False
+        if term.agency:
+            # a firm's or agency's name is a foreign word that declines whole: Gazprom-u,
+            # Chevron-om, Газпром-а (not Газпр-а, as Россия is Росси-я)
+            return all(word.folded.startswith(folded := surface.casefold())
+                       and word.folded[len(folded):] in self._endings
+                       for word, surface in zip(span, surfaces, strict=True))
         for word, surface in zip(span, surfaces, strict=True):
             if not (self._takes(word.folded, surface.casefold(), keep) or (
                     keep > self._MIN_NAME_BASE and len(word.folded) >= len(surface)

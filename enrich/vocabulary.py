@@ -21,16 +21,17 @@ PLACE_WEIGHT = 0.75  # a city names its country less surely than the country's o
 NOT_A_COUNTRY = "-"  # the tag of phrases that hide a place name (the Paris Agreement)
 # Sister languages read each other's names (Malay Jepun in a text langdetect calls Indonesian).
 _SISTERS = {"id": ("ms",), "ms": ("id",)}
+# Han, kana, Hangul, Thai: places of these match in any language
+_UNSPACED_SCRIPTS = "unspaced"
+# How each language shortens a country inside a dyad: a character (中哥, 日韓), a syllable
+# (한-미), or a name's first word (Việt–Nhật).
+_SHORT_FORM_PARTS = {"zh": "compact", "ja": "compact", "ko": "char", "vi": "word"}
+_MIN_INFLECTED_AGENCY = 5  # letters a company or agency needs before endings may follow it
 
 
 def _hand(language: str | None) -> str:
     """The key of a language in the hand-made data files (Norwegian under no)."""
     return stored_language(language or "")
-
-_UNSPACED_SCRIPTS = "unspaced"
-# How each language shortens a country inside a dyad: a character (中哥, 日韓), a syllable
-# (한-미), or a name's first word (Việt–Nhật).
-_SHORT_FORM_PARTS = {"zh": "compact", "ja": "compact", "ko": "char", "vi": "word"}  # Han, kana, Hangul, Thai: places of these match in any language
 
 
 @lru_cache(maxsize=1 << 17)  # the same places are indexed again for every language
@@ -186,8 +187,12 @@ class Vocabulary:
                        inflects=True)
         for name, code in self.aliases.get("abbreviations", {}).items():
             yield Term(code, name, "exact")
-        for name, code in self.aliases.get("agencies", {}).items():
-            yield Term(code, name, _case_for(name, "capital"), agency=True)
+        for table in ("agencies", "companies"):
+            for name, code in self.aliases.get(table, {}).items():
+                case = _case_for(name, "capital")
+                # Газпрома, Gazpromu; a short name's endings would make other words of it
+                yield Term(code, name, case, agency=True,
+                           inflects=case != "exact" and len(name) >= _MIN_INFLECTED_AGENCY)
         cldr = self.country_names.get(bokmal_language(language), {})
         for name, code in cldr.items():
             if name not in excluded_names:

@@ -118,6 +118,48 @@ def test_an_agency_adds_nothing_to_a_country_named_in_full(vocabulary: Vocabular
     assert enrichment.pairs == (("NL", "RU"),)
 
 
+@pytest.mark.parametrize(("language", "text", "code"), [
+    ("ru", "сообщается в отчетности \"Газпрома\"", "RU"),  # Газпром-а, not Газпр-а
+    ("pl", "kontrakt z Gazpromem", "RU"),
+    ("hr", "sporazum s američkim divom Chevronom", "US"),
+    ("fi", "Nokian verkko", "FI"),
+])
+def test_a_company_or_agency_is_found_in_its_inflected_forms(
+    vocabulary: Vocabulary, language: str, text: str, code: str
+) -> None:
+    mentions = find_countries(ArticleText.of("", text), language, vocabulary).mentions
+    assert code in {mention.code for mention in mentions if mention.agency}
+
+
+def test_companies_stand_for_countries_the_story_names_only_through_them(
+    vocabulary: Vocabulary,
+) -> None:
+    # the dateline's МОСКВА sets the scene; the firms are the actors (Germany, Austria, France)
+    enrichment = enrich(RawArticle(
+        source="t", entry_key="", title="Nord Stream 2 AG привлекла средства партнеров",
+        body="МОСКВА, 26 апр. Оператор проекта привлек заемные средства от Wintershall, OMV, "
+             "Engie и Uniper на условиях долгосрочного соглашения о финансировании, сообщается "
+             "в отчетности \"Газпрома\". Соглашение о сотрудничестве с Газпромом подписали в "
+             "2017 году."), vocabulary)
+    assert set(enrichment.countries) == {"AT", "DE", "FR", "RU"}
+    assert ("DE", "RU") in enrichment.pairs and ("AT", "RU") in enrichment.pairs
+
+
+def test_a_company_lifts_a_country_its_own_names_leave_in_passing(
+    vocabulary: Vocabulary,
+) -> None:
+    # "American" once, deep in the text, is a passing mention; Chevron signing makes it an actor
+    enrichment = enrich(RawArticle(
+        source="t", entry_key="", title="Bulgaria signs shale gas deal",
+        body="Bulgaria's government said on Monday the exploration permit was approved after "
+             "long talks in parliament about the environment, water and the local farms, which "
+             "opposition deputies and activists had raised at every hearing this year. " * 2
+             + "Chevron will start drilling next year under the agreement. Chevron said the "
+             "agreement with Bulgaria covers five years. The American company will invest "
+             "30 million dollars, Chevron said."), vocabulary)
+    assert enrichment.pairs == (("BG", "US"),)
+
+
 def test_a_danda_ends_a_word_as_a_full_stop_does() -> None:
     from coopwatch.enrich.text import tokens
 
