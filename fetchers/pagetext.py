@@ -24,6 +24,9 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _DIGIT_START = re.compile(r"^\W*\d")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CLOSING_STAMP = re.compile(r"\(([^()]{1,40})\)\s*$")  # "(red, 16. 5. 2016)" ending the story
+# A numeric date opening the story, as Wikinews and wire copy date it: "2012-03-15 The minister"
+_OPENING_DATE = re.compile(
+    r"\s*((?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})(?![\d./-])")
 # A date in the path of an address: /2024/04/25/, /2024-04-25/, /20240425/, -20240425-, /2024/0425/
 _ADDRESS_DATE = re.compile(
     r"(?:/|(?<=[-_.]))((?:19|20)\d{2})(?:/(\d{1,2})/(\d{1,2})|-(\d{1,2})-(\d{1,2})|(\d{2})(\d{2})"
@@ -168,7 +171,8 @@ def parse_page_text(text: str) -> PageText:
     story = [line for line, is_story in zip(lines[start:], prose[start:], strict=True) if is_story and line != title]
     header = [line for line in lines[:first_prose] if re.search(r"\d", line)]
     # an agency stamp closing the story, "(red, 16. 5. 2016)"; a date in a list below it is not
-    hints = header + [m.group(1) for line in story[-1:] for m in [_CLOSING_STAMP.search(line)]
-                      if m and _YEAR.search(m.group(1))]
+    hints = header + [m.group(1) for line in story[:1] for m in [_OPENING_DATE.match(line)] if m]
+    hints += [m.group(1) for line in story[-1:] for m in [_CLOSING_STAMP.search(line)]
+              if m and _YEAR.search(m.group(1))]
     hints += [day for day in map(address_date, addresses) if day]
     return PageText(title=title, body="\n\n".join(story), date_hints=tuple(hints))

@@ -135,6 +135,17 @@ def test_saved_page_text_dates_from_its_own_address_only() -> None:
     assert published(parse_page_text(other).date_hints, "en") is None
 
 
+@pytest.mark.parametrize(("opening", "expected"), [
+    ("2012-03-15 The foreign minister confirmed", "2012-03-15"),  # Wikinews dates its stories so
+    ("15.03.2012 The foreign minister confirmed", "2012-03-15"),
+    ("In 2012-2013 the foreign minister confirmed", None),  # a span of years dates nothing
+    ("The foreign minister confirmed on 15.03.2012", None),  # a date inside the story is an event's
+])
+def test_a_numeric_date_opening_the_story_dates_it(opening: str, expected: str | None) -> None:
+    text = f"Russia lets NATO use an airfield\n\n{opening} the details of an agreement. {STORY}\n"
+    assert published(parse_page_text(text).date_hints, "en") == expected
+
+
 def test_page_header_source_line_gives_no_date() -> None:
     text = ("Source: https://example.org/2024/04/25/other.html\n"
             "Russia and China sign a quantum agreement\n\n" + STORY + "\n")

@@ -229,12 +229,18 @@ def news_sql_dump(source: Source, data: bytes) -> str:
     raise Unmade(f"no News row with Id {wanted}")
 
 
+# sub-collections whose date field is the day they were collected, the same for every document
+BSNLP_COLLECTION_DATED = ("covid-19/raw/uk/", "covid-19/raw/ru/")
+
+
 def bsnlp_raw(source: Source, data: bytes) -> str:
     # header lines id, lang, date, url; then the title line, a blank line and the body
     lines = newlines(data.decode("utf-8-sig")).split("\n")
     if len(lines) < 6:
         raise Unmade("BSNLP file shorter than its header")
-    return trim_blank_lines("\n".join(lines[4:]))
+    title, body = lines[4], "\n".join(lines[5:])
+    dated = not any(part in source.path for part in BSNLP_COLLECTION_DATED)
+    return article(title, body, date=lines[2] if dated else None)
 
 
 def conllu_newdoc(source: Source, data: bytes) -> str:
