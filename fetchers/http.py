@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from coopwatch import __version__
+from coopwatch.fetchers.tls import client_context
 from coopwatch.lean_httpx import httpx
 from coopwatch.types import Caching
 from coopwatch.webaddress import is_web_url
@@ -209,4 +210,5 @@ def make_client(concurrency: int) -> httpx.AsyncClient:
         # host open between them, not only to the last `concurrency` hosts asked
         limits=httpx.Limits(max_connections=None, max_keepalive_connections=KEEPALIVE_HOSTS),
         follow_redirects=False,
+        verify=client_context(),
     )

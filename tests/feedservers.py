@@ -4,6 +4,7 @@ translation engine."""
 from __future__ import annotations
 
 import json
+import ssl
 import subprocess
 import sys
 import threading
@@ -25,7 +26,8 @@ class Script:
 
 
 @contextmanager
-def scripted_server() -> Iterator[tuple[str, Script]]:
+def scripted_server(tls: ssl.SSLContext | None = None) -> Iterator[tuple[str, Script]]:
+    """A server answering script's routes on loopback: https where a server context is given."""
     script = Script()
 
     class Handler(BaseHTTPRequestHandler):
@@ -44,10 +46,13 @@ def scripted_server() -> Iterator[tuple[str, Script]]:
             self.wfile.write(body)
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", script
+        scheme = "http" if tls is None else "https"
+        yield f"{scheme}://127.0.0.1:{server.server_address[1]}", script
     finally:
         server.shutdown()
         server.server_close()

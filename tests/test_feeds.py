@@ -8,11 +8,13 @@ import json
 import os
 import random
 import socket
+import ssl
 import time
 import zlib
 from pathlib import Path
 
 import pytest
+import trustme
 from click.testing import CliRunner
 
 import coopwatch.enrichpool
@@ -60,6 +62,40 @@ def test_conditional_get_makes_a_second_sync_cost_nothing(db_path: Path) -> None
     assert feeds[0]["url"] == f"{base}/news.rss" and feeds[0]["articles"] == 2
     assert feeds[0]["title"] == "Science diplomacy wire" and feeds[0]["last_status"] == "unchanged"
     assert feeds[0]["last_error"] is None and feeds[0]["last_success"]
+
+
+def _https_server_context(ca: trustme.CA, host: str) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert(host).configure_cert(context)
+    return context
+
+
+@pytest.mark.parametrize(("trusted", "host", "status"), [
+    (True, "127.0.0.1", "ok"),
+    (False, "127.0.0.1", "failed"),  # a certificate no trusted authority signed
+    (True, "news.example.org", "failed"),  # a trusted certificate for another host
+])
+def test_an_https_feed_is_read_only_from_a_server_whose_certificate_holds(
+        db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        trusted: bool, host: str, status: str) -> None:
+    ca = trustme.CA()
+    if trusted:
+        bundle = tmp_path / "ca.pem"
+        ca.cert_pem.write_to_path(str(bundle))
+        monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    else:
+        monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    with scripted_server(tls=_https_server_context(ca, host)) as (base, script):
+        script.routes["/news.rss"] = (200, {"Content-Type": "application/rss+xml"}, RSS)
+        assert run(db_path, "feeds", "add", f"{base}/news.rss")[0] == 0
+        report = fetch_json(db_path, "--feed", f"{base}/news.rss")
+    source = report["sources"][0]
+    assert source["status"] == status
+    if status == "ok":
+        assert report["new"] == 2 and script.log == [("/news.rss", 200)]
+    else:
+        assert report["new"] == 0 and "certificate" in source["error"].lower()
 
 
 # What a cron run pays for when nothing changed: no parser, no enrichment, no dashboard.

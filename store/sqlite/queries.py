@@ -207,6 +207,8 @@ class QueriesMixin(StoreBase):
     def pair_days(self, pairs: list[Pair], since: str) -> dict[Pair, dict[str, int]]:
         """The given pairs' articles per published day from since (YYYY-MM-DD) on."""
         days: dict[Pair, dict[str, int]] = {pair: {} for pair in pairs}
+        if not days:
+            return days  # a sync that brought nothing new: no need to read every pair's days
         for row in self._read(
             "SELECT p.country_a, p.country_b, substr(a.published, 1, 10) AS day, count(*) AS n"
             " FROM article_pairs p JOIN articles a ON a.id = p.article_id"
