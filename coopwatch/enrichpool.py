@@ -194,8 +194,10 @@ class EnrichPool:
             return None
 
     def _give_up(self, error: Exception) -> None:
-        # a worker killed (out of memory) or none could start: enrich in process from now on
-        log.warning("enrichment workers failed (%s); enriching in process", error)
+        # a worker killed (out of memory) or none could start: enrich in process from now on;
+        # said once, though every batch handed out by then fails with it
+        if self._workers:
+            log.warning("enrichment workers failed (%s); enriching in process", error)
         self._workers = 0
 
     def _start(self) -> ProcessPoolExecutor:

@@ -73,3 +73,8 @@ def without_root_powers() -> list[str]:
     if setpriv is None:
         pytest.skip("running as root without setpriv: file permissions cannot be tested")
     return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def die(*args: object) -> None:
+    """A worker's task that ends its process, as the kernel's out-of-memory killer would."""
+    os._exit(1)

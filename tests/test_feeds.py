@@ -577,6 +577,31 @@ def test_once_the_workers_run_a_small_batch_goes_to_them_with_the_same_tags(
     assert after == enrich_many(few, vocabulary)
 
 
+def test_workers_that_die_are_reported_once_and_their_batches_enriched_in_process(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    import asyncio
+    import logging
+
+    from coopwatch.types import RawArticle
+
+    import processes
+
+    monkeypatch.setattr(coopwatch.enrichpool, "_enrich_chunk", processes.die)
+    batch = [RawArticle("https://wire.example/rss", f"s-{n}", "Japan and Vietnam sign a deal",
+                        "Japan and Vietnam signed a memorandum on semiconductors.")
+             for n in range(30)]
+
+    async def four_feeds() -> list[object]:
+        with coopwatch.enrichpool.EnrichPool({}, workers=2) as pool:
+            return list(await asyncio.gather(*(pool.enrich(batch) for _ in range(4))))
+
+    with caplog.at_level(logging.WARNING, logger="coopwatch.enrichpool"):
+        answers = asyncio.run(four_feeds())
+    assert answers == [None] * 4  # each feed's batch is then enriched in process
+    assert [record.getMessage().split(" (")[0] for record in caplog.records] == [
+        "enrichment workers failed"]
+
+
 def test_a_feed_of_more_items_than_a_feed_holds_brings_its_first_and_says_so(
         db_path: Path, tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
