@@ -98,6 +98,20 @@ def test_an_https_feed_is_read_only_from_a_server_whose_certificate_holds(
         assert report["new"] == 0 and "certificate" in source["error"].lower()
 
 
+def test_feeds_go_through_the_proxy_the_environment_names(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with scripted_server() as (proxy, script):
+        # a proxy is asked for the whole address; this host resolves nowhere else
+        script.routes["http://feeds.example/news.rss"] = (200, {}, RSS)
+        for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("HTTP_PROXY", proxy)
+        assert run(db_path, "feeds", "add", "http://feeds.example/news.rss")[0] == 0
+        report = fetch_json(db_path, "--feed", "http://feeds.example/news.rss")
+    assert (report["exit"], report["new"], report["sources"][0]["status"]) == (0, 2, "ok")
+    assert script.log == [("http://feeds.example/news.rss", 200)]
+
+
 # What a cron run pays for when nothing changed: no parser, no enrichment, no dashboard.
 HEAVY_MODULES = ("coopwatch.enrich", "coopwatch.update.parse", "feedparser", "trafilatura",
                  "numpy", "textual", "dateparser")
