@@ -200,7 +200,8 @@ def _actor_scores(mentions: list[Mention]) -> dict[str, float]:
     """What each country's mentions weigh. An agency or company (Rosatom, 미래부, Chevron) counts
     for a country its own names leave short of an actor: where they make it one, the agency's
     mentions are the same actor again, and would drown its partners (ROSATOM beside a Dutch
-    firm). Cities count in full, as they never stand for the country's name."""
+    firm). A city's mentions count in full but are not the country named: a dateline's МОСКВА
+    leaves Газпром its weight."""
     scores: dict[str, float] = defaultdict(float)
     for mention in mentions:
         if not (mention.agency or mention.place):

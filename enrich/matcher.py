@@ -438,7 +438,7 @@ class _Endings:
         if term.agency:
             # a firm's or agency's name is a foreign word that declines whole: Gazprom-u,
             # Chevron-om, Газпром-а (not Газпр-а, as Россия is Росси-я)
-            return all(word.folded.startswith(folded := surface.casefold())
+            return all(word.folded.startswith(folded := fold(surface))
                        and word.folded[len(folded):] in self._endings
                        for word, surface in zip(span, surfaces, strict=True))
         for word, surface in zip(span, surfaces, strict=True):

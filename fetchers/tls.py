@@ -1,7 +1,7 @@
 """The TLS context of a sync: certificate authorities read when the first https feed needs them.
 
-Reading the CA bundle costs some 30 ms a run, a tenth of a warm sync's own work, and a sync of
-plain-http feeds never needs it. Verification is what httpx's default gives: the bundle in
+Reading the CA bundle at every client start cost each warm sync tens of milliseconds, and a
+sync of plain-http feeds never needs it. Verification is what httpx's default gives: the bundle in
 SSL_CERT_FILE or SSL_CERT_DIR when set, else certifi's, hostnames checked.
 """
 

@@ -8,7 +8,7 @@ from coopwatch.enrich import enrich
 from coopwatch.enrich.countries import find_countries
 from coopwatch.enrich.text import ArticleText
 from coopwatch.enrich.vocabulary import Vocabulary
-from coopwatch.types import RawArticle
+from coopwatch.types import Enrichment, RawArticle
 
 INFLECTED = [
     ("ru", "Россия будет сотрудничать с Мьянмой", "MM"),
@@ -35,6 +35,11 @@ INFLECTED = [
     ("ko", "대중국 수출 규제", "CN"),
     ("ko", "친러시아 세력", "RU"),
 ]
+
+
+def story(vocabulary: Vocabulary, title: str, body: str) -> Enrichment:
+    """The tags of a feed item with this headline and text."""
+    return enrich(RawArticle(source="t", entry_key="", title=title, body=body), vocabulary)
 
 
 @pytest.mark.parametrize(("language", "text", "code"), INFLECTED)
@@ -85,7 +90,7 @@ DYADS = [
 def test_dyads_give_the_cooperating_pair(
     vocabulary: Vocabulary, language: str, title: str, body: str, pair: tuple[str, str]
 ) -> None:
-    enrichment = enrich(RawArticle(source="t", entry_key="", title=title, body=body), vocabulary)
+    enrichment = story(vocabulary, title, body)
     assert enrichment.language == language
     assert tuple(sorted(pair)) in enrichment.pairs
 
@@ -101,10 +106,10 @@ def test_a_first_character_stands_for_a_country_only_when_the_text_names_it(
 def test_a_ministry_stands_for_a_country_the_story_names_only_through_it(
     vocabulary: Vocabulary,
 ) -> None:
-    enrichment = enrich(RawArticle(
-        source="t", entry_key="", title="미래부, 미국과 과학기술 협력 협정 체결",
-        body="미래부는 25일 미국과 과학기술 협력 협정을 체결했다고 밝혔다. 미래부와 미국 국립과학재단은 "
-             "인공지능 분야에서 공동 연구를 추진한다."), vocabulary)
+    enrichment = story(
+        vocabulary, "미래부, 미국과 과학기술 협력 협정 체결",
+        "미래부는 25일 미국과 과학기술 협력 협정을 체결했다고 밝혔다. 미래부와 미국 국립과학재단은 "
+        "인공지능 분야에서 공동 연구를 추진한다.")
     assert enrichment.pairs == (("KR", "US"),)
 
 
@@ -113,8 +118,7 @@ def test_an_agency_adds_nothing_to_a_country_named_in_full(vocabulary: Vocabular
     body = ("Rosatom and the Netherlands signed an agreement on nuclear medicine. Rosatom will "
             "supply isotopes to the Netherlands. Rosatom said the Netherlands is a key partner. "
             "Rosatom, Rosatom and Rosatom again.")
-    enrichment = enrich(RawArticle(source="t", entry_key="", title="Russia and the Netherlands "
-                                   "sign isotope deal", body=body), vocabulary)
+    enrichment = story(vocabulary, "Russia and the Netherlands sign isotope deal", body)
     assert enrichment.pairs == (("NL", "RU"),)
 
 
@@ -135,12 +139,11 @@ def test_companies_stand_for_countries_the_story_names_only_through_them(
     vocabulary: Vocabulary,
 ) -> None:
     # the dateline's МОСКВА sets the scene; the firms are the actors (Germany, Austria, France)
-    enrichment = enrich(RawArticle(
-        source="t", entry_key="", title="Nord Stream 2 AG привлекла средства партнеров",
-        body="МОСКВА, 26 апр. Оператор проекта привлек заемные средства от Wintershall, OMV, "
-             "Engie и Uniper на условиях долгосрочного соглашения о финансировании, сообщается "
-             "в отчетности \"Газпрома\". Соглашение о сотрудничестве с Газпромом подписали в "
-             "2017 году."), vocabulary)
+    enrichment = story(
+        vocabulary, "Nord Stream 2 AG привлекла средства партнеров",
+        "МОСКВА, 26 апр. Оператор проекта привлек заемные средства от Wintershall, OMV, Engie и "
+        "Uniper на условиях долгосрочного соглашения о финансировании, сообщается в отчетности "
+        "\"Газпрома\". Соглашение о сотрудничестве с Газпромом подписали в 2017 году.")
     assert set(enrichment.countries) == {"AT", "DE", "FR", "RU"}
     assert ("DE", "RU") in enrichment.pairs and ("AT", "RU") in enrichment.pairs
 
@@ -149,14 +152,14 @@ def test_a_company_lifts_a_country_its_own_names_leave_in_passing(
     vocabulary: Vocabulary,
 ) -> None:
     # "American" once, deep in the text, is a passing mention; Chevron signing makes it an actor
-    enrichment = enrich(RawArticle(
-        source="t", entry_key="", title="Bulgaria signs shale gas deal",
-        body="Bulgaria's government said on Monday the exploration permit was approved after "
-             "long talks in parliament about the environment, water and the local farms, which "
-             "opposition deputies and activists had raised at every hearing this year. " * 2
-             + "Chevron will start drilling next year under the agreement. Chevron said the "
-             "agreement with Bulgaria covers five years. The American company will invest "
-             "30 million dollars, Chevron said."), vocabulary)
+    enrichment = story(
+        vocabulary, "Bulgaria signs shale gas deal",
+        "Bulgaria's government said on Monday the exploration permit was approved after long "
+        "talks in parliament about the environment, water and the local farms, which opposition "
+        "deputies and activists had raised at every hearing this year. " * 2
+        + "Chevron will start drilling next year under the agreement. Chevron said the agreement "
+        "with Bulgaria covers five years. The American company will invest 30 million dollars, "
+        "Chevron said.")
     assert enrichment.pairs == (("BG", "US"),)
 
 
