@@ -200,8 +200,8 @@ def _describe(error: httpx.HTTPError) -> str:
     return " ".join(f"{type(error).__name__}: {error}".split())[:200]
 
 
-def make_client(concurrency: int) -> httpx.AsyncClient:
-    """The client for one sync: bounded connections, timeouts, our User-Agent, no auto-redirects."""
+def make_client() -> httpx.AsyncClient:
+    """The client for one sync: timeouts, our User-Agent, no auto-redirects, kept connections."""
     return httpx.AsyncClient(
         headers={"User-Agent": USER_AGENT, "Accept": "application/rss+xml, application/atom+xml, "
                  "application/feed+json, application/xml;q=0.9, */*;q=0.8"},

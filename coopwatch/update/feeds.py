@@ -152,7 +152,7 @@ async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabular
     with (ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopwatch-store") as writer,
           EnrichPool(vocabulary.user_sector_terms) as pool):
         # no HTTP client when a test hands in its retriever
-        async with (nullcontext(retriever) if retriever else http_retriever(concurrency)) as get:
+        async with (nullcontext(retriever) if retriever else http_retriever()) as get:
             feeds = _FeedSync(store, vocabulary, get, pool, writer, Limits(concurrency), timeout,
                               clock)
             pool.expect(len(jobs))

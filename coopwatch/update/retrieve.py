@@ -27,9 +27,9 @@ class Retriever(Protocol):
 
 
 @asynccontextmanager
-async def http_retriever(concurrency: int) -> AsyncIterator[Retriever]:
-    """Requests over one connection pool for the whole sync."""
-    async with make_client(concurrency) as client:
+async def http_retriever() -> AsyncIterator[Retriever]:
+    """Requests over one connection pool for the whole sync (Limits bounds how many at once)."""
+    async with make_client() as client:
 
         def get(url: str, caching: Caching, seconds: float) -> Awaitable[Retrieved]:
             return retrieve(client, url, caching, deadline=seconds)
