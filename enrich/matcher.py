@@ -22,6 +22,7 @@ from coopwatch.enrich.text import (
     Token,
     any_character_of,
     fold,
+    plain_words,
     tokens,
 )
 from coopwatch.scripts import UNSPACED
@@ -99,7 +100,9 @@ class TermIndex:
             else:
                 filed_now.append(term)
         self._file(filed_now)
-        self._unspaced_terms = _by_length(self._unspaced)
+        # each first character's terms by length, made when a text first holds it: most of the
+        # thousands of Han and kana place names every language's index lists start none
+        self._unspaced_terms: dict[str, list[tuple[int, dict[str, Term]]]] = {}
         # the characters an unspaced term begins with: a scan skips the rest in C
         self._unspaced_starts = any_character_of(self._unspaced)
 
@@ -292,7 +295,11 @@ class TermIndex:
             i = start.start()
             if i < free:
                 continue
-            for length, terms in self._unspaced_terms[text[i]]:  # longest first
+            by_length = self._unspaced_terms.get(text[i])
+            if by_length is None:
+                # made again by a thread that meets it at the same moment: the same answer
+                by_length = self._unspaced_terms[text[i]] = _by_length(self._unspaced[text[i]])
+            for length, terms in by_length:  # longest first
                 term = terms.get(text[i : i + length])
                 if term is not None:
                     hits.append(Hit(term, i, i + length))
@@ -304,18 +311,13 @@ class TermIndex:
 _PHRASE, _INFLECTED, _PREFIX = 1, 2, 4  # what a word may begin
 
 
-def _by_length(
-    unspaced: dict[str, list[tuple[str, Term]]]
-) -> dict[str, list[tuple[int, dict[str, Term]]]]:
-    """For each first character, its terms by length, longest first (leftmost-longest), each
+def _by_length(entries: list[tuple[str, Term]]) -> list[tuple[int, dict[str, Term]]]:
+    """The terms of one first character by length, longest first (leftmost-longest), each
     text with the first term the data gives it: a look-up a length, not a test a term."""
-    found: dict[str, list[tuple[int, dict[str, Term]]]] = {}
-    for character, entries in unspaced.items():
-        lengths: dict[int, dict[str, Term]] = {}
-        for text, term in entries:
-            lengths.setdefault(len(text), {}).setdefault(text, term)
-        found[character] = sorted(lengths.items(), reverse=True)
-    return found
+    lengths: dict[int, dict[str, Term]] = {}
+    for text, term in entries:
+        lengths.setdefault(len(text), {}).setdefault(text, term)
+    return sorted(lengths.items(), reverse=True)
 
 
 @dataclass(frozen=True)
@@ -346,10 +348,15 @@ def _phrase_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     text = text.strip()
     if UNSPACED.search(text) or text.endswith("*"):
         return None
+    surfaces = plain_words(text)
+    if surfaces is not None:  # most names: tokens() would find the same, at ten times the cost
+        return tuple(map(str.casefold, surfaces)), tuple(surfaces)
     words = _term_tokens(text)
     if not words:
         return None
     return tuple(word.folded for word in words), tuple(word.surface for word in words)
+
+
 
 
 @lru_cache(maxsize=1 << 17)

@@ -25,6 +25,7 @@ TOKEN = re.compile(rf"(?:[^\W_]|[{MARKS}])+")
 # word, gap, ... gap.
 _WORD_AND_GAPS = re.compile(rf"([\w{MARKS}]+)")
 _UNSPACED_RUN = re.compile(UNSPACED.pattern + "+")
+_PLAIN_WORDS = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 _SPACED_RUN = re.compile(rf"[^{UNSPACED.pattern[1:-1]}]+")
 _SENTENCE = re.compile(r"[^.!?。！？؟।۔\n]*(?:[.!?。！？؟।۔]+[\"'»”’)」』]*|\n|$)")
 
@@ -99,6 +100,19 @@ def tokens(text: str) -> list[Token]:
     # starts holds one place more than there are words (the end of the last gap): zip stops
     return list(map(tuple.__new__, repeat(Token), zip(starts, ends, surfaces, map(str.casefold, surfaces),
                                                   strict=False)))
+
+
+def plain_words(text: str) -> list[str] | None:
+    """The words tokens() finds in a text of letters and digits a space apart (most names, which
+    an index reads by the thousand); None for any other text, which tokens() alone reads."""
+    if (_PLAIN_WORDS.fullmatch(text) is None or _VARIANT_LETTER.search(text) is not None
+            or UNSPACED.search(text) is not None):
+        return None
+    words = text.split(" ")
+    # a word with a lower-case letter before a capital may hold a bound prefix (kuChina)
+    if not all(word.islower() or not word[0].islower() for word in words):
+        return None
+    return words
 
 
 def _spaced_parts(
@@ -231,6 +245,8 @@ def any_character_of(characters: Iterable[str]) -> re.Pattern[str]:
 
 def has_case(text: str) -> bool:
     """Whether the script distinguishes capitals (Latin, Cyrillic, Greek, Armenian ...)."""
+    if text.istitle() or text.islower() or text.isupper():  # most names, without a loop
+        return True
     return any(ch.isupper() or ch.islower() for ch in text if ch.isalpha())
 
 

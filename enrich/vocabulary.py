@@ -37,6 +37,8 @@ def _hand(language: str | None) -> str:
 @lru_cache(maxsize=1 << 17)  # the same places are indexed again for every language
 def _case_for(text: str, default: Case) -> Case:
     """Names in capitals (US, РФ, AI) must stand as written; else the default for the source."""
+    if not text.isupper():  # a lower-case letter, or no cased one: never all capitals
+        return default if has_case(text) else "any"
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
         return "exact"

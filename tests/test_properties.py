@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ from hypothesis import strategies as st
 from coopwatch.dedup import fingerprint
 from coopwatch.enrich import enrich
 from coopwatch.enrich.segment import sentence_spans
+from coopwatch.enrich.text import plain_words, tokens
 from coopwatch.enrich.vocabulary import Vocabulary
+from coopwatch.enrichversion import enrich_folder
 from coopwatch.fetchers.decode import clean_text, decode_bytes
 from coopwatch.fetchers.feedfile import FeedParseError, ParsedFeed, parse_feed
 from coopwatch.fetchers.pagetext import parse_page_text
@@ -117,3 +120,27 @@ def test_fuzzed_hostile_feeds_parse_or_fail_with_a_reason(hostile_feeds: list[by
     assert isinstance(feed, ParsedFeed)
     for article in feed.articles:
         assert clean_text(article.body) == article.body
+
+
+def _words_by_tokens(text: str) -> list[tuple[str, str]]:
+    return [(token.surface, token.folded) for token in tokens(text)]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30))
+@example("kuChina")
+@example("Nižnij Novgorod")
+@example("ایران")
+def test_plain_words_are_the_words_tokens_finds(text: str) -> None:
+    words = plain_words(text)
+    if words is not None:
+        assert [(word, word.casefold()) for word in words] == _words_by_tokens(text)
+
+
+def test_plain_words_of_every_name_are_the_words_tokens_finds() -> None:
+    # the short cut an index takes for most of its thousands of names and places
+    gazetteer = json.loads((enrich_folder() / "data" / "gazetteer.json").read_text(encoding="utf-8"))
+    names = [*gazetteer["places"], *(name for table in gazetteer["countries"].values() for name in table)]
+    plain = [(name, words) for name in names if (words := plain_words(name)) is not None]
+    assert len(plain) > len(names) / 2
+    for name, words in plain:
+        assert [(word, word.casefold()) for word in words] == _words_by_tokens(name), name
