@@ -64,6 +64,7 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
         place_endings=endings.get("place_endings", {}),
         clitics=endings.get("clitics", {}),
         before_stemming=endings.get("before_stemming", {}),
+        initial_mutations=endings.get("initial_mutations", {}),
         hangul_prefixes=frozenset(endings.get("hangul_prefixes", {}).get("ko", [])),
         locative=endings.get("locative", {}),
         user_sector_terms=dict(user_sector_terms or {}),

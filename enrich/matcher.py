@@ -413,6 +413,7 @@ class _Endings:
         self.listed = len(self._endings) > 1
         self._longest = max(map(len, self._endings))
         self._bases: dict[tuple[str, int], str] = {}
+        self._all_bases: dict[tuple[str, int], tuple[str, ...]] = {}
 
     def base(self, name: str, keep: int) -> str:
         """The name less its own longest ending, keeping at least `keep` letters."""
@@ -424,6 +425,16 @@ class _Endings:
                     found = name[:-size]
                     break
             self._bases[(name, keep)] = found
+        return found
+
+    def bases(self, name: str, keep: int) -> tuple[str, ...]:
+        """The name less each of its own listed endings, keeping at least `keep` letters, the
+        shortest base first; the name itself when it ends in none."""
+        found = self._all_bases.get((name, keep))
+        if found is None:
+            found = tuple(name[:-size] for size in range(min(self._longest, len(name) - keep), 0, -1)
+                          if name[-size:] in self._endings) or (name,)
+            self._all_bases[(name, keep)] = found
         return found
 
     def base_for(self, term: Term, name: str) -> str | None:
@@ -463,14 +474,19 @@ class _Endings:
         (Россия: России, Россией; francés: francesa), so franco, a shorter ending on
         francés's base, is another word, while Chin (z Chin) is Chiny's bare base. A short base
         takes a one-letter ending only for an adjective that swaps its own (ruso: rusa), never
-        for a capital name (Malá is no case of Mali, though Kínával is one of Kína)."""
-        base = self.base(name, keep)
-        ending = word[len(base):]
-        if not (word.startswith(base) and ending in self._endings):
-            return False
-        if ending and len(ending) < len(name) - len(base):
-            return False
-        return len(base) >= self._MIN_BASE or len(ending) >= 2 or short_endings
+        for a capital name (Malá is no case of Mali, though Kínával is one of Kína).
+
+        A name may end in several listed endings (Albanian Argjentinë in -inë, -në and -ë): each
+        base is tried, the shortest first (Argjentin-ën)."""
+        for base in self.bases(name, keep):
+            ending = word[len(base):]
+            if not (word.startswith(base) and ending in self._endings):
+                continue
+            if ending and len(ending) < len(name) - len(base):
+                continue
+            if len(base) >= self._MIN_BASE or len(ending) >= 2 or short_endings:
+                return True
+        return False
 
 
 _MAX_BOUND_LETTERS = 3  # و + ب + ال in front of a name

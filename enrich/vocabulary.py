@@ -26,6 +26,7 @@ _UNSPACED_SCRIPTS = "unspaced"
 # How each language shortens a country inside a dyad: a character (中哥, 日韓), a syllable
 # (한-미), or a name's first word (Việt–Nhật).
 _SHORT_FORM_PARTS = {"zh": "compact", "ja": "compact", "ko": "char", "vi": "word"}
+_MIN_MUTATED = 4  # letters a name's mutated form keeps (mutated())
 _MIN_INFLECTED_AGENCY = 5  # letters a company or agency needs before endings may follow it
 
 
@@ -67,6 +68,8 @@ class Vocabulary:
     before_stemming: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # endings.toml [hangul_prefixes]: syllables a Korean word may put before a country's name
     hangul_prefixes: frozenset[str] = frozenset()
+    # endings.toml [initial_mutations]: a language's beginnings -> what they may become
+    initial_mutations: Mapping[str, Mapping[str, list[str]]] = field(default_factory=dict)
     # endings.toml [locative]: the words that set the scene right before a place ("in the")
     locative: Mapping[str, list[str]] = field(default_factory=dict)
     user_sector_terms: Mapping[str, Iterable[str]] = field(default_factory=dict)
@@ -183,10 +186,12 @@ class Vocabulary:
         hand = dict(self.aliases.get("names", {}).get(_hand(language), {}))
         for sister in _SISTERS.get(language, ()):
             hand.update(self.aliases.get("names", {}).get(sister, {}))
+        mutations = self.initial_mutations.get(_hand(language), {})
         for name, code in hand.items():
             # written with a capital in the data (Russian, Mỹ, Däne): a proper noun in the text too
-            yield Term(code, name, _case_for(name, "capital" if name[:1].isupper() else "any"),
-                       inflects=True)
+            for form in mutated(name, mutations):
+                yield Term(code, form, _case_for(form, "capital" if form[:1].isupper() else "any"),
+                           inflects=True)
         for name, code in self.aliases.get("abbreviations", {}).items():
             yield Term(code, name, "exact")
         for table in ("agencies", "companies"):
@@ -198,7 +203,8 @@ class Vocabulary:
         cldr = self.country_names.get(bokmal_language(language), {})
         for name, code in cldr.items():
             if name not in excluded_names:
-                yield Term(code, name, _case_for(name, "capital"), inflects=True)
+                for form in mutated(name, mutations):
+                    yield Term(code, form, _case_for(form, "capital"), inflects=True)
         # adjectives are lower case in most languages (japoński, японский, français)
         for name, code in self.adjectives.get(bokmal_language(language), {}).items():
             if name not in excluded_names and name not in hand:
@@ -237,6 +243,24 @@ class Vocabulary:
         for sector, texts in self.user_sector_terms.items():
             for text in texts:
                 yield Term(sector, text, _case_for(text, "any"))
+
+
+def mutated(name: str, mutations: Mapping[str, list[str]]) -> list[str]:
+    """The name and its forms after initial mutation (Cymru: Gymru, Nghymru, Chymru), by the
+    longest beginning of the name that mutations lists; a form shorter than _MIN_MUTATED
+    letters would be some other word (Gini, Guinea, would be Ini)."""
+    folded = name.casefold()
+    for size in sorted({len(beginning) for beginning in mutations}, reverse=True):
+        changes = mutations.get(folded[:size])
+        if changes is not None:
+            rest = name[size:]
+            return [name, *(_capital_as(name, change + rest) for change in changes
+                            if len(change + rest) >= _MIN_MUTATED)]
+    return [name]
+
+
+def _capital_as(name: str, form: str) -> str:
+    return form[:1].upper() + form[1:] if name[:1].isupper() else form
 
 
 def _for_language(by_language: Mapping[str, list[str]], language: str) -> list[str]:

@@ -34,6 +34,27 @@ INFLECTED = [
     ("pl", "towary z Chin", "CN"),
     ("ko", "대중국 수출 규제", "CN"),
     ("ko", "친러시아 세력", "RU"),
+    # a name that ends in several listed endings: Argjentinë is Argjentin + ë, not Argjent + inë
+    ("sq", "marrëveshja me Argjentinën", "AR"),
+    ("sq", "ambasadori i Argjentinës", "AR"),
+    ("sq", "Argjentina dhe Kina", "AR"),
+    # Welsh initial mutation: Portiwgal, Ciwba and Cymru after yn, o
+    ("cy", "buddsoddi ym Mhortiwgal", "PT"),
+    ("cy", "cytundeb yng Nghiwba", "CU"),
+    ("cy", "ymchwilwyr o Gymru", "GB"),
+    ("cy", "prifysgolion yng Nghymru", "GB"),
+    # Welsh CLDR names begin with the article that running text writes in lower case or joins
+    ("cy", "masnach gyda'r Aifft", "EG"),
+    # the languages of langdetect whose CLDR names were missing
+    ("af", "handel met Argentinië", "AR"),
+    ("ca", "l'acord amb l'Aràbia Saudí", "SA"),
+    ("mk", "договорот со Аргентина", "AR"),
+    ("gu", "નાઇજેરિયામાં રોકાણ", "NG"),
+    ("pa", "ਕਜ਼ਾਖਸਤਾਨ ਨਾਲ ਸਮਝੌਤਾ", "KZ"),
+    ("te", "నైజీరియాతో ఒప్పందం", "NG"),
+    ("kn", "ಬ್ರೆಜಿಲ್‌ನೊಂದಿಗೆ ಒಪ್ಪಂದ", "BR"),
+    ("ml", "മെക്സിക്കോയുമായി കരാർ", "MX"),
+    ("mr", "इंडोनेशियाशी करार", "ID"),
 ]
 
 
@@ -60,6 +81,10 @@ def test_inflected_names_and_adjectives_name_their_country(
     ("pt", "O papa Francisco celebrou a missa."),
     # a Hangul name inside another word: the particle 이란 (협력이란: what cooperation is)
     ("ko", "국제협력이란 무엇인가를 설명했다."),
+    # gh is no Welsh letter: Ghana keeps its g, so Hana names nobody
+    ("cy", "Mae Hana yn byw yng Nghaerfyrddin."),
+    # a mutated form of under four letters would be another word (Gini, Guinea: Ini)
+    ("cy", "Dywedodd Ini y byddai'n dod."),
 ])
 def test_ordinary_words_are_not_inflected_names(
     vocabulary: Vocabulary, language: str, text: str

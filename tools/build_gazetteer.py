@@ -32,7 +32,8 @@ from babel import Locale
 OUT = Path(__file__).resolve().parent.parent / "enrich" / "data" / "gazetteer.json"
 LANGUAGES = (
     "en ru zh ja ko de fr es pt it vi id ms th ar fa tr hi ur uk pl nb no sv fi ro nl da cs el he "
-    "bg sr hr hu sk sl lt lv et sw ha so sn yo am bn ta kk uz az ka hy mn km lo my ne si tl"
+    "bg sr hr hu sk sl lt lv et sw ha so sn yo am bn ta kk uz az ka hy mn km lo my ne si tl "
+    "af ca cy gu kn mk ml mr pa sq te"
 ).split()
 CITY_POPULATION = 1_000_000
 # Besides those, each country's largest cities: a local paper names Kaunas or Haifa, not
@@ -74,8 +75,8 @@ NATIONAL_LANGUAGES = {
     "es": "ES", "pt": "PT", "it": "IT", "am": "ET", "so": "SO", "ps": "AF", "hi": "IN",
 }
 # Locales whose language names are nouns unlike the adjective (Czech ruština, Turkish Rusça,
-# Korean 러시아어, Vietnamese Tiếng Nga), or English, whose adjectives aliases.toml lists.
-NOUN_LANGUAGE_NAMES = {"ko", "zh", "ja", "vi", "en", "az", "uz", "kk"}
+# Korean 러시아어, Vietnamese Tiếng Nga, Welsh Rwseg, Albanian rusisht), or English, whose adjectives aliases.toml lists.
+NOUN_LANGUAGE_NAMES = {"ko", "zh", "ja", "vi", "en", "az", "uz", "kk", "cy", "sq"}
 # Where the language's name is a noun, the adjective it comes from: Czech ruština -> ruský,
 # Slovak japončina -> japonský, Slovenian ruščina -> ruski, Turkish Rusça -> Rus.
 _NOUN_TO_ADJECTIVE = {
@@ -85,6 +86,9 @@ _NOUN_TO_ADJECTIVE = {
     "tr": (("ca", ""), ("ce", ""), ("ça", ""), ("çe", "")),
 }
 _PARENTHESIS = re.compile(r"^(.+?)\s*\((.+)\)$")
+# Articles a locale's names begin with that running text contracts or writes in lower case
+# (Welsh "i'r Aifft", "yn yr Almaen" for Yr Aifft, Yr Almaen): the name also without them.
+_LEADING_ARTICLES = {"cy": ("Yr ", "Y ")}
 
 
 def iso_codes() -> set[str]:
@@ -102,7 +106,7 @@ def country_names(codes: set[str]) -> dict[str, dict[str, str]]:
             name: code for code, name in sorted(territories.items()) if code in codes
         }
         for name, code in list(names[language].items()):
-            for part in _name_parts(name):
+            for part in _name_parts(name) + _without_article(language, name):
                 names[language].setdefault(part, code)
     return names
 
@@ -114,6 +118,14 @@ def _name_parts(name: str) -> list[str]:
         return []
     return [part.strip() for part in match.groups()
             if len(part.strip()) >= 4 and not part.strip().isupper()]
+
+
+def _without_article(language: str, name: str) -> list[str]:
+    for article in _LEADING_ARTICLES.get(language, ()):
+        rest = name.removeprefix(article)
+        if rest != name and len(rest) >= 4:
+            return [rest]
+    return []
 
 
 def _adjective_forms(language: str, name: str) -> list[str]:
