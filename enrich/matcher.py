@@ -412,29 +412,20 @@ class _Endings:
         self._endings = frozenset(map(fold, endings)) | {""}
         self.listed = len(self._endings) > 1
         self._longest = max(map(len, self._endings))
-        self._bases: dict[tuple[str, int], str] = {}
-        self._all_bases: dict[tuple[str, int], tuple[str, ...]] = {}
+        self._bases: dict[tuple[str, int], tuple[str, ...]] = {}
 
     def base(self, name: str, keep: int) -> str:
         """The name less its own longest ending, keeping at least `keep` letters."""
-        found = self._bases.get((name, keep))
-        if found is None:
-            found = name
-            for size in range(min(self._longest, len(name) - keep), 0, -1):
-                if name[-size:] in self._endings:
-                    found = name[:-size]
-                    break
-            self._bases[(name, keep)] = found
-        return found
+        return self.bases(name, keep)[0]
 
     def bases(self, name: str, keep: int) -> tuple[str, ...]:
         """The name less each of its own listed endings, keeping at least `keep` letters, the
         shortest base first; the name itself when it ends in none."""
-        found = self._all_bases.get((name, keep))
+        found = self._bases.get((name, keep))
         if found is None:
             found = tuple(name[:-size] for size in range(min(self._longest, len(name) - keep), 0, -1)
                           if name[-size:] in self._endings) or (name,)
-            self._all_bases[(name, keep)] = found
+            self._bases[(name, keep)] = found
         return found
 
     def base_for(self, term: Term, name: str) -> str | None:

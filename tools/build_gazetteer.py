@@ -75,7 +75,8 @@ NATIONAL_LANGUAGES = {
     "es": "ES", "pt": "PT", "it": "IT", "am": "ET", "so": "SO", "ps": "AF", "hi": "IN",
 }
 # Locales whose language names are nouns unlike the adjective (Czech ruština, Turkish Rusça,
-# Korean 러시아어, Vietnamese Tiếng Nga, Welsh Rwseg, Albanian rusisht), or English, whose adjectives aliases.toml lists.
+# Korean 러시아어, Vietnamese Tiếng Nga, Welsh Rwseg, Albanian rusisht), or English, whose
+# adjectives aliases.toml lists.
 NOUN_LANGUAGE_NAMES = {"ko", "zh", "ja", "vi", "en", "az", "uz", "kk", "cy", "sq"}
 # Where the language's name is a noun, the adjective it comes from: Czech ruština -> ruský,
 # Slovak japončina -> japonský, Slovenian ruščina -> ruski, Turkish Rusça -> Rus.
