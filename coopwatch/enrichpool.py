@@ -43,10 +43,12 @@ _worker_vocabulary: Vocabulary | None = None
 
 def _start_worker(user_sector_terms: Mapping[str, list[str]]) -> None:
     global _worker_vocabulary
+    from coopwatch.gctuning import keep_what_is_loaded
     from coopwatch.vocabulary import load_vocabulary
 
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_vocabulary = load_vocabulary(user_sector_terms)
+    keep_what_is_loaded()
 
 
 def _exit_with_parent(parent: int) -> None:

@@ -78,3 +78,11 @@ def without_root_powers() -> list[str]:
 def die(*args: object) -> None:
     """A worker's task that ends its process, as the kernel's out-of-memory killer would."""
     os._exit(1)
+
+
+def collector_state(raws: object) -> list[tuple[int, int]]:
+    """A worker's task that answers how its garbage collector is set: (objects frozen, young
+    threshold)."""
+    import gc
+
+    return [(gc.get_freeze_count(), gc.get_threshold()[0])]
