@@ -19,7 +19,7 @@ YOUNG_THRESHOLD = 50_000
 def keep_what_is_loaded() -> None:
     """Leave what the process holds now out of every later collection, and collect young
     objects less often. For a process whose loaded data lives as long as it does (an enrichment
-    worker), once that data is loaded."""
+    worker, the command line), once that data is loaded."""
     gc.freeze()
     young, middle, old = gc.get_threshold()
     gc.set_threshold(max(young, YOUNG_THRESHOLD), middle, old)

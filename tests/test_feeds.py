@@ -642,6 +642,24 @@ def test_a_worker_leaves_its_vocabulary_out_of_garbage_collection(
     assert gc.get_threshold()[0] < YOUNG_THRESHOLD  # the parent's collector is left as it was
 
 
+def test_the_coopwatch_command_collects_young_objects_as_its_workers_do(tmp_path: Path) -> None:
+    # a sync of a few articles or an ingest of the seeds builds its indexes in process
+    import subprocess
+    import sys
+
+    from coopwatch.gctuning import YOUNG_THRESHOLD
+
+    program = ("import atexit, gc, sys\n"
+               "atexit.register(lambda: print(gc.get_threshold()[0], gc.get_freeze_count()))\n"
+               "from coopwatch.cli import main\n"
+               "sys.argv = ['coopwatch', '--db', sys.argv[1], 'list', '--json']\n"
+               "main()\n")
+    done = subprocess.run([sys.executable, "-c", program, str(tmp_path / "a.db")],
+                          capture_output=True, text=True, check=False)
+    young_threshold, frozen = map(int, done.stdout.split()[-2:])
+    assert (young_threshold, frozen > 0) == (YOUNG_THRESHOLD, True)
+
+
 def test_a_feed_of_more_items_than_a_feed_holds_brings_its_first_and_says_so(
         db_path: Path, tmp_path: Path) -> None:
     config = tmp_path / "config.toml"

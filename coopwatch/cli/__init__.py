@@ -13,6 +13,7 @@ from click_default_group import DefaultGroup
 from coopwatch import __version__
 from coopwatch.cli.options import state_from_options
 from coopwatch.errors import CoopwatchError
+from coopwatch.gctuning import keep_what_is_loaded
 from coopwatch.safety import one_line
 
 
@@ -114,6 +115,7 @@ def cli(ctx: click.Context, db_path: Path | None, config_path: Path | None, verb
 
 def main() -> None:
     """The `coopwatch` executable."""
+    keep_what_is_loaded()  # the process is ours: a command may build term indexes in it
     try:
         cli(prog_name="coopwatch")
     except BrokenPipeError:  # `coopwatch list | head`: the reader left, nothing went wrong
