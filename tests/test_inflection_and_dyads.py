@@ -188,6 +188,25 @@ def test_a_company_lifts_a_country_its_own_names_leave_in_passing(
     assert enrichment.pairs == (("BG", "US"),)
 
 
+@pytest.mark.parametrize(("title", "body", "pair"), [
+    ("Kremlin and Beijing agree on nuclear energy",
+     "The Kremlin and Beijing signed an agreement on cooperation in nuclear energy on Monday.",
+     ("CN", "RU")),
+    ("Współpraca w dziedzinie energii",
+     "Przedstawiciele Białego Domu i Japonii podpisali porozumienie o współpracy w dziedzinie "
+     "energii jądrowej.", ("JP", "US")),
+    ("Acordo de cooperação em energia",
+     "Em reunião na Casa Branca, o Brasil e os representantes da Casa Branca assinaram um acordo "
+     "de cooperação em energia.", ("BR", "US")),
+])
+def test_a_seat_of_government_stands_for_its_country(
+    vocabulary: Vocabulary, title: str, body: str, pair: tuple[str, str],
+) -> None:
+    # and the Portuguese White House is not Casablanca (Morocco), whose name it shares
+    enrichment = story(vocabulary, title, body)
+    assert enrichment.countries == pair and enrichment.pairs == (pair,)
+
+
 def test_a_danda_ends_a_word_as_a_full_stop_does() -> None:
     from coopwatch.enrich.text import tokens
 
