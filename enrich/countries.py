@@ -29,8 +29,9 @@ TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
 ACTOR_MIN_SCORE = 2.0  # the headline, or the lead: where a story names its actors
-# Named no more than once in the lead, a country may be the story's scene rather than its actor
-# ("landed in the Kazakh steppe"): then the words before it decide (endings.toml [locative]).
+# Named no more than once in the lead, or never in the headline, a country may be the story's
+# scene rather than its actor ("landed in the Kazakh steppe"): then the words before it decide
+# (endings.toml [locative]).
 FIRM_ACTOR_SCORE = 2.5
 _SCENE_WORDS_CHARS = 12  # how far before a name the words that set the scene may start
 ACTOR_MIN_SHARE = 0.25  # of the leading country's score: below this a country is background
@@ -186,8 +187,11 @@ def _placed(text: str, hits: list[Hit]) -> list[Hit]:
 
 def _scenes(article: ArticleText, mentions: list[Mention], scores: Mapping[str, float],
             scenery: re.Pattern[str]) -> set[str]:
-    """Countries named little, and each time right after a word that sets the scene ("in")."""
-    faint = {code for code, score in scores.items() if score < FIRM_ACTOR_SCORE}
+    """Countries named little, or never in the headline, and each time right after a word that
+    sets the scene ("in"): the US helps France "in Mali" four times over, and Mali is where."""
+    titled = {mention.code for mention in mentions if mention.field == "title"}
+    faint = {code for code, score in scores.items()
+             if score < FIRM_ACTOR_SCORE or code not in titled}
     if not faint:
         return faint
     texts = {"title": article.title, "body": article.body}

@@ -139,6 +139,22 @@ def test_a_country_named_once_in_the_lead_acts_unless_it_is_the_scene(vocabulary
     assert "NL" not in german.countries
 
 
+def test_a_country_the_headline_never_names_and_the_text_names_only_as_the_scene_is_no_actor(
+        vocabulary: Vocabulary) -> None:
+    body = ("The United States agreed to fly French troops and equipment to the conflict in Mali. "
+            "France asked for the help of its allies last week. Washington will not send soldiers "
+            "in Mali, the Pentagon said. French forces in Mali number 2,000, the French defence "
+            "minister said, and thanked the United States for its cooperation.")
+    found = tags(vocabulary, "The US helps France with transport aircraft", body)
+    assert found.countries == ("FR", "US") and found.pairs == (("FR", "US"),)
+    # named once without "in", it acts; named in the headline, it acts
+    acting = tags(vocabulary, "The US helps France with transport aircraft",
+                  body + " Mali thanked both countries for their support.")
+    assert "ML" in acting.countries
+    titled = tags(vocabulary, "The US and France help Mali", body)
+    assert "ML" in titled.countries
+
+
 def test_sectors_need_more_than_one_stray_word(vocabulary: Vocabulary) -> None:
     found = tags(vocabulary, "Spain and Mexico sign an agreement on solar energy",
                  "Spain and Mexico signed an agreement on solar energy and power grids. The "
