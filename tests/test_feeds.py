@@ -654,8 +654,11 @@ def test_the_coopwatch_command_collects_young_objects_as_its_workers_do(tmp_path
                "from coopwatch.cli import main\n"
                "sys.argv = ['coopwatch', '--db', sys.argv[1], 'list', '--json']\n"
                "main()\n")
-    done = subprocess.run([sys.executable, "-c", program, str(tmp_path / "a.db")],
+    # run from tmp_path: a checkout's coopwatch/ folder in the working directory is not the
+    # installed package (its store/ and tui/ are mapped in only once installed)
+    done = subprocess.run([sys.executable, "-c", program, str(tmp_path / "a.db")], cwd=tmp_path,
                           capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
     young_threshold, frozen = map(int, done.stdout.split()[-2:])
     assert (young_threshold, frozen > 0) == (YOUNG_THRESHOLD, True)
 
