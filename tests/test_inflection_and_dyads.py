@@ -138,6 +138,22 @@ def test_a_ministry_stands_for_a_country_the_story_names_only_through_it(
     assert enrichment.pairs == (("KR", "US"),)
 
 
+@pytest.mark.parametrize(("title", "body", "pair"), [
+    ("JICA to lend Kenya 40 billion yen for its ports",
+     "The loan covers the Mombasa port. Kenya and JICA signed the agreement in Nairobi on "
+     "Tuesday.", ("JP", "KE")),
+    # a loan is cooperation in Bengali as in the other languages (ঋণ, ঋণের)
+    ("মেট্রো রেল প্রকল্পে জাপানের ঋণ",
+     "জাপানের উন্নয়ন সংস্থা জাইকা বাংলাদেশকে নতুন মেট্রো রেল প্রকল্পের জন্য ঋণ দেবে। বাংলাদেশ "
+     "সরকার জাইকা ঋণের শর্ত মেনে কাজ শুরু করবে।", ("BD", "JP")),
+])
+def test_a_development_agency_and_its_loan_make_a_cooperating_pair(
+    vocabulary: Vocabulary, title: str, body: str, pair: tuple[str, str],
+) -> None:
+    enrichment = story(vocabulary, title, body)
+    assert enrichment.cooperation and enrichment.pairs == (pair,)
+
+
 def test_an_agency_adds_nothing_to_a_country_named_in_full(vocabulary: Vocabulary) -> None:
     # Rosatom's many mentions are Russia again: the Netherlands, named three times, still acts
     body = ("Rosatom and the Netherlands signed an agreement on nuclear medicine. Rosatom will "
