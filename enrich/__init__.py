@@ -53,7 +53,7 @@ def _enrich(raw: RawArticle, title: str, body: str, language: str | None,
     """One article's tags from its title and body as read (their openings)."""
     text = ArticleText.of(title, body)
     countries = find_countries(text, language, vocabulary)
-    cues = find_cues(text, language, vocabulary)
+    cues = find_cues(text, language, vocabulary, countries)
     together = pair_evidence(text, countries, cues)
     cooperation = is_cooperation(cues, together)
     pairs = choose_pairs(countries, together, cooperation)

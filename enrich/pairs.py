@@ -5,13 +5,15 @@ disputes, espionage, sport), or when two of its actors clearly cooperate in the 
 name them both even while the story is about a conflict with a third (US and Ukrainian teams
 hunting Russian intrusions). Pairs come from actors that stand together (in a sentence, a compact
 like 中俄, an adjective like российско-китайский) in sentences that are not about conflict.
+Research words (researchers, a study, a university) are cooperation only in a sentence that names
+two actors ("Israeli and US researchers"): alone they say nothing of working together.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from coopwatch.enrich.countries import CountryFindings, position_weight
@@ -24,6 +26,8 @@ COOPERATION_MIN_SCORE = 3.0
 CONFLICT_RATIO = 1.0  # cooperation must outweigh conflict by this factor
 PAIR_MIN_COOPERATION = 2  # cue words a pair's shared sentences need to cooperate amid conflict
 COMPACT_TOGETHER = 2  # a compact (中俄) says two countries go together more than a sentence does
+RESEARCH = "research"  # cues.toml's research words
+RESEARCH_REACH = 60  # characters between a research word and the countries it belongs to
 
 
 @dataclass(frozen=True)
@@ -58,16 +62,63 @@ class PairEvidence:
         )
 
 
-def find_cues(article: ArticleText, language: str | None, vocab: Vocabulary) -> CueFindings:
+def find_cues(
+    article: ArticleText, language: str | None, vocab: Vocabulary, countries: CountryFindings
+) -> CueFindings:
     """Cooperation and conflict cue words, weighted by where they stand."""
     index = vocab.cues(language)
-    hits: list[tuple[Field, Hit]] = []
+    found = [(field, hit) for field, text, _ in article.fields()
+             for hit in index.find(text, article)]
+    hits = _joint_research(found, _Sentences(article), countries)
     scores: dict[str, float] = defaultdict(float)
-    for field, text, _ in article.fields():
-        for hit in index.find(text, article):
-            hits.append((field, hit))
-            scores[hit.term.tag] += position_weight(field, hit.start)
+    for field, hit in hits:
+        scores[hit.term.tag] += position_weight(field, hit.start)
     return CueFindings(tuple(hits), scores["cooperation"], scores["conflict"])
+
+
+def _joint_research(
+    found: list[tuple[Field, Hit]], spans: _Sentences, countries: CountryFindings
+) -> list[tuple[Field, Hit]]:
+    """The cue hits, with each research word that has two actors on one side of it, near, in its
+    sentence ("Israeli and US researchers", "researchers from Tel Aviv and MIT") as a cooperation
+    cue, and every other research word left out: "US researchers study Chinese plants" puts
+    the two countries on either side, as observer and observed."""
+    if not any(hit.term.tag == RESEARCH for _, hit in found):
+        return found
+    actors = set(countries.actors)
+    named: dict[tuple[Field, int], list[tuple[int, str]]] = defaultdict(list)
+    for mention in countries.mentions:
+        place = spans.of(mention.field, mention.start)
+        if place and mention.code in actors:
+            named[place].append((mention.start, mention.code))
+    kept: list[tuple[Field, Hit]] = []
+    for field, hit in found:
+        if hit.term.tag != RESEARCH:
+            kept.append((field, hit))
+            continue
+        place = spans.of(field, hit.start)
+        near = named.get(place, []) if place else []
+        before = {code for start, code in near if 0 < hit.start - start <= RESEARCH_REACH}
+        after = {code for start, code in near if 0 <= start - hit.end <= RESEARCH_REACH}
+        if len(before) >= 2 or len(after) >= 2:
+            kept.append((field, hit._replace(term=replace(hit.term, tag="cooperation"))))
+    return kept
+
+
+class _Sentences:
+    """Which sentence of the title or body a position falls in."""
+
+    def __init__(self, article: ArticleText) -> None:
+        self.spans: dict[Field, list[tuple[int, int]]] = {
+            "title": [(0, len(article.title))], "body": sentences(article.body)
+        }
+        self._starts = {field: [start for start, _ in found] for field, found in self.spans.items()}
+
+    def of(self, field: Field, position: int) -> tuple[Field, int] | None:
+        number = bisect_right(self._starts[field], position) - 1
+        if number >= 0 and position < self.spans[field][number][1]:
+            return field, number
+        return None
 
 
 def pair_evidence(
@@ -75,26 +126,15 @@ def pair_evidence(
 ) -> dict[Pair, PairEvidence]:
     """For each pair of actors, how often they stand together and what those sentences say."""
     actors = set(countries.actors)
-    spans: dict[Field, list[tuple[int, int]]] = {
-        "title": [(0, len(article.title))], "body": sentences(article.body)
-    }
-
-    starts = {field: [start for start, _ in found] for field, found in spans.items()}
-
-    def sentence_of(field: Field, position: int) -> tuple[Field, int] | None:
-        number = bisect_right(starts[field], position) - 1
-        if number >= 0 and position < spans[field][number][1]:
-            return field, number
-        return None
-
+    spans = _Sentences(article)
     codes: dict[tuple[Field, int], set[str]] = defaultdict(set)
     for mention in countries.mentions:
-        place = sentence_of(mention.field, mention.start)
+        place = spans.of(mention.field, mention.start)
         if place and mention.code in actors:
             codes[place].add(mention.code)
     tally: dict[tuple[Field, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for field, hit in cues.hits:
-        place = sentence_of(field, hit.start)
+        place = spans.of(field, hit.start)
         if place:
             tally[place][hit.term.tag] += 1
     evidence: dict[Pair, PairEvidence] = defaultdict(PairEvidence)

@@ -336,3 +336,28 @@ def test_today_dates_in_the_lead(vocabulary: Vocabulary) -> None:
     found = tags(vocabulary, "Agreement signed",
                  "Officials met on Monday. Back in 2015 the first deal was signed on 3 May 2015.")
     assert found.published is None
+
+
+@pytest.mark.parametrize(("title", "body", "pair"), [
+    ("Israeli and American researchers rate friendships",
+     "Researchers from Tel Aviv University and MIT in the United States gathered data for a study "
+     "of friendship in Israel. The scientists found that half of all friendships are one-sided.",
+     ("IL", "US")),
+    ("Científicos de España y México estudian el maíz",
+     "Investigadores de universidades de España y de México publicaron un estudio sobre el maíz. "
+     "Según los científicos, las variedades mexicanas resisten mejor la sequía.", ("ES", "MX")),
+])
+def test_researchers_of_two_countries_in_one_sentence_work_together(
+    vocabulary: Vocabulary, title: str, body: str, pair: tuple[str, str]
+) -> None:
+    found = tags(vocabulary, title, body)
+    assert found.cooperation and found.pairs == (pair,)
+    assert any(item.kind == "cooperation" and item.term.casefold().startswith(("research", "investig"))
+               for item in found.evidence)
+
+
+def test_researchers_of_one_country_say_nothing_of_cooperation(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "American researchers publish a study of Chinese coal plants",
+                 "Researchers at a university in the United States published a study. The "
+                 "scientists measured the output of coal plants. China builds many new plants.")
+    assert not found.cooperation and found.pairs == ()
