@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain
 
 from coopwatch.enrich.compact import CompactRun
 from coopwatch.enrich.text import Token
@@ -44,6 +46,23 @@ class ShortForms:
     part: str  # "compact" (中哥), "char" (한-미) or "word" (Việt–Nhật)
     conventional: Mapping[str, Sequence[str]]  # form -> codes, first the likeliest
     from_names: Mapping[str, Sequence[str]]  # first character or syllable -> codes
+    unjoined: Sequence[str] = ()  # dyads written as one word (한미), read at a word's start
+    unjoined_not: Sequence[str] = ()  # words that begin like one and name no pair (한미약품)
+
+    @cached_property
+    def _unjoined(self) -> re.Pattern[str] | None:
+        if not self.unjoined:
+            return None
+        longest_first = sorted(self.unjoined, key=len, reverse=True)
+        return re.compile(rf"(?<![{HANGUL}])(?:{'|'.join(map(re.escape, longest_first))})")
+
+    def unjoined_dyads(self, text: str) -> Iterator[re.Match[str]]:
+        """The one-word dyads of a text (한미 동맹), but in the words that only begin like one."""
+        if self._unjoined is None:
+            return
+        for match in self._unjoined.finditer(text):
+            if not any(text.startswith(word, match.start()) for word in self.unjoined_not):
+                yield match
 
     def resolve(self, form: str, named: set[str]) -> str | None:
         """The country a form stands for here: a named one first, else the conventional one."""
@@ -74,9 +93,9 @@ def first_parts(names: Mapping[str, str], part: str) -> dict[str, list[str]]:
 
 
 def hangul_dyads(text: str, forms: ShortForms, named: set[str]) -> list[Dyad]:
-    """Runs like 한-미 or 한ㆍ중ㆍ일 whose every syllable stands for a different country."""
+    """Runs like 한-미, 한ㆍ중ㆍ일 or 한미 whose every syllable stands for a different country."""
     dyads = []
-    for match in _HANGUL_DYAD.finditer(text):
+    for match in chain(_HANGUL_DYAD.finditer(text), forms.unjoined_dyads(text)):
         syllables = [(match.start() + i, ch) for i, ch in enumerate(match.group())
                      if _HANGUL_SYLLABLE.fullmatch(ch)]
         codes = [forms.resolve(ch, named) for _, ch in syllables]

@@ -127,8 +127,10 @@ class Vocabulary:
                 conventional = self.compact if part == "compact" else \
                     self.aliases.get("short_forms", {}).get(key, {})
                 names = self.country_names.get(key, {})
+                unjoined = self.aliases.get("unjoined_dyads", {}).get(key, {})
                 forms = ShortForms(part, conventional,
-                                   first_parts(names, "word" if part == "word" else "char"))
+                                   first_parts(names, "word" if part == "word" else "char"),
+                                   unjoined.get("dyads", ()), unjoined.get("not", ()))
             self._short_forms[key] = forms
         return self._short_forms[key]
 

@@ -120,6 +120,27 @@ def test_dyads_give_the_cooperating_pair(
     assert tuple(sorted(pair)) in enrichment.pairs
 
 
+@pytest.mark.parametrize(("title", "body", "pair"), [
+    ("한미 반도체 동맹 강화", "한미 양국은 서울에서 반도체 공급망 협력 협정을 체결했다. 한국 정부는 "
+     "공동 연구도 추진한다고 밝혔다.", ("KR", "US")),
+    ("한중 배터리 협력 확대", "한중 양국은 베이징에서 배터리 공동 연구 협정을 체결했다. 한국 "
+     "산업부는 협력을 넓힌다고 밝혔다.", ("CN", "KR")),
+])
+def test_korean_dyads_written_as_one_word_give_the_pair(
+    vocabulary: Vocabulary, title: str, body: str, pair: tuple[str, str]
+) -> None:
+    # 한미 and 한중 with no joiner are how Korean news writes most dyads; the US and China are
+    # named nowhere else
+    assert pair in story(vocabulary, title, body).pairs
+
+
+def test_a_word_that_only_begins_like_a_korean_dyad_names_no_pair(vocabulary: Vocabulary) -> None:
+    # 한미약품 is a Korean drug maker, not Korea and the US
+    enrichment = story(vocabulary, "한미약품, 신약 기술 수출 계약 체결",
+                       "한미약품은 한국 제약사로서 신약 기술 수출 계약을 체결했다고 밝혔다.")
+    assert "US" not in enrichment.countries
+
+
 def test_a_first_character_stands_for_a_country_only_when_the_text_names_it(
     vocabulary: Vocabulary,
 ) -> None:
