@@ -361,3 +361,40 @@ def test_researchers_of_one_country_say_nothing_of_cooperation(vocabulary: Vocab
                  "Researchers at a university in the United States published a study. The "
                  "scientists measured the output of coal plants. China builds many new plants.")
     assert not found.cooperation and found.pairs == ()
+
+
+# Everyday words that share a stem or a first few letters with a sector term or cue word, in
+# sentences news writes every day: none of them is that term.
+EVERYDAY_WORDS = [
+    ("sectors", "no", "Solidaritet med de som har solgt huset.", "energy"),
+    ("sectors", "da", "Han tog toget? Nej, han tog bilen til rummet ved siden af.", "transport_infrastructure"),
+    ("sectors", "pl", "Liczba turystów stale rośnie, a ceny są drogie.", "manufacturing_industry"),
+    ("sectors", "pl", "To jest kolejny portret na portalu.", "transport_infrastructure"),
+    ("sectors", "uk", "Ця робота водночас важлива, роботи багато.", "robotics"),
+    ("sectors", "uk", "Ця робота водночас важлива, роботи багато.", "energy"),
+    ("sectors", "hu", "A vonatkozó szabályok szerint az urak döntenek.", "transport_infrastructure"),
+    ("sectors", "hu", "A vonatkozó szabályok szerint az urak döntenek.", "nuclear"),
+    ("sectors", "pt", "Ele abriu a porta da sala.", "transport_infrastructure"),
+    ("sectors", "ru", "Стало известно, что он стал министром.", "manufacturing_industry"),
+    ("sectors", "id", "Presiden baru itu berjalan dan melanjutkan pidatonya.", "energy"),
+    ("sectors", "id", "Presiden baru itu berjalan dan melanjutkan pidatonya.", "transport_infrastructure"),
+    ("sectors", "id", "Presiden baru itu berjalan dan melanjutkan pidatonya.", "environment_climate"),
+    ("sectors", "fa", "این ماه رئیس جمهور سفر کرد.", "space"),
+    ("sectors", "tr", "Yarın bakan yardımcısı konuşacak, bunu bilir.", "education_research"),
+    ("sectors", "ms", "Selepas itu dia buat keputusan dan minum air.", "manufacturing_industry"),
+    ("sectors", "ms", "Selepas itu dia buat keputusan dan minum air.", "agriculture_food"),
+    ("cues", "fi", "Presidentti tuli Helsinkiin ja keskusteli kansan kanssa.", "conflict"),
+    ("cues", "pl", "Ten raz było inaczej.", "cooperation"),
+    ("cues", "id", "Harga yang sama berlaku.", "cooperation"),
+    ("cues", "tr", "Yarın bakan yardımcısı konuşacak.", "cooperation"),
+    ("cues", "hi", "उन्हें नौकरी मिल गई और उन्हें पैसा मिला।", "cooperation"),
+    ("cues", "ar", "طول الطريق مئة كيلومتر.", "conflict"),
+]
+
+
+@pytest.mark.parametrize(("kind", "language", "text", "tag"), EVERYDAY_WORDS)
+def test_an_everyday_word_is_not_a_term_it_resembles(
+    vocabulary: Vocabulary, kind: str, language: str, text: str, tag: str
+) -> None:
+    index = vocabulary.sectors(language) if kind == "sectors" else vocabulary.cues(language)
+    assert [text[hit.start:hit.end] for hit in index.find(text) if hit.term.tag == tag] == []
