@@ -398,3 +398,36 @@ def test_an_everyday_word_is_not_a_term_it_resembles(
 ) -> None:
     index = vocabulary.sectors(language) if kind == "sectors" else vocabulary.cues(language)
     assert [text[hit.start:hit.end] for hit in index.find(text) if hit.term.tag == tag] == []
+
+
+# Everyday words that are inflections of a listed term itself (provided: provide), or that the
+# stopword lists hold although they are content words of the term (Arabic طاق of الطاقة)
+STOPWORDS_OF_THE_TERM = {
+    ("en", "provided"), ("en", "provides"), ("fr", "avions"), ("ar", "طاق"), ("ar", "كرب"),
+    ("id", "bersama-sama"), ("ms", "pelabur"), ("ms", "perladangan"), ("ms", "membantu"),
+    ("ko", "공동으로"), ("el", "μαζι"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(
+    {"en", "de", "fr", "es", "pt", "it", "nl", "ru", "uk", "pl", "no", "sv", "da", "fi", "ro", "tr",
+     "ar", "fa", "hi", "ur", "id", "ms", "vi", "th", "zh", "ja", "ko", "sw", "ha", "so", "bg", "cs",
+     "hr", "sk", "sl", "bn", "el", "et", "gu", "hu", "he", "lt", "lv", "af", "ca", "mr", "tl"}))
+def test_no_everyday_word_of_a_language_matches_a_term_it_is_not(
+    vocabulary: Vocabulary, language: str
+) -> None:
+    # stopwords-iso's lists of each language's most frequent words: a cue or sector term that
+    # matches one through a shared stem or prefix (kanssa for kanne, sillä for silta, 정도로 for
+    # 도로) fires in nearly every text of its language
+    import stopwordsiso
+
+    wrong = []
+    for index in (vocabulary.sectors(language), vocabulary.cues(language)):
+        for word in stopwordsiso.stopwords(language):
+            for hit in index.find(word):
+                term = hit.term.text.rstrip("*").casefold()
+                if hit.term.tag == "research":  # researcher, research: one family, and no tag
+                    continue
+                if term != word.casefold() and (language, word) not in STOPWORDS_OF_THE_TERM:
+                    wrong.append(f"{hit.term.text} <- {word}")
+    assert wrong == []
