@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import stopwordsiso
 
 from coopwatch.enrich import enrich
 from coopwatch.enrich.dates import parse_published
@@ -419,8 +420,6 @@ def test_no_everyday_word_of_a_language_matches_a_term_it_is_not(
     # stopwords-iso's lists of each language's most frequent words: a cue or sector term that
     # matches one through a shared stem or prefix (kanssa for kanne, sillä for silta, 정도로 for
     # 도로) fires in nearly every text of its language
-    import stopwordsiso
-
     wrong = []
     for index in (vocabulary.sectors(language), vocabulary.cues(language)):
         for word in stopwordsiso.stopwords(language):
@@ -431,3 +430,17 @@ def test_no_everyday_word_of_a_language_matches_a_term_it_is_not(
                 if term != word.casefold() and (language, word) not in STOPWORDS_OF_THE_TERM:
                     wrong.append(f"{hit.term.text} <- {word}")
     assert wrong == []
+
+
+@pytest.mark.parametrize("language", sorted(
+    {"en", "de", "fr", "es", "pt", "it", "nl", "ru", "uk", "pl", "no", "sv", "da", "fi", "ro", "tr",
+     "ar", "fa", "hi", "ur", "id", "ms", "vi", "th", "zh", "ja", "ko", "sw", "ha", "so", "bg", "cs",
+     "hr", "sk", "sl", "bn", "el", "et", "gu", "hu", "he", "lt", "lv", "af", "ca", "mr", "tl"}))
+def test_no_everyday_word_of_a_language_names_a_country(vocabulary: Vocabulary, language: str) -> None:
+    # Hungarian lett (became) is also "Latvian", Tagalog hindi (not) "Indian", Arabic كيف (how)
+    # Kyiv as Persian writes it, Hebrew מכיוון (because) holds יוון (Greece)
+    countries = vocabulary.countries(language)
+    named = {(word, hit.term.tag) for word in stopwordsiso.stopwords(language)
+             for hit in countries.find(word) if hit.term.tag != "-"}
+    # русский is Russian; Lithuanian tajai is also a case of the Thai demonym
+    assert named - {("русский", "RU"), ("tajai", "TH")} == set()
