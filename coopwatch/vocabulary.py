@@ -52,7 +52,7 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
     gazetteer, aliases, cues, sectors, labels, function_words, date_words, endings = _shipped()
     return Vocabulary(
         country_names=gazetteer["countries"],
-        places=gazetteer["places"],
+        places={**gazetteer["places"], **aliases.get("places", {})},
         aliases=aliases,
         cue_lists=cues,
         sector_lists=sectors,

@@ -321,3 +321,17 @@ def test_a_latin_word_bound_to_hangul_or_kana_is_a_word_of_its_own(vocabulary: V
                                  body="日本とインドはAI技術に関するMOUを締結した。"), vocabulary)
     spans = [(item.field, item.start) for item in japanese.evidence if item.kind == "cooperation"]
     assert len(spans) == len(set(spans)) and japanese.sectors == ("ai",)
+
+
+@pytest.mark.parametrize(("language", "text", "code"), [
+    ("ko", "워싱턴에서 열린 회담", "US"),
+    ("fa", "مذاکرات در واشنگتن", "US"),
+    ("hi", "वाशिंगटन में बैठक", "US"),
+    ("ur", "ٹوکیو میں اجلاس", "JP"),
+    ("ta", "லண்டன் நகரில் பேச்சுவார்த்தை", "GB"),
+])
+def test_a_capital_as_its_script_writes_it_names_its_country(
+    vocabulary: Vocabulary, language: str, text: str, code: str
+) -> None:
+    found = find_countries(ArticleText.of("", text), language, vocabulary)
+    assert code in {mention.code for mention in found.mentions}
