@@ -54,6 +54,7 @@ def _enrich(raw: RawArticle, title: str, body: str, language: str | None,
     text = ArticleText.of(title, body)
     countries = find_countries(text, language, vocabulary)
     cues = find_cues(text, language, vocabulary, countries)
+    countries = countries.with_parties(cues.parties)
     together = pair_evidence(text, countries, cues)
     cooperation = is_cooperation(cues, together)
     pairs = choose_pairs(countries, together, cooperation)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from coopwatch.enrich.compact import CompactRun, find_compact_runs
@@ -57,6 +57,16 @@ class CountryFindings:
     mentions: tuple[Mention, ...]
     actors: tuple[str, ...]  # strongest first
     compact_runs: tuple[tuple[Field, CompactRun], ...]
+    scores: tuple[tuple[str, float], ...] = ()  # every country that may act, strongest first
+
+    def with_parties(self, parties: int) -> CountryFindings:
+        """The actors, as many as the story says act ("the three countries"): the strongest
+        countries named where a story names its actors, though below the leading one's share."""
+        if parties <= len(self.actors):
+            return self
+        more = [code for code, score in self.scores
+                if code not in self.actors and score >= ACTOR_MIN_SCORE]
+        return replace(self, actors=self.actors + tuple(more[: parties - len(self.actors)]))
 
 
 def position_weight(field: Field, start: int) -> float:
@@ -114,7 +124,8 @@ def find_countries(article: ArticleText, language: str | None, vocab: Vocabulary
     if scenery is not None:
         scenes = _scenes(article, mentions, scores, scenery)
         scores = {code: score for code, score in scores.items() if code not in scenes}
-    return CountryFindings(tuple(mentions), choose_actors(scores), tuple(runs))
+    ranked = tuple(sorted(scores.items(), key=lambda item: (-item[1], item[0])))
+    return CountryFindings(tuple(mentions), choose_actors(scores), tuple(runs), ranked)
 
 
 def _compact_characters(

@@ -27,6 +27,7 @@ CONFLICT_RATIO = 1.0  # cooperation must outweigh conflict by this factor
 PAIR_MIN_COOPERATION = 2  # cue words a pair's shared sentences need to cooperate amid conflict
 COMPACT_TOGETHER = 2  # a compact (中俄) says two countries go together more than a sentence does
 RESEARCH = "research"  # cues.toml's research words
+PARTIES = {"two_parties": 2, "three_parties": 3}  # cues.toml's "both countries", "the three countries"
 RESEARCH_REACH = 60  # characters between a research word and the countries it belongs to
 
 
@@ -37,6 +38,7 @@ class CueFindings:
     hits: tuple[tuple[Field, Hit], ...]
     cooperation_score: float
     conflict_score: float
+    parties: int = 0  # how many countries the story says act ("both countries"), 0 if it never does
 
     @property
     def cooperation(self) -> bool:
@@ -69,11 +71,13 @@ def find_cues(
     index = vocab.cues(language)
     found = [(field, hit) for field, text, _ in article.fields()
              for hit in index.find(text, article)]
-    hits = _joint_research(found, _Sentences(article), countries)
+    parties = max((PARTIES[hit.term.tag] for _, hit in found if hit.term.tag in PARTIES), default=0)
+    hits = _joint_research([(field, hit) for field, hit in found if hit.term.tag not in PARTIES],
+                           _Sentences(article), countries)
     scores: dict[str, float] = defaultdict(float)
     for field, hit in hits:
         scores[hit.term.tag] += position_weight(field, hit.start)
-    return CueFindings(tuple(hits), scores["cooperation"], scores["conflict"])
+    return CueFindings(tuple(hits), scores["cooperation"], scores["conflict"], parties)
 
 
 def _joint_research(

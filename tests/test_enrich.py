@@ -444,3 +444,29 @@ def test_no_everyday_word_of_a_language_names_a_country(vocabulary: Vocabulary, 
              for hit in countries.find(word) if hit.term.tag != "-"}
     # русский is Russian; Lithuanian tajai is also a case of the Thai demonym
     assert named - {("русский", "RU"), ("tajai", "TH")} == set()
+
+
+PIPELINE_STORY = (
+    "India says gas pipeline contract with Iran is in its final stage",
+    "India's oil minister said the contract for the gas pipeline from Iran to India is in its final "
+    "stage and will be signed soon. India and Iran agreed on the price formula for the gas last "
+    "year. Indian officials met Iranian officials in Tehran on Sunday, and India wants the gas by "
+    "2012, the Indian minister said. The pipeline from Iran to India and Pakistan would run 2,600 "
+    "kilometres.",
+)
+
+
+def test_the_three_countries_a_story_names_are_its_three_actors(vocabulary: Vocabulary) -> None:
+    # Pakistan is named once, far below India, but "the three countries" sign the contract
+    title, body = PIPELINE_STORY
+    found = tags(vocabulary, title, body + " The three countries will sign the contract next month.")
+    assert found.countries == ("IN", "IR", "PK")
+    assert found.pairs == (("IN", "IR"), ("IN", "PK"), ("IR", "PK"))
+
+
+def test_a_country_named_once_in_passing_stays_out_when_no_count_brings_it_in(
+    vocabulary: Vocabulary,
+) -> None:
+    title, body = PIPELINE_STORY
+    found = tags(vocabulary, title, body + " The two countries will sign the contract next month.")
+    assert found.countries == ("IN", "IR") and found.pairs == (("IN", "IR"),)
