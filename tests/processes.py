@@ -56,9 +56,38 @@ def finish(process: subprocess.Popen[str], timeout: float = 120) -> Finished:
                     usage.ru_maxrss / 1024)
 
 
+# Linux keeps a process's high-water mark of memory across exec, so a command forked from a test
+# session that has grown to hundreds of MB reports the session's size as its own peak. This small
+# launcher forks the command instead and writes the command's own peak (with its workers') to a
+# file; the command dies with the launcher.
+_LAUNCHER = """
+import ctypes, os, signal, sys
+report, argv = sys.argv[1], sys.argv[2:]
+pid = os.fork()
+if pid == 0:
+    ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    os.execvp(argv[0], argv)
+_, status, usage = os.wait4(pid, 0)
+with open(report, "w") as handle:
+    handle.write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+if code < 0:
+    signal.signal(-code, signal.SIG_DFL)
+    os.kill(os.getpid(), -code)
+sys.exit(code)
+"""
+
+
 def run(args: list[str], cwd: Path, prefix: list[str] | None = None,
         timeout: float = 120) -> Finished:
-    return finish(start(args, cwd, prefix), timeout)
+    """A command to its end; peak_rss_mib is its own peak, as if cron had started it."""
+    report = cwd / f".peak-{os.getpid()}-{threading.get_ident()}"
+    launched = [sys.executable, "-c", _LAUNCHER, str(report), *(prefix or []), *args]
+    done = finish(start(launched, cwd), timeout)
+    if report.exists():
+        done.peak_rss_mib = int(report.read_text()) / 1024
+        report.unlink()
+    return done
 
 
 def without_root_powers() -> list[str]:
