@@ -176,6 +176,19 @@ def test_a_side_remark_does_not_tag_a_sector_beside_the_story(vocabulary: Vocabu
     assert found.sectors == ("space",)
 
 
+def test_a_specific_technology_beside_the_main_sector_is_tagged(vocabulary: Vocabulary) -> None:
+    # nuclear is named once where the story acts, beside a story full of energy words: a
+    # specific technology is seldom a side remark
+    found = tags(vocabulary, "China and Pakistan sign agreement on a new power grid",
+                 "China and Pakistan signed an agreement on Monday to build a new power grid and "
+                 "three hydropower dams on the Indus. The electricity will reach factories in "
+                 "Punjab, and the grid will carry solar power from the desert. Power plants now "
+                 "burn imported oil and gas, and the energy ministry wants the renewable share of "
+                 "electricity doubled by 2030. The two countries will also study a second nuclear "
+                 "reactor at Chashma.")
+    assert found.sectors == ("energy", "nuclear")
+
+
 def test_user_sector_terms(vocabulary: Vocabulary) -> None:
     custom = Vocabulary(
         country_names=vocabulary.country_names, places=vocabulary.places,
