@@ -483,3 +483,13 @@ def test_a_country_named_once_in_passing_stays_out_when_no_count_brings_it_in(
     title, body = PIPELINE_STORY
     found = tags(vocabulary, title, body + " The two countries will sign the contract next month.")
     assert found.countries == ("IN", "IR") and found.pairs == (("IN", "IR"),)
+
+
+def test_mobile_networks_and_smartphones_are_their_sectors(vocabulary: Vocabulary) -> None:
+    network = tags(vocabulary, "Finnish firm builds LTE networks in Russia",
+                   "The Finnish company will deliver LTE base stations and network software to "
+                   "Russia's third largest mobile operator. The LTE network covers the Urals.")
+    phones = tags(vocabulary, "Russian smartphone maker starts sales in China",
+                  "A Chinese distributor signed an agreement with the Russian maker to sell its "
+                  "smartphones in China. The smartphone will be sold in 20 provinces.")
+    assert "telecom_5g" in network.sectors and "ict_digital" in phones.sectors
