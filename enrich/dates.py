@@ -32,7 +32,8 @@ _WORD = re.compile(rf"{_LETTER}{{3,}}")
 _NAME = rf"{_LETTER}+\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er|e|º|ª)?\.?"
 _NAMED = re.compile(  # a day, a month (a name, or words around its number) and a written year
-    rf"(?<!\d)\d{{1,2}}{_ORDINAL},?(?:\s+(?:{_NAME}|\d{{1,2}}(?!\d))){{1,3}},?\s+\d{{4}}(?!\d)"
+    # (a year may follow a month name unspaced, as Urdu stamps write "01 دسمبر2018ء")
+    rf"(?<!\d)\d{{1,2}}{_ORDINAL},?(?:\s+(?:{_NAME}|\d{{1,2}}(?!\d))){{1,3}},?(?:\s+|(?<=[^\W\d_]))\d{{4}}(?!\d)"
     rf"|{_NAME}\s+\d{{1,2}}{_ORDINAL},?\s+\d{{4}}(?!\d)"
     rf"|(?<!\d)\d{{4}}\.?\s+{_NAME}\s+\d{{1,2}}(?!\d)"
 )

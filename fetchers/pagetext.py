@@ -15,15 +15,18 @@ from urllib.parse import urlsplit
 
 from coopwatch.fetchers.limits import check_tags
 from coopwatch.fetchers.markup import strip_markup
-from coopwatch.scripts import UNSPACED
+from coopwatch.scripts import THAI, UNSPACED
 
 _SENTENCE_END = re.compile(r"[.!?。！？…؟।۔][\"'»”’)\]」』]*\s*$")
+_THAI = re.compile(f"[{THAI}]")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·►▪]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _DIGIT_START = re.compile(r"^\W*\d")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CLOSING_STAMP = re.compile(r"\(([^()]{1,40})\)\s*$")  # "(red, 16. 5. 2016)" ending the story
+# a dateline's stamp opening the story: "بیونس آئرس (اُردو پوائنٹ 01 دسمبر2018ء) ..."
+_OPENING_STAMP = re.compile(r"^[^()]{0,60}\(([^()]{1,60})\)")
 # A numeric date opening the story, as Wikinews and wire copy date it: "2012-03-15 The minister"
 _OPENING_DATE = re.compile(
     r"\s*((?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})(?![\d./-])")
@@ -61,9 +64,11 @@ class PageText:
 
 
 def word_count(line: str) -> int:
-    """Words in a line; two characters of an unspaced script count as one word."""
+    """Words in a line; two characters of an unspaced script count as one word, four of Thai
+    (whose words are longer in characters: vowels and tone marks are characters of their own)."""
     unspaced = len(UNSPACED.findall(line))
-    return len(line.split()) + unspaced // 2 - (1 if unspaced else 0)
+    thai = len(_THAI.findall(line)) if unspaced else 0
+    return len(line.split()) + (unspaced - thai) // 2 + thai // 4 - (1 if unspaced else 0)
 
 
 def is_prose(line: str) -> bool:
@@ -172,6 +177,8 @@ def parse_page_text(text: str) -> PageText:
     header = [line for line in lines[:first_prose] if re.search(r"\d", line)]
     # an agency stamp closing the story, "(red, 16. 5. 2016)"; a date in a list below it is not
     hints = header + [m.group(1) for line in story[:1] for m in [_OPENING_DATE.match(line)] if m]
+    hints += [m.group(1) for line in story[:1] for m in [_OPENING_STAMP.match(line)]
+              if m and _YEAR.search(m.group(1))]
     hints += [m.group(1) for line in story[-1:] for m in [_CLOSING_STAMP.search(line)]
               if m and _YEAR.search(m.group(1))]
     hints += [day for day in map(address_date, addresses) if day]

@@ -63,6 +63,7 @@ def published(hints: tuple[str, ...], language: str | None, lead: str = "") -> s
         ("๒๕ เมษายน ๒๕๖๗", "th", "2024-04-25"),
         ("25/04/2567 10:00 น.", "th", "2024-04-25"),
         ("Published 5 March 2021, updated 06.03.2021", "en", "2021-03-05"),
+        ("اُردو پوائنٹ اخبارتازہ ترین 01 دسمبر2018ء", "ur", "2018-12-01"),  # a year unspaced
     ],
 )
 def test_full_dates_in_each_language(hint: str, language: str, expected: str) -> None:
@@ -144,6 +145,28 @@ def test_saved_page_text_dates_from_its_own_address_only() -> None:
 def test_a_numeric_date_opening_the_story_dates_it(opening: str, expected: str | None) -> None:
     text = f"Russia lets NATO use an airfield\n\n{opening} the details of an agreement. {STORY}\n"
     assert published(parse_page_text(text).date_hints, "en") == expected
+
+
+@pytest.mark.parametrize(("opening", "expected"), [
+    ("Buenos Aires (UrduPoint, 01 December 2018) The foreign minister confirmed", "2018-12-01"),
+    ("Buenos Aires (AP) The foreign minister confirmed", None),
+    ("The foreign minister (in office since 2018) confirmed", None),  # a year is no date
+])
+def test_a_datelines_stamp_opening_the_story_dates_it(opening: str, expected: str | None) -> None:
+    text = f"Russia lets NATO use an airfield\n\n{opening} the details of an agreement. {STORY}\n"
+    assert published(parse_page_text(text).date_hints, "en") == expected
+
+
+def test_a_thai_headline_above_its_date_line_is_the_headline() -> None:
+    # Thai writes words unspaced and a word takes about four characters: the headline is no
+    # sentence of the story, and the date line under it dates the page
+    headline = "เกาหลีหวังเข้ามาร่วมมือพัฒนาอุตสาหกรรมอาหาร | เดลินิวส์"
+    body = ("รายงานข่าวจากทำเนียบรัฐบาล เปิดเผยว่า เมื่อวันที่ 2 มิ.ย.ที่ผ่านมา นายชิน มยองซู ประธาน"
+            "สมาคมอุตสาหกรรมอาหารแห่งเกาหลี ได้เข้าพบรองนายกรัฐมนตรีเพื่อหารือความร่วมมือด้านอุตสาหกรรม"
+            "อาหารระหว่างไทยกับเกาหลีใต้ และเสนอให้จัดคณะผู้แทนธุรกิจมาเยือนประเทศไทยในปีนี้")
+    page = parse_page_text(f"{headline}\n2017-06-03T17:30:00.644Z\n\n{body}\n")
+    assert page.title == headline
+    assert published(page.date_hints, "th") == "2017-06-03"
 
 
 def test_page_header_source_line_gives_no_date() -> None:
