@@ -493,3 +493,13 @@ def test_mobile_networks_and_smartphones_are_their_sectors(vocabulary: Vocabular
                   "A Chinese distributor signed an agreement with the Russian maker to sell its "
                   "smartphones in China. The smartphone will be sold in 20 provinces.")
     assert "telecom_5g" in network.sectors and "ict_digital" in phones.sectors
+
+
+def test_countries_that_compete_do_not_cooperate(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary,
+                 "Trump tells Putin the US will compete with Russia to supply gas to Europe",
+                 "At their summit in Helsinki, President Trump told President Putin that the United "
+                 "States would compete with Russia in supplying gas to Europe. The rivalry between "
+                 "the two exporters is strategic competition, Trump said after the talks. Russia is "
+                 "Europe's biggest supplier, and American gas is its rival.")
+    assert not found.cooperation and found.pairs == ()
