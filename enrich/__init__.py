@@ -56,7 +56,7 @@ def _enrich(raw: RawArticle, title: str, body: str, language: str | None,
     cues = find_cues(text, language, vocabulary, countries)
     countries = countries.with_parties(cues.parties)
     together = pair_evidence(text, countries, cues)
-    cooperation = is_cooperation(cues, together)
+    cooperation = is_cooperation(cues, together, len(countries.actors))
     pairs = choose_pairs(countries, together, cooperation)
     actors = set(countries.actors) | {code for pair in pairs for code in pair}
     salient = _salient_sentences(body, countries, cues, actors)

@@ -24,6 +24,7 @@ from coopwatch.types import Field, Pair
 
 COOPERATION_MIN_SCORE = 3.0
 CONFLICT_RATIO = 1.0  # cooperation must outweigh conflict by this factor
+ALONE_CONFLICT_RATIO = 2.0  # ... and by this one in a story with one acting country
 PAIR_MIN_COOPERATION = 2  # cue words a pair's shared sentences need to cooperate amid conflict
 COMPACT_TOGETHER = 2  # a compact (中俄) says two countries go together more than a sentence does
 RESEARCH = "research"  # cues.toml's research words
@@ -154,9 +155,11 @@ def pair_evidence(
     return evidence
 
 
-def is_cooperation(cues: CueFindings, evidence: dict[Pair, PairEvidence]) -> bool:
-    """The story is about countries working together."""
-    if cues.cooperation:
+def is_cooperation(cues: CueFindings, evidence: dict[Pair, PairEvidence], actors: int = 2) -> bool:
+    """The story is about countries working together. With one acting country, conflict weighs
+    double: "the US withdraws from the agreement" names the agreement at every turn."""
+    alone = actors < 2 and cues.cooperation_score <= ALONE_CONFLICT_RATIO * cues.conflict_score
+    if cues.cooperation and not alone:
         return True
     return cues.cooperation_score >= COOPERATION_MIN_SCORE and any(
         item.conflict == 0 and item.cooperation >= PAIR_MIN_COOPERATION

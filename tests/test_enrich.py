@@ -503,3 +503,13 @@ def test_countries_that_compete_do_not_cooperate(vocabulary: Vocabulary) -> None
                  "the two exporters is strategic competition, Trump said after the talks. Russia is "
                  "Europe's biggest supplier, and American gas is its rival.")
     assert not found.cooperation and found.pairs == ()
+
+
+def test_one_country_leaving_an_agreement_is_no_cooperation(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "Trump announces the United States will withdraw from the Paris accord",
+                 "President Trump said on Thursday that the United States will withdraw from the "
+                 "agreement on climate change signed in 2015. The agreement commits its members to "
+                 "cut emissions, and the withdrawal takes four years under the agreement. Leaders "
+                 "asked him to keep the agreement, but the US will pull out, Trump said. The "
+                 "agreement was a bad deal, he said, and the withdrawal begins now.")
+    assert found.countries == ("US",) and not found.cooperation
