@@ -6,7 +6,8 @@ name them both even while the story is about a conflict with a third (US and Ukr
 hunting Russian intrusions). Pairs come from actors that stand together (in a sentence, a compact
 like 中俄, an adjective like российско-китайский) in sentences that are not about conflict.
 Research words (researchers, a study, a university) are cooperation only in a sentence that names
-two actors ("Israeli and US researchers"): alone they say nothing of working together.
+two actors ("Israeli and US researchers"): alone they say nothing of working together. A
+cooperation cue that a halting word stands beside ("talks were suspended") says nothing either.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ PAIR_MIN_COOPERATION = 2  # cue words a pair's shared sentences need to cooperat
 COMPACT_TOGETHER = 2  # a compact (中俄) says two countries go together more than a sentence does
 RESEARCH = "research"  # cues.toml's research words
 PARTIES = {"two_parties": 2, "three_parties": 3}  # cues.toml's "both countries", "the three countries"
+HALTING = "halting"  # cues.toml's suspend, cancel, freeze ...
+HALT_REACH = 30  # characters between a halting word and the cooperation cue it halts
 RESEARCH_REACH = 60  # characters between a research word and the countries it belongs to
 
 
@@ -73,8 +76,10 @@ def find_cues(
     found = [(field, hit) for field, text, _ in article.fields()
              for hit in index.find(text, article)]
     parties = max((PARTIES[hit.term.tag] for _, hit in found if hit.term.tag in PARTIES), default=0)
+    spans = _Sentences(article)
     hits = _joint_research([(field, hit) for field, hit in found if hit.term.tag not in PARTIES],
-                           _Sentences(article), countries)
+                           spans, countries)
+    hits = _not_halted(hits, spans)
     scores: dict[str, float] = defaultdict(float)
     for field, hit in hits:
         scores[hit.term.tag] += position_weight(field, hit.start)
@@ -107,6 +112,29 @@ def _joint_research(
         after = {code for start, code in near if 0 <= start - hit.end <= RESEARCH_REACH}
         if len(before) >= 2 or len(after) >= 2:
             kept.append((field, hit._replace(term=replace(hit.term, tag="cooperation"))))
+    return kept
+
+
+def _not_halted(found: list[tuple[Field, Hit]], spans: _Sentences) -> list[tuple[Field, Hit]]:
+    """The cue hits but the cooperation cues a halting word stands near in their sentence ("talks
+    were suspended", "対話を中断"), and but the halting words, which say nothing alone (a flight
+    is cancelled too)."""
+    halts: dict[tuple[Field, int], list[Hit]] = defaultdict(list)
+    for field, hit in found:
+        place = spans.of(field, hit.start) if hit.term.tag == HALTING else None
+        if place:
+            halts[place].append(hit)
+    if not halts:
+        return found
+    kept: list[tuple[Field, Hit]] = []
+    for field, hit in found:
+        if hit.term.tag == HALTING:
+            continue
+        place = spans.of(field, hit.start) if hit.term.tag == "cooperation" else None
+        if place and any(max(halt.start - hit.end, hit.start - halt.end) <= HALT_REACH
+                         for halt in halts.get(place, ())):
+            continue
+        kept.append((field, hit))
     return kept
 
 

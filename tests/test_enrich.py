@@ -513,3 +513,15 @@ def test_one_country_leaving_an_agreement_is_no_cooperation(vocabulary: Vocabula
                  "asked him to keep the agreement, but the US will pull out, Trump said. The "
                  "agreement was a bad deal, he said, and the withdrawal begins now.")
     assert found.countries == ("US",) and not found.cooperation
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("South Korea suspends dialogue with Japan over the island dispute",
+     "South Korea suspended its dialogue with Japan on Tuesday. Seoul said the talks were suspended "
+     "until Tokyo drops its claim; Japan said it would file a lawsuit at the court."),
+    ("韓国政府、日本との対話中断を宣言",
+     "韓国政府は日本との対話を中断すると宣言した。日本政府は国際司法裁判所への提訴を検討している。"),
+])
+def test_halted_talks_are_no_cooperation(vocabulary: Vocabulary, title: str, body: str) -> None:
+    found = tags(vocabulary, title, body)
+    assert set(found.countries) == {"JP", "KR"} and not found.cooperation and found.pairs == ()
