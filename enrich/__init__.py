@@ -17,7 +17,7 @@ from coopwatch.enrich.pairs import (
     pair_evidence,
 )
 from coopwatch.enrich.sectors import find_sectors
-from coopwatch.enrich.text import ArticleText, sentences
+from coopwatch.enrich.text import ArticleText
 from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.types import Enrichment, Evidence, RawArticle
 
@@ -59,7 +59,7 @@ def _enrich(raw: RawArticle, title: str, body: str, language: str | None,
     cooperation = is_cooperation(cues, together, len(countries.actors))
     pairs = choose_pairs(countries, together, cooperation)
     actors = set(countries.actors) | {code for pair in pairs for code in pair}
-    salient = _salient_sentences(body, countries, cues, actors)
+    salient = _salient_sentences(text, countries, cues, actors)
     sectors = find_sectors(
         text, language, vocabulary,
         lambda field, start: field == "title" or _sentence_at(salient, start),
@@ -102,13 +102,13 @@ def _enrich(raw: RawArticle, title: str, body: str, language: str | None,
 
 
 def _salient_sentences(
-    body: str, countries: CountryFindings, cues: CueFindings, actors: set[str]
+    text: ArticleText, countries: CountryFindings, cues: CueFindings, actors: set[str]
 ) -> list[tuple[int, int]]:
     """Body sentences where the story acts: with a cue word or an acting country."""
     anchors = [hit.start for field, hit in cues.hits if field == "body"]
     anchors += [m.start for m in countries.mentions if m.field == "body" and m.code in actors]
     anchors.sort()  # for bisect: a look-up a sentence, not a test of every anchor
-    spans = sentences(body)
+    spans = text.body_sentences()
     return [(start, end) for start, end in spans if _any_within(anchors, start, end)]
 
 

@@ -19,7 +19,7 @@ from itertools import combinations
 
 from coopwatch.enrich.countries import CountryFindings, position_weight
 from coopwatch.enrich.matcher import Hit
-from coopwatch.enrich.text import ArticleText, sentences
+from coopwatch.enrich.text import ArticleText
 from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.types import Field, Pair
 
@@ -76,7 +76,7 @@ def find_cues(
     found = [(field, hit) for field, text, _ in article.fields()
              for hit in index.find(text, article)]
     parties = max((PARTIES[hit.term.tag] for _, hit in found if hit.term.tag in PARTIES), default=0)
-    spans = _Sentences(article)
+    spans = _Sentences.of_article(article)
     hits = _joint_research([(field, hit) for field, hit in found if hit.term.tag not in PARTIES],
                            spans, countries)
     hits = _not_halted(hits, spans)
@@ -141,9 +141,13 @@ def _not_halted(found: list[tuple[Field, Hit]], spans: _Sentences) -> list[tuple
 class _Sentences:
     """Which sentence of the title or body a position falls in."""
 
+    @staticmethod
+    def of_article(article: ArticleText) -> _Sentences:
+        return article.derived(("sentence index",), lambda: _Sentences(article))
+
     def __init__(self, article: ArticleText) -> None:
         self.spans: dict[Field, list[tuple[int, int]]] = {
-            "title": [(0, len(article.title))], "body": sentences(article.body)
+            "title": [(0, len(article.title))], "body": article.body_sentences()
         }
         self._starts = {field: [start for start, _ in found] for field, found in self.spans.items()}
 
@@ -159,7 +163,7 @@ def pair_evidence(
 ) -> dict[Pair, PairEvidence]:
     """For each pair of actors, how often they stand together and what those sentences say."""
     actors = set(countries.actors)
-    spans = _Sentences(article)
+    spans = _Sentences.of_article(article)
     codes: dict[tuple[Field, int], set[str]] = defaultdict(set)
     for mention in countries.mentions:
         place = spans.of(mention.field, mention.start)

@@ -284,6 +284,10 @@ class ArticleText:
     def of(cls, title: str, body: str) -> ArticleText:
         return cls(title, body, tokens(title), tokens(body))
 
+    def body_sentences(self) -> list[tuple[int, int]]:
+        """sentences() of the body, found once for every enricher that asks."""
+        return self.derived(("sentences",), lambda: sentences(self.body))
+
     def fields(self) -> tuple[tuple[Literal["title", "body"], str, list[Token]], ...]:
         """(field, text, words) for the title, then the body."""
         return (("title", self.title, self.title_words), ("body", self.body, self.body_words))
