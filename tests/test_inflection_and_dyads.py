@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coopwatch.enrich import enrich
-from coopwatch.enrich.countries import find_countries
+from coopwatch.enrich.countries import Mention, find_countries
 from coopwatch.enrich.text import ArticleText
 from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.types import Enrichment, RawArticle
@@ -58,6 +58,11 @@ INFLECTED = [
 ]
 
 
+def mentions(vocabulary: Vocabulary, language: str, text: str) -> tuple[Mention, ...]:
+    """Every country mention of a body text in this language."""
+    return find_countries(ArticleText.of("", text), language, vocabulary).mentions
+
+
 def story(vocabulary: Vocabulary, title: str, body: str) -> Enrichment:
     """The tags of a feed item with this headline and text."""
     return enrich(RawArticle(source="t", entry_key="", title=title, body=body), vocabulary)
@@ -67,8 +72,7 @@ def story(vocabulary: Vocabulary, title: str, body: str) -> Enrichment:
 def test_inflected_names_and_adjectives_name_their_country(
     vocabulary: Vocabulary, language: str, text: str, code: str
 ) -> None:
-    found = find_countries(ArticleText.of("", text), language, vocabulary)
-    assert code in {mention.code for mention in found.mentions}
+    assert code in {mention.code for mention in mentions(vocabulary, language, text)}
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -193,8 +197,7 @@ def test_an_agency_adds_nothing_to_a_country_named_in_full(vocabulary: Vocabular
 def test_a_company_or_agency_is_found_in_its_inflected_forms(
     vocabulary: Vocabulary, language: str, text: str, code: str
 ) -> None:
-    mentions = find_countries(ArticleText.of("", text), language, vocabulary).mentions
-    assert code in {mention.code for mention in mentions if mention.agency}
+    assert code in {mention.code for mention in mentions(vocabulary, language, text) if mention.agency}
 
 
 def test_companies_stand_for_countries_the_story_names_only_through_them(
@@ -277,8 +280,7 @@ def test_a_word_that_merely_resembles_a_place_names_no_country(
 def test_places_keep_matching_as_their_language_writes_them(
     vocabulary: Vocabulary, language: str, text: str, code: str
 ) -> None:
-    found = find_countries(ArticleText.of("", text), language, vocabulary)
-    assert code in {mention.code for mention in found.mentions}
+    assert code in {mention.code for mention in mentions(vocabulary, language, text)}
 
 
 def test_a_katakana_name_inside_a_longer_katakana_word_is_no_place(vocabulary: Vocabulary) -> None:
@@ -333,5 +335,4 @@ def test_a_latin_word_bound_to_hangul_or_kana_is_a_word_of_its_own(vocabulary: V
 def test_a_capital_as_its_script_writes_it_names_its_country(
     vocabulary: Vocabulary, language: str, text: str, code: str
 ) -> None:
-    found = find_countries(ArticleText.of("", text), language, vocabulary)
-    assert code in {mention.code for mention in found.mentions}
+    assert code in {mention.code for mention in mentions(vocabulary, language, text)}
