@@ -116,16 +116,16 @@ def _joint_research(
 
 
 def _not_halted(found: list[tuple[Field, Hit]], spans: _Sentences) -> list[tuple[Field, Hit]]:
-    """The cue hits but the cooperation cues a halting word stands near in their sentence ("talks
-    were suspended", "対話を中断"), and but the halting words, which say nothing alone (a flight
-    is cancelled too)."""
+    """The cue hits without the cooperation cues that a halting word stands near in their
+    sentence ("talks were suspended", "対話を中断"), and without the halting words, which say
+    nothing alone (a flight is cancelled too)."""
+    if not any(hit.term.tag == HALTING for _, hit in found):
+        return found
     halts: dict[tuple[Field, int], list[Hit]] = defaultdict(list)
     for field, hit in found:
         place = spans.of(field, hit.start) if hit.term.tag == HALTING else None
         if place:
             halts[place].append(hit)
-    if not halts:
-        return found
     kept: list[tuple[Field, Hit]] = []
     for field, hit in found:
         if hit.term.tag == HALTING:
