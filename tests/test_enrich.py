@@ -528,3 +528,14 @@ def test_one_country_leaving_an_agreement_is_no_cooperation(vocabulary: Vocabula
 def test_halted_talks_are_no_cooperation(vocabulary: Vocabulary, title: str, body: str) -> None:
     found = tags(vocabulary, title, body)
     assert len(found.countries) == 2 and not found.cooperation and found.pairs == ()
+
+
+def test_both_countries_inside_another_korean_word_counts_no_parties(vocabulary: Vocabulary) -> None:
+    # 양국 (both countries) stands inside 서양국가 (Western countries) and 해양국가 (maritime states)
+    cues = vocabulary.cues("ko")
+
+    def parties(text: str) -> list[str]:
+        return [hit.term.tag for hit in cues.find(text) if hit.term.tag == "two_parties"]
+
+    assert parties("서양국가들은 반대했다. 해양국가 연합") == []
+    assert parties("한중 양국은 협정을 맺었다") == ["two_parties"]
