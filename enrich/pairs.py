@@ -95,12 +95,7 @@ def _joint_research(
     the two countries on either side, as observer and observed."""
     if not any(hit.term.tag == RESEARCH for _, hit in found):
         return found
-    actors = set(countries.actors)
-    named: dict[tuple[Field, int], list[tuple[int, str]]] = defaultdict(list)
-    for mention in countries.mentions:
-        place = spans.of(mention.field, mention.start)
-        if place and mention.code in actors:
-            named[place].append((mention.start, mention.code))
+    named = _actors_by_sentence(countries, spans)
     kept: list[tuple[Field, Hit]] = []
     for field, hit in found:
         if hit.term.tag != RESEARCH:
@@ -138,6 +133,19 @@ def _not_halted(found: list[tuple[Field, Hit]], spans: _Sentences) -> list[tuple
     return kept
 
 
+def _actors_by_sentence(
+    countries: CountryFindings, spans: _Sentences
+) -> dict[tuple[Field, int], list[tuple[int, str]]]:
+    """Where each sentence names an actor: (position, code) in the order of the text."""
+    actors = set(countries.actors)
+    named: dict[tuple[Field, int], list[tuple[int, str]]] = defaultdict(list)
+    for mention in countries.mentions:
+        place = spans.of(mention.field, mention.start)
+        if place and mention.code in actors:
+            named[place].append((mention.start, mention.code))
+    return named
+
+
 class _Sentences:
     """Which sentence of the title or body a position falls in."""
 
@@ -164,11 +172,8 @@ def pair_evidence(
     """For each pair of actors, how often they stand together and what those sentences say."""
     actors = set(countries.actors)
     spans = _Sentences.of_article(article)
-    codes: dict[tuple[Field, int], set[str]] = defaultdict(set)
-    for mention in countries.mentions:
-        place = spans.of(mention.field, mention.start)
-        if place and mention.code in actors:
-            codes[place].add(mention.code)
+    codes = {place: {code for _, code in named}
+             for place, named in _actors_by_sentence(countries, spans).items()}
     tally: dict[tuple[Field, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for field, hit in cues.hits:
         place = spans.of(field, hit.start)
@@ -187,7 +192,7 @@ def pair_evidence(
     return evidence
 
 
-def is_cooperation(cues: CueFindings, evidence: dict[Pair, PairEvidence], actors: int = 2) -> bool:
+def is_cooperation(cues: CueFindings, evidence: dict[Pair, PairEvidence], actors: int) -> bool:
     """The story is about countries working together. With one acting country, conflict weighs
     double: "the US withdraws from the agreement" names the agreement at every turn."""
     alone = actors < 2 and cues.cooperation_score <= ALONE_CONFLICT_RATIO * cues.conflict_score
