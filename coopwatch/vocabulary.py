@@ -88,7 +88,7 @@ def ngram_languages() -> NgramLanguages:
         return NgramLanguages.from_arrays(
             (folder / "languages.txt").read_text(encoding="utf-8").split(),
             np.load(folder / "keys.npy", mmap_mode="r"),
-            np.load(folder / "matrix.npy", mmap_mode="r"))
+            np.load(folder / "logs.npy", mmap_mode="r"))
     except (OSError, ValueError):
         shutil.rmtree(folder, ignore_errors=True)  # not built yet, or damaged: built now
     languages = NgramLanguages(language_profiles())
@@ -109,7 +109,7 @@ def _profiles_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def _keep(folder: Path, languages: list[str], keys: Any, matrix: Any) -> None:
+def _keep(folder: Path, languages: list[str], keys: Any, logs: Any) -> None:
     """Write the arrays for later processes; a cache that cannot be written is only slower."""
     import numpy as np
 
@@ -118,7 +118,7 @@ def _keep(folder: Path, languages: list[str], keys: Any, matrix: Any) -> None:
         staging.mkdir(parents=True, exist_ok=True)
         (staging / "languages.txt").write_text(" ".join(languages), encoding="utf-8")
         np.save(staging / "keys.npy", keys)
-        np.save(staging / "matrix.npy", matrix)
+        np.save(staging / "logs.npy", logs)
         staging.rename(folder)  # whole or not at all: another process may be writing it too
     except OSError:
         shutil.rmtree(staging, ignore_errors=True)

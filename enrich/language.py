@@ -1,4 +1,4 @@
-"""Language identification: langdetect's method and profiles, seeded, over a sample of the text."""
+"""Language identification: langdetect's profiles and n-grams over a sample of the text."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from collections.abc import Mapping, Sequence
 
 from coopwatch.enrich.ngramlang import NgramLanguages
 
-# langdetect's cost grows with text and trials; 400 characters and 3 trials give the answers of
-# the whole text with 7 trials on every dev article in a language it knows, in a fifth of the time
+# the n-grams of 400 characters give the answers of the whole text on every dev article in a
+# language langdetect knows, at a fraction of the cost
 SAMPLE_CHARS = 400
-TRIALS = 3
 _CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 MIN_FUNCTION_SHARE = 0.05  # of the sample's words (Bantu languages bind most of theirs)
 FUNCTION_MARGIN = 0.04  # by which it must beat langdetect's own answer
@@ -89,17 +88,16 @@ def detect_languages(
     texts: Sequence[tuple[str, str, str | None]],
     function_words: Mapping[str, object] | None = None, languages: NgramLanguages | None = None,
 ) -> list[str | None]:
-    """The ISO 639-1 code of each (title, body, hint)'s language, the n-gram draws of all done
-    together; the metadata's hint when a text is too thin (or when no profiles were given)."""
+    """The ISO 639-1 code of each (title, body, hint)'s language; the metadata's hint when a
+    text is too thin (or when no profiles were given)."""
     samples = [f"{title}\n{body[:SAMPLE_CHARS]}".strip() for title, body, _ in texts]
     found: list[str | None] = [_by_script(sample) for sample in samples]
     drawn = [] if languages is None else [
         index for index, sample in enumerate(samples)
         if found[index] is None and _has_letters(sample, MIN_LETTERS)]
     if languages is not None and drawn:
-        # seeded: langdetect draws at random, and the same text must give the same answer
-        answers = languages.probabilities_many([samples[index] for index in drawn], TRIALS, seed=0)
-        for index, answer in zip(drawn, answers, strict=True):
+        for index in drawn:
+            answer = languages.probabilities(samples[index])
             if answer:
                 code = _CODES.get(answer[0][0], answer[0][0])
                 found[index] = (reconsider(code, samples[index], function_words)

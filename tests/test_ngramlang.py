@@ -1,4 +1,4 @@
-"""The numpy run of langdetect's method: langdetect's n-grams, and langdetect's answers."""
+"""langdetect's profiles scored in numpy: langdetect's n-grams, and langdetect's answers."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
+from coopwatch.enrich.language import detect_languages
 from coopwatch.enrich.ngramlang import NgramLanguages
 from coopwatch.vocabulary import ngram_languages
 
@@ -63,35 +64,28 @@ def test_it_answers_as_langdetect_does(language: str) -> None:
     detector = factory().create()
     detector.append(text)
     expected = detector.detect()
-    found = languages().probabilities(text, trials=7)
+    found = languages().probabilities(text)
     assert found[0][0] == expected
     assert found[0][1] > 0.9
 
 
 def test_the_same_text_gives_the_same_answer() -> None:
     text = "Mutungamiri weNyika vanotambira nyomba kubva kuIndia"  # a language it does not know
-    assert {tuple(languages().probabilities(text, trials=3)) for _ in range(5)} == {
-        tuple(languages().probabilities(text, trials=3))}
+    assert {tuple(languages().probabilities(text)) for _ in range(5)} == {
+        tuple(languages().probabilities(text))}
 
 
 def test_text_without_letters_has_no_language() -> None:
-    assert languages().probabilities("2024 -- 12:30 !!", trials=3) == []
+    assert languages().probabilities("2024 -- 12:30 !!") == []
 
 
 @settings(max_examples=60, deadline=None)
 @given(batch=st.lists(texts, min_size=1, max_size=12))
 def test_texts_found_together_get_the_answers_they_get_alone(batch: list[str]) -> None:
     # a feed's items are detected in one call; an item's language must not depend on its feed
-    assert languages().probabilities_many(batch, trials=3) == [
-        languages().probabilities(text, trials=3) for text in batch]
-
-
-def test_a_batch_of_stories_gets_each_storys_language() -> None:
-    stories = [f"{title}\n{body}" for title, body in STORIES.values()]
-    alone = [languages().probabilities(story, trials=7) for story in stories]
-    assert languages().probabilities_many(stories, trials=7) == alone
-    # a batch bigger than is drawn at once (the whole sync's items in one call)
-    assert languages().probabilities_many(stories * 12, trials=7) == alone * 12
+    items = [(text, "", None) for text in batch]
+    assert detect_languages(items, languages=languages()) == [
+        detect_languages([item], languages=languages())[0] for item in items]
 
 
 def test_arrays_kept_in_the_cache_answer_as_the_profiles_do(
@@ -105,9 +99,9 @@ def test_arrays_kept_in_the_cache_answer_as_the_profiles_do(
     assert mapped.languages == built.languages
     for language, (title, body) in STORIES.items():
         text = f"{title}\n{body}"
-        assert mapped.probabilities(text, 7) == built.probabilities(text, 7), language
-    (kept / "matrix.npy").write_bytes(b"damaged")
+        assert mapped.probabilities(text) == built.probabilities(text), language
+    (kept / "logs.npy").write_bytes(b"damaged")
     ngram_languages.cache_clear()
     text = " ".join(STORIES["ru"])
-    assert ngram_languages().probabilities(text, 7) == built.probabilities(text, 7)
+    assert ngram_languages().probabilities(text) == built.probabilities(text)
     ngram_languages.cache_clear()
