@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild the corpora's article texts from bare git mirrors of their source repositories.
 
-    python tests/data/corpus/rebuild.py --mirrors /work/.mirror [a b c]
+    python tests/data/corpus/rebuild.py --mirrors /work/.mirror [a b c d]
 
 The texts are the datasets' own, under their own licences, so they are not committed
 (articles/ is git-ignored); every label's `source` (owner/repo@commit:path#locator) says where
@@ -27,8 +27,9 @@ from xml.etree import ElementTree
 HERE = Path(__file__).resolve().parent
 SOURCE = re.compile(r"^(?P<repo>[^@]+)@(?P<commit>[0-9a-f]+):(?P<path>[^#]+)(?:#(?P<locator>.+))?$")
 
-# corpus b cuts texts over about 6000 characters (pt-01, pt-02); corpus a kept id-01 (6066) whole
-CUT_AT = {"b": 6000}
+# corpora b and d cut texts over about 6000 characters (pt-01, pt-02, da-01); corpus a kept
+# id-01 (6066) whole
+CUT_AT = {"b": 6000, "d": 6000}
 
 
 class Unmade(Exception):
@@ -329,6 +330,158 @@ def nepali_txt(source: Source, data: bytes) -> str:
     return trim_blank_lines(data.decode("utf-8").lstrip(" \t\r\n\ufeff"))
 
 
+# cp1252 leaves five bytes undefined; they are read as Latin-1 so that no byte is lost
+_CP1252_HOLES = {0x81: "\x81", 0x8D: "\x8d", 0x8F: "\x8f", 0x90: "\x90", 0x9D: "\x9d"}
+
+
+def _cp1252(data: bytes) -> str:
+    return "".join(_CP1252_HOLES[b] if b in _CP1252_HOLES else bytes([b]).decode("cp1252")
+                   for b in data) if any(b in _CP1252_HOLES for b in data) else data.decode("cp1252")
+
+
+def kthxc_htm(source: Source, data: bytes) -> str:
+    # KTH eXtract Corpus: <TITLE> is the title field; "Publicerad: YYYY-MM-DD" in the textinfo
+    # META (Swedish SvD files only) the date field; the text is every line between <BODY> and
+    # </BODY> as stored, HTML tags (<B>, <H3>) and the corpus's tokenisation spacing included
+    text = newlines(_cp1252(data))
+    title = re.search(r"<TITLE>(.*?)</TITLE>", text, re.S | re.I)
+    body = re.search(r"<BODY>\n?(.*?)</BODY>", text, re.S | re.I)
+    if not title or not body:
+        raise Unmade("KTHxc file without <TITLE> or <BODY>")
+    meta = re.search(r'<META HTTP-EQUIV="textinfo" CONTENT="(.*?)">', text, re.S | re.I)
+    date = re.search(r"Publicerad: (\d{4}-\d{2}-\d{2})", meta.group(1)) if meta else None
+    return article(title.group(1), body.group(1), date=date.group(1) if date else None)
+
+
+def alpino_doc(source: Source, data: bytes) -> str:
+    # "doc ID": the sentences whose sent_id is "ID\ID.p.P.s.S", in numeric (P, S) order (the file
+    # lists some documents in string order, p.1, p.10, p.2); sentences of one paragraph are joined
+    # by a space and paragraphs by a newline. Lassy has no headline, so there is no title line.
+    match = re.fullmatch(r"doc (\S+)", source.locator or "")
+    if not match:
+        raise Unmade(f"locator {source.locator!r} is not 'doc ID'")
+    wanted, sid, found = match.group(1), None, []
+    for line in data.decode("utf-8-sig").splitlines():
+        if line.startswith("# sent_id"):
+            sid = line.partition("=")[2].strip()
+        elif line.startswith("# text =") and sid and sid.partition("\\")[0] == wanted:
+            where = re.search(r"\.p\.(\d+)\.s\.(\d+)$", sid)
+            if not where:
+                raise Unmade(f"sent_id {sid!r} has no .p.N.s.M")
+            found.append((int(where.group(1)), int(where.group(2)), line.partition("=")[2].strip()))
+    if not found:
+        raise Unmade(f"no sentences of document {wanted}")
+    found.sort()
+    paragraphs: dict[int, list[str]] = {}
+    for paragraph, _, sentence in found:
+        paragraphs.setdefault(paragraph, []).append(sentence)
+    return "\n".join(" ".join(paragraphs[number]) for number in sorted(paragraphs))
+
+
+def est_timeml(source: Source, data: bytes) -> str:
+    # one article a file: the tags dropped (their text kept), each line stripped and empty lines
+    # dropped, the corpus's tokenisation spacing (" , ") kept; line 1 is the first text line,
+    # line 2 the value of the empty TIMEX3 t0 whose functionInDocument is CREATION_TIME
+    root = ElementTree.fromstring(data)
+    created = [e for e in root.iter("TIMEX3")
+               if e.get("tid") == "t0" and e.get("functionInDocument") == "CREATION_TIME"]
+    if len(created) != 1:
+        raise Unmade("no single TIMEX3 t0 CREATION_TIME in the file")
+    lines = [line.strip() for line in newlines("".join(root.itertext())).split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) < 2:
+        raise Unmade("TimeML file with fewer than two text lines")
+    return article(lines[0], "\n".join(lines[1:]), date=created[0].get("value"))
+
+
+def nerkor_conllup(source: Source, data: bytes) -> str:
+    # tokens only (FORM in column 1, no "# text" lines, no SpaceAfter): each sentence is its
+    # tokens joined by single spaces, one sentence a line, in file order; no title, no date
+    sentences, tokens = [], []
+    for line in newlines(data.decode("utf-8-sig")).split("\n"):
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if tokens:
+                sentences.append(" ".join(tokens))
+                tokens = []
+            continue
+        tokens.append(line.split("\t")[0])
+    if tokens:
+        sentences.append(" ".join(tokens))
+    if not sentences:
+        raise Unmade("no tokens in the file")
+    return "\n".join(sentences)
+
+
+def marathi_summarization_txt(source: Source, data: bytes) -> str:
+    # one article a file, with no title or date field: the text as stored
+    return trim_blank_lines(data.decode("utf-8-sig"))
+
+
+def mlsum_catalan_tsv(source: Source, data: bytes) -> str:
+    # jordimas/MLSUM-Catalan data/processed/ca_train.txt: no header, one article a line,
+    # tab-separated url, date, text, summary, title, topic (and an empty last field).
+    # "row N" is the 1-based line. The date column is the constant "24/06/2021" that run_all.py
+    # writes for every row (the crawl date, not a publication date), so it is not put on line 2.
+    row = number(source.locator, "row")
+    lines = newlines(data.decode("utf-8")).split("\n")
+    if not 1 <= row <= len(lines):
+        raise Unmade(f"row {row} out of range (the file has {len(lines)} lines)")
+    fields = lines[row - 1].split("\t")
+    if len(fields) < 6:
+        raise Unmade(f"row {row} has {len(fields)} tab-separated fields, expected 7")
+    return article(fields[4], fields[2])
+
+
+def semeval23_st3_template(source: Source, data: bytes) -> str:
+    # SemEval-2023 Task 3 subtask-3 template: rows "article_id<TAB>line_no<TAB>text", one per
+    # non-empty line of the original article file (title on line 1, paragraphs on odd lines).
+    # The article is rebuilt by putting each text on its line number, empty lines in between.
+    # The last row of an article sometimes lacks its newline, so the next article's first row
+    # is glued onto it ("...spiegarsi.”26102\t1\t..."): a row's text stops at such a glued row.
+    wanted = str(number(source.locator, "id"))
+    start = re.compile(rf"(?:^|(?<=\D)){wanted}\t(\d+)\t")
+    lines: dict[int, str] = {}
+    for physical in newlines(data.decode("utf-8")).split("\n"):
+        for match in start.finditer(physical):
+            text = re.split(r"(?<=\D)\d+\t\d+\t", physical[match.end():])[0]
+            lines[int(match.group(1))] = text
+    if not lines:
+        raise Unmade(f"no rows for article id {wanted}")
+    return "\n".join(lines.get(i, "") for i in range(1, max(lines) + 1))
+
+
+def news_please_csv(source: Source, data: bytes) -> str:
+    # HoriaMoraru/Romanian-News-Political-Bias-Detection dataset/romanian_political_articles2.csv:
+    # news-please columns url, title, date_publish, description, maintext, source_domain, authors
+    row = csv_row(data, number(source.locator, "row"))
+    return article(row["title"], row["maintext"], date=row["date_publish"])
+
+
+def alb_fake_news_txt(source: Source, data: bytes) -> str:
+    # rexshijaku/alb-fake-news-corpus full_texts/true/N.txt: title on line 1, the body after it.
+    # The date field is line 1 of the same-numbered full_texts/true-meta-information/N.txt
+    # ("date and time of publication" per the readme), read from the same commit.
+    match = re.fullmatch(r"full_texts/(true|fake)/(\d+)\.txt", source.path)
+    if not match:
+        raise Unmade(f"path {source.path!r} is not full_texts/true|fake/N.txt")
+    meta_path = f"full_texts/{match.group(1)}-meta-information/{match.group(2)}.txt"
+    try:
+        meta = git(source.git_dir, "cat-file", "blob", f"{source.commit}:{meta_path}")
+    except Unmade:  # snapshot shallower than the labelled commit
+        meta = git(source.git_dir, "cat-file", "blob", f"HEAD:{meta_path}")
+    date = newlines(meta.decode("utf-8-sig")).split("\n")[0]
+    lines = newlines(data.decode("utf-8-sig")).split("\n")
+    return article(lines[0], "\n".join(lines[1:]), date=date)
+
+
+def fake_news_filipino_csv(source: Source, data: bytes) -> str:
+    # Fake News Filipino (Cruz et al. 2020) full.csv, columns label, article; no title or date
+    # field, so the article as stored. Only label 0 (real news) rows are used.
+    return trim_blank_lines(csv_row(data, number(source.locator, "row"))["article"])
+
+
 EXTRACTORS = {
     "yiunsr/boddari": korean_wikinews_csv,
     "jkatsuta/18_4q_doc2vec": livedoor_txt,
@@ -349,6 +502,16 @@ EXTRACTORS = {
     "mpsilfve/finer-data": finer_txt,
     "wmt-conference/wmt23-news-systems": line_range,
     "sagarad931/Nepali_news_classification": nepali_txt,
+    "magneticmojo/swedish-news-article-summarization-jupyter-notebook": kthxc_htm,
+    "UniversalDependencies/UD_Dutch-Alpino": alpino_doc,
+    "soras/EstTimexCorpora": est_timeml,
+    "nytud/NYTK-NerKor": nerkor_conllup,
+    "pratikratadiya/marathi-news-document-dataset": marathi_summarization_txt,
+    "jordimas/MLSUM-Catalan": mlsum_catalan_tsv,
+    "yrf1/SemEval23-Task-3-UIUC-Team": semeval23_st3_template,
+    "HoriaMoraru/Romanian-News-Political-Bias-Detection": news_please_csv,
+    "rexshijaku/alb-fake-news-corpus": alb_fake_news_txt,
+    "Exogenic1/AnCore_FakenewsDetector": fake_news_filipino_csv,
 }
 
 
@@ -381,7 +544,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirrors", type=Path, required=True,
                         help="folder of bare git mirrors (DIR/owner+repo/repo)")
-    parser.add_argument("corpora", nargs="*", default=["a", "b", "c"], help="corpus folders (default a b c)")
+    parser.add_argument("corpora", nargs="*", default=["a", "b", "c", "d"],
+                        help="corpus folders (default a b c d)")
     args = parser.parse_args()
     failed = 0
     cache: dict = {}
