@@ -7,8 +7,9 @@ from collections.abc import Mapping, Sequence
 
 from coopwatch.enrich.ngramlang import NgramLanguages
 
-# the n-grams of 400 characters give the answers of the whole text on every dev article in a
-# language langdetect knows, at a fraction of the cost
+# The n-grams of the opening 400 characters and of 400 from the middle give the answers of the
+# whole text on every labelled article, at a fraction of the cost. The opening alone did not:
+# Filipino news opens with a quote in English and goes on in Tagalog.
 SAMPLE_CHARS = 400
 _CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 MIN_FUNCTION_SHARE = 0.05  # of the sample's words (Bantu languages bind most of theirs)
@@ -54,6 +55,14 @@ def _by_script(sample: str) -> str | None:
     return None
 
 
+def _sample(body: str) -> str:
+    """The body's opening and the same length from its middle, or all of a short body."""
+    if len(body) <= 2 * SAMPLE_CHARS:
+        return body
+    middle = len(body) // 2
+    return f"{body[:SAMPLE_CHARS]}\n{body[middle : middle + SAMPLE_CHARS]}"
+
+
 def _has_letters(text: str, count: int) -> bool:
     for ch in text:
         if ch.isalpha():
@@ -90,7 +99,7 @@ def detect_languages(
 ) -> list[str | None]:
     """The ISO 639-1 code of each (title, body, hint)'s language; the metadata's hint when a
     text is too thin (or when no profiles were given)."""
-    samples = [f"{title}\n{body[:SAMPLE_CHARS]}".strip() for title, body, _ in texts]
+    samples = [f"{title}\n{_sample(body)}".strip() for title, body, _ in texts]
     found: list[str | None] = [_by_script(sample) for sample in samples]
     drawn = [] if languages is None else [
         index for index, sample in enumerate(samples)

@@ -115,3 +115,20 @@ def test_a_script_only_one_language_writes_names_it(
     vocabulary: Vocabulary, text: str, language: str
 ) -> None:
     assert enrich(RawArticle(source="/t", entry_key="", title=text, body=text), vocabulary).language == language
+
+
+def test_a_story_that_opens_with_a_quote_in_english_is_in_the_language_it_goes_on_in(
+    vocabulary: Vocabulary,
+) -> None:
+    # Filipino news quotes officials in English and reports in Tagalog
+    quote = ('"We are pleased to hand over the first aircraft of the order, which will serve the '
+             'air force in transport, disaster relief and humanitarian missions across the '
+             'islands for many years to come. The crew has completed its training and the '
+             'aircraft is now on its way," the company said in a statement released on Monday. ')
+    story = ("Ayon sa pahayag ng kompanya, ang eroplano ay darating sa Maynila sa susunod na "
+             "linggo. Sinabi ng kalihim ng tanggulang pambansa na ang bagong eroplano ay "
+             "makakatulong sa mga mamamayan sa panahon ng kalamidad at sa paghahatid ng tulong "
+             "sa mga lalawigan. Idinagdag niya na ang pamahalaan ay bibili pa ng dalawang "
+             "eroplano sa susunod na taon upang mapalakas ang kakayahan ng hukbong himpapawid. "
+             "Ang mga piloto ay nagsanay nang ilang buwan bago ang paghahatid. ") * 2
+    assert enrich(RawArticle("/t", "", None, quote + story), vocabulary).language == "tl"
