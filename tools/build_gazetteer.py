@@ -46,7 +46,12 @@ SUBDIVISION_TYPES = {
     "Autonomous community", "Administrative region", "Governorate", "Voivodship",
     "Union territory", "Regional state", "Autonomous province", "Federal district",
     "Autonomous city", "Special administrative region", "Metropolitan city",
+    "Country",  # England, Scotland, Wales
 }
+# ISO 3166-2 writes a subdivision's other official names in brackets ("Catalunya [Cataluña]",
+# "Wales [Cymru GB-CYM]"), beside codes that are no names ("Stockholms län [SE-01]")
+_BRACKETED = re.compile(r"^(.*?)\s*\[(.*)\]$")
+_SUBDIVISION_CODE = re.compile(r"\b[A-Z]{2}-[A-Z0-9]{1,3}\b")
 _ADMIN_SUFFIXES = (
     " Zhuangzu Zizhiqu", " Uygur Zizhiqu", " Huizu Zizhiqu", " Zangzu Zizhiqu",
     " Monggol Zizhiqu", " Zizhiqu", " Sheng", " Shi", ", Respublika", " Respublika",
@@ -214,19 +219,28 @@ def place_names(codes: set[str]) -> dict[str, str]:
     return dict(sorted(places.items()))
 
 
+def _subdivision_forms(name: str) -> list[str]:
+    """A subdivision's name and the other names ISO 3166-2 gives it in brackets."""
+    bracketed = _BRACKETED.match(name)
+    if not bracketed:
+        return [name]
+    other = _SUBDIVISION_CODE.sub("", bracketed.group(2)).strip()
+    return [bracketed.group(1)] + ([other] if other else [])
+
+
 def subdivision_names(codes: set[str], taken: dict[str, str]) -> dict[str, str]:
     """Province and state names; a name shared by two countries, or with a place, is dropped."""
     found: dict[str, set[str]] = defaultdict(set)
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None) or sub.type not in SUBDIVISION_TYPES:
             continue
-        name = sub.name
-        for suffix in _ADMIN_SUFFIXES:
-            if name.endswith(suffix):
-                name = name[: -len(suffix)]
-        if len(name) < 5 or set(name.casefold().split()) & _GENERIC_WORDS:
-            continue
-        found[name].add(sub.country_code)
+        for name in _subdivision_forms(sub.name):
+            for suffix in _ADMIN_SUFFIXES:
+                if name.endswith(suffix):
+                    name = name[: -len(suffix)]
+            if len(name) < 5 or set(name.casefold().split()) & _GENERIC_WORDS:
+                continue
+            found[name].add(sub.country_code)
     return {
         name: next(iter(owners)) for name, owners in sorted(found.items())
         if len(owners) == 1 and next(iter(owners)) in codes
