@@ -196,12 +196,16 @@ class Vocabulary:
                            inflects=True)
         for name, code in self.aliases.get("abbreviations", {}).items():
             yield Term(code, name, "exact")
-        for table in ("agencies", "companies"):
+        # a person's name takes only the endings a language lists (Putinem, Путина): a few
+        # letters more make other surnames (Rutter is no case of Rutte)
+        declines = bool(self.endings.get(_hand(language)))
+        for table in ("agencies", "companies", "leaders"):
             for name, code in self.aliases.get(table, {}).items():
                 case = _case_for(name, "capital")
                 # Газпрома, Gazpromu; a short name's endings would make other words of it
                 yield Term(code, name, case, agency=True,
-                           inflects=case != "exact" and len(name) >= _MIN_INFLECTED_AGENCY)
+                           inflects=case != "exact" and len(name) >= _MIN_INFLECTED_AGENCY
+                           and (declines or table != "leaders"))
         cldr = self.country_names.get(bokmal_language(language), {})
         for name, code in cldr.items():
             if name not in excluded_names:

@@ -336,3 +336,32 @@ def test_a_capital_as_its_script_writes_it_names_its_country(
     vocabulary: Vocabulary, language: str, text: str, code: str
 ) -> None:
     assert code in {mention.code for mention in mentions(vocabulary, language, text)}
+
+
+def test_heads_of_state_stand_for_the_countries_a_story_names_only_through_them(
+    vocabulary: Vocabulary,
+) -> None:
+    enrichment = story(
+        vocabulary, "Iohannis și Zelenski au semnat un acord de cooperare",
+        "Președintele Klaus Iohannis l-a primit joi pe Volodimir Zelenski la București. Cei doi "
+        "președinți au semnat un acord de cooperare în domeniul energiei. Iohannis a declarat că "
+        "acordul va aduce investiții în interconectarea rețelelor electrice.")
+    assert enrichment.countries == ("RO", "UA")
+    assert enrichment.pairs == (("RO", "UA"),)
+
+
+@pytest.mark.parametrize(("language", "text", "code"), [
+    ("pl", "spotkanie z Putinem w Moskwie", "RU"),
+    ("ru", "переговоры с Зеленским", "UA"),
+    ("fi", "Suomen presidentti tapasi Obaman Washingtonissa", "US"),
+])
+def test_a_leader_is_found_in_the_cases_of_a_language_that_lists_them(
+    vocabulary: Vocabulary, language: str, text: str, code: str
+) -> None:
+    assert code in {mention.code for mention in mentions(vocabulary, language, text) if mention.agency}
+
+
+def test_a_leader_is_no_other_surname_that_begins_alike(vocabulary: Vocabulary) -> None:
+    # English lists no case endings: Rutter is a designer, not Rutte of the Netherlands
+    found = mentions(vocabulary, "en", "Richard Rutter is adapting the classic book for the web.")
+    assert [mention.code for mention in found] == []
