@@ -24,6 +24,11 @@ from coopwatch.types import Field
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
 _HANGUL = re.compile(f"[{HANGUL}]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—]+")
+# A dateline: the places a report was filed from, before the dash, comma and date or bracket
+# that open the story ("МОСКВА, 26 апр", "Washington/Moskau –", "सिंगापूर -", "BEIJING (Xinhua)")
+_DATELINE_JOINS = re.compile(r"\s*[/,]\s*")
+_DATELINE_ENDS = re.compile(r"\s*(?:[-‐‑–—]{1,2}\s|[,.]\s*\d|\(|:\s)")
+_DATELINE_START = 40  # characters of the body's opening the dateline may stand after (a byline)
 LEAD_CHARS = 400  # the body's opening, where a story names its actors
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
@@ -119,7 +124,7 @@ def find_countries(article: ArticleText, language: str | None, vocab: Vocabulary
             for start, end, code in dyad.new_parts:
                 mentions.append(Mention(code, field, start, end, text[start:end],
                                         position_weight(field, start)))
-    scores = _actor_scores(mentions)
+    scores = _actor_scores(_without_dateline(article.body, mentions))
     scenery = vocab.scenery(language)
     if scenery is not None:
         scenes = _scenes(article, mentions, scores, scenery)
@@ -209,6 +214,33 @@ def _scenes(article: ArticleText, mentions: list[Mention], scores: Mapping[str, 
     acting = {mention.code for mention in mentions if mention.code in faint and not scenery.search(
         texts[mention.field], max(0, mention.start - _SCENE_WORDS_CHARS), mention.start)}
     return faint - acting
+
+
+def _without_dateline(body: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions without those of the dateline, which says where the report was filed, not
+    who acts: "Washington/Moskau – a Dane flew to the ISS with a Kazakh and a Russian". The
+    places must open the body's first line, and be followed by the dash or date that ends a
+    dateline and no other name (Việt Nam – Nhật Bản is a pair)."""
+    opening = sorted((mention for mention in mentions if mention.field == "body"
+                      and mention.start < _DATELINE_START + 100), key=lambda mention: mention.start)
+    line_start = len(body) - len(body.lstrip())
+    if not opening or opening[0].start - line_start > _DATELINE_START or \
+            "\n" in body[line_start : opening[0].start]:
+        return mentions
+    dateline = [opening[0]]
+    for mention in opening[1:]:
+        if not _DATELINE_JOINS.fullmatch(body[dateline[-1].end : mention.start]):
+            break
+        dateline.append(mention)
+    end = dateline[-1].end
+    ends = _DATELINE_ENDS.match(body, end)
+    if ends is None or any(mention.start == _after_spaces(body, ends.end()) for mention in opening):
+        return mentions
+    return [mention for mention in mentions if mention not in dateline]
+
+
+def _after_spaces(text: str, position: int) -> int:
+    return len(text) - len(text[position:].lstrip()) if position < len(text) else position
 
 
 def _actor_scores(mentions: list[Mention]) -> dict[str, float]:

@@ -365,3 +365,27 @@ def test_a_leader_is_no_other_surname_that_begins_alike(vocabulary: Vocabulary) 
     # English lists no case endings: Rutter is a designer, not Rutte of the Netherlands
     found = mentions(vocabulary, "en", "Richard Rutter is adapting the classic book for the web.")
     assert [mention.code for mention in found] == []
+
+
+@pytest.mark.parametrize("body", [
+    "SINGAPORE - Oil producers Saudi Arabia and Russia agreed to cut their output, and Saudi "
+    "Arabia said the deal would hold. Russia will cut first.",
+    "Singapore, 16 Feb. Saudi Arabia and Russia agreed to cut their oil output, and Saudi Arabia "
+    "said the deal would hold. Russia will cut first.",
+])
+def test_a_dateline_says_where_the_report_was_filed_not_who_acts(
+    vocabulary: Vocabulary, body: str,
+) -> None:
+    enrichment = story(vocabulary, "Oil producers agree to limit output", body)
+    assert enrichment.countries == ("RU", "SA")
+
+
+@pytest.mark.parametrize(("title", "body", "countries"), [
+    ("Hợp tác kinh tế", "Việt Nam – Nhật Bản ký thỏa thuận hợp tác kinh tế mới.", ("JP", "VN")),
+    ("Energy deal", "Russia, China and India agreed on a joint energy fund on Monday.",
+     ("CN", "IN", "RU")),
+])
+def test_names_that_open_a_story_without_a_dateline_still_act(
+    vocabulary: Vocabulary, title: str, body: str, countries: tuple[str, ...],
+) -> None:
+    assert story(vocabulary, title, body).countries == countries
