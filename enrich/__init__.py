@@ -63,6 +63,8 @@ def _enrich(raw: RawArticle, title: str, body: str, language: str | None,
     sectors = find_sectors(
         text, language, vocabulary,
         lambda field, start: field == "title" or _sentence_at(salient, start),
+        [(mention.field, mention.start, mention.end) for mention in countries.mentions
+         if not mention.agency],  # NASA and Rosatom name their sectors too
     )
     evidence: list[Evidence] = []
     per_tag: dict[tuple[str, str], int] = {}

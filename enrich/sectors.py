@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from coopwatch.enrich.countries import position_weight
@@ -45,17 +45,25 @@ class SectorFindings:
 def find_sectors(
     article: ArticleText, language: str | None, vocab: Vocabulary,
     salient: Callable[[Field, int], bool] = lambda field, start: False,
+    names: Iterable[tuple[Field, int, int]] = (),
 ) -> SectorFindings:
     """The sectors whose terms weigh enough in the story, strongest first.
 
     salient says whether a position stands in a sentence where the story acts (a cooperation or
     conflict cue, or an acting country): "cooperation in AI and energy" names the story's sectors.
+    names are where the text names countries and places (field, start, end): a word there is no
+    sector term, though it stems like one (Catalan Xipre, Cyprus, like xip; Gaza like gaz).
     """
     index = vocab.sectors(language)
+    named: dict[Field, list[tuple[int, int]]] = defaultdict(list)
+    for field, start, end in names:
+        named[field].append((start, end))
     hits: list[tuple[Field, Hit]] = []
     weights: dict[tuple[str, str], list[float]] = defaultdict(list)  # (sector, term) -> each time
     for field, text, _ in article.fields():
         for hit in index.find(text, article):
+            if any(start < hit.end and hit.start < end for start, end in named[field]):
+                continue
             hits.append((field, hit))
             weight = position_weight(field, hit.start)
             if salient(field, hit.start):

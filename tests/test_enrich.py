@@ -406,6 +406,12 @@ EVERYDAY_WORDS = [
     ("sectors", "tr", "Yarın bakan yardımcısı konuşacak, bunu bilir.", "education_research"),
     ("sectors", "ms", "Selepas itu dia buat keputusan dan minum air.", "manufacturing_industry"),
     ("sectors", "ms", "Selepas itu dia buat keputusan dan minum air.", "agriculture_food"),
+    # to study is not the students of a university
+    ("sectors", "es", "El gobierno estudiará la propuesta y estudia otras.", "education_research"),
+    ("sectors", "ca", "El govern estudiarà la proposta i l'estudia.", "education_research"),
+    ("sectors", "pt", "O governo vai estudar a proposta deste estudo.", "education_research"),
+    ("sectors", "fr", "Le gouvernement va étudier la proposition.", "education_research"),
+    ("sectors", "et", "Politsei alustas juhtumi uurimist.", "education_research"),
     ("cues", "fi", "Presidentti tuli Helsinkiin ja keskusteli kansan kanssa.", "conflict"),
     ("cues", "pl", "Ten raz było inaczej.", "cooperation"),
     ("cues", "id", "Harga yang sama berlaku.", "cooperation"),
@@ -533,3 +539,15 @@ def test_both_countries_inside_another_korean_word_counts_no_parties(vocabulary:
 
     assert parties("서양국가들은 반대했다. 해양국가 연합") == []
     assert parties("한중 양국은 협정을 맺었다") == ["two_parties"]
+
+
+def test_a_country_name_is_no_sector_term_it_stems_like(vocabulary: Vocabulary) -> None:
+    # Catalan Xipre (Cyprus) stems like xip (chip), Romanian Gaza like gaz (gas)
+    ca = enrich(RawArticle("/t", "", "Grècia i Xipre signen un acord de cooperació",
+                           "Grècia i Xipre han signat un acord de cooperació. Xipre i Grècia "
+                           "treballaran junts, va dir el govern de Xipre."), vocabulary)
+    assert "semiconductors" not in ca.sectors
+    ro = enrich(RawArticle("/t", "", "Egipt și Israel discută despre Gaza",
+                           "Egipt și Israel au discutat despre situația din Gaza. Oficialii au "
+                           "spus că Gaza are nevoie de ajutor, iar Gaza va primi ajutor."), vocabulary)
+    assert "energy" not in ro.sectors
