@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from math import inf
 
 from coopwatch.enrich.countries import CountryFindings, find_countries
@@ -15,6 +16,7 @@ from coopwatch.enrich.pairs import (
     find_cues,
     is_cooperation,
     pair_evidence,
+    partners_of_the_one,
 )
 from coopwatch.enrich.sectors import find_sectors
 from coopwatch.enrich.text import ArticleText
@@ -57,7 +59,13 @@ def _enrich(raw: RawArticle, title: str, body: str, language: str | None,
     countries = countries.with_parties(cues.parties)
     together = pair_evidence(text, countries, cues)
     cooperation = is_cooperation(cues, together, len(countries.actors))
+    partners = partners_of_the_one(text, countries, cues) if cooperation else ()
+    if partners:
+        countries = replace(countries, actors=countries.actors + partners)
+        together = pair_evidence(text, countries, cues)
     pairs = choose_pairs(countries, together, cooperation)
+    if partners:
+        pairs = tuple(pair for pair in pairs if countries.actors[0] in pair)
     actors = set(countries.actors) | {code for pair in pairs for code in pair}
     salient = _salient_sentences(text, countries, cues, actors)
     sectors = find_sectors(

@@ -133,6 +133,28 @@ def _not_halted(found: list[tuple[Field, Hit]], spans: _Sentences) -> list[tuple
     return kept
 
 
+def partners_of_the_one(
+    article: ArticleText, countries: CountryFindings, cues: CueFindings
+) -> tuple[str, ...]:
+    """In a cooperation story with one acting country, the countries it names in the sentences
+    with a cooperation cue: a partner named once ("the Senegalese solar plant built with
+    French aid") is still the partner of a story about working together; each pairs with the
+    acting country, not with the others."""
+    if len(countries.actors) != 1:
+        return ()
+    spans = _Sentences.of_article(article)
+    cooperating = {spans.of(field, hit.start) for field, hit in cues.hits
+                   if hit.term.tag == "cooperation"} - {None}
+    scored = {code for code, _ in countries.scores} - set(countries.actors)
+    found = []
+    for mention in countries.mentions:
+        # by its name: a city is where the talks were held, a firm is the firm
+        if mention.code in scored and mention.code not in found and not mention.place and \
+                not mention.agency and spans.of(mention.field, mention.start) in cooperating:
+            found.append(mention.code)
+    return tuple(found)
+
+
 def _actors_by_sentence(
     countries: CountryFindings, spans: _Sentences
 ) -> dict[tuple[Field, int], list[tuple[int, str]]]:

@@ -389,3 +389,31 @@ def test_names_that_open_a_story_without_a_dateline_still_act(
     vocabulary: Vocabulary, title: str, body: str, countries: tuple[str, ...],
 ) -> None:
     assert story(vocabulary, title, body).countries == countries
+
+
+def test_the_partner_a_cooperation_story_names_once_is_its_partner(vocabulary: Vocabulary) -> None:
+    enrichment = story(
+        vocabulary, "Le Sénégal inaugure une centrale solaire bâtie en coopération",
+        "Le Sénégal a inauguré lundi une centrale solaire de 30 mégawatts près de Dakar. Le "
+        "président du Sénégal a salué un projet qui fournira l'électricité à 200 000 foyers. "
+        "La centrale produira aussi de l'eau potable pour les villages voisins, et le Sénégal "
+        "veut en construire trois autres d'ici 2030. Les travaux ont duré deux ans et ont employé "
+        "des centaines d'ouvriers de la région. La centrale a été construite dans le cadre d'un "
+        "partenariat avec la France, qui a financé la moitié du projet.")
+    assert enrichment.cooperation
+    assert enrichment.countries == ("FR", "SN")
+    assert enrichment.pairs == (("FR", "SN"),)
+
+
+def test_partners_of_one_acting_country_pair_with_it_not_with_each_other(
+    vocabulary: Vocabulary,
+) -> None:
+    enrichment = story(
+        vocabulary, "Eesti allkirjastas energialepingu",
+        "Eesti valitsus kiitis neljapäeval heaks uue energiastrateegia. Eesti peaminister ütles, "
+        "et Eesti vajab rohkem taastuvenergiat ja Eesti elektrivõrk vajab uuendamist. Eesti "
+        "ettevõtted alustavad tuulepargi ehitust järgmisel aastal, ja Eesti riik toetab neid. "
+        "Uue tuulepargi elekter jõuab tarbijateni 2028. aastal. Eesti allkirjastas koostöölepingu "
+        "Soome ja Rootsiga.")
+    assert set(enrichment.countries) == {"EE", "FI", "SE"}
+    assert ("FI", "SE") not in enrichment.pairs
