@@ -237,15 +237,22 @@ class Vocabulary:
                 for name, code in self.places.items()]
         return self._place_terms
 
+    def _mixed(self, language: str) -> list[str]:
+        """The language and those its news mixes in whole phrases (Filipino news writes its
+        quotes and many terms in English): function_words.toml [mixed_with]."""
+        return [language, *self.function_words.get("mixed_with", {}).get(_hand(language), [])]
+
     def _cue_terms(self, language: str) -> Iterable[Term]:
         for kind, by_language in self.cue_lists.items():
-            for text in _for_language(by_language, language):
-                yield Term(kind, text, _case_for(text, "any"))
+            for mixed in self._mixed(language):
+                for text in _for_language(by_language, mixed):
+                    yield Term(kind, text, _case_for(text, "any"))
 
     def _sector_terms(self, language: str) -> Iterable[Term]:
         for sector, by_language in self.sector_lists.items():
-            for text in _for_language(by_language, language):
-                yield Term(sector, text, _case_for(text, "any"))
+            for mixed in self._mixed(language):
+                for text in _for_language(by_language, mixed):
+                    yield Term(sector, text, _case_for(text, "any"))
         for sector, texts in self.user_sector_terms.items():
             for text in texts:
                 yield Term(sector, text, _case_for(text, "any"))

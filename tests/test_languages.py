@@ -132,3 +132,14 @@ def test_a_story_that_opens_with_a_quote_in_english_is_in_the_language_it_goes_o
              "eroplano sa susunod na taon upang mapalakas ang kakayahan ng hukbong himpapawid. "
              "Ang mga piloto ay nagsanay nang ilang buwan bago ang paghahatid. ") * 2
     assert enrich(RawArticle("/t", "", None, quote + story), vocabulary).language == "tl"
+
+
+def test_a_tagalog_story_is_read_with_the_english_its_news_mixes_in(vocabulary: Vocabulary) -> None:
+    enrichment = enrich(RawArticle(
+        "/t", "", "Pilipinas at Japan, bumuo ng joint venture para sa telecommunications",
+        "Bumuo ang Pilipinas at Japan ng isang joint venture para sa telecommunications network "
+        "nitong Lunes. Ayon sa kalihim, ang Japan ay magbibigay ng mga fiber optic cable sa "
+        "Mindanao. Sinabi rin ng kalihim na ang Pilipinas ay magtatayo ng mga bagong tore sa "
+        "susunod na taon. Ang joint venture ay tatagal ng sampung taon."), vocabulary)
+    assert enrichment.language == "tl"
+    assert enrichment.cooperation and enrichment.pairs == (("JP", "PH"),)
