@@ -65,7 +65,9 @@ class NgramLanguages:
                     logs: np.ndarray) -> NgramLanguages:
         """The languages built before (arrays), without reading the profiles again."""
         made = cls.__new__(cls)
-        made.languages, made._keys, made._logs = list(languages), keys, logs
+        # plain arrays over the same memory: a memory map's indexing goes through Python
+        made._keys, made._logs = keys.view(np.ndarray), logs.view(np.ndarray)
+        made.languages = list(languages)
         made._normalize = _Normalized()
         return made
 
@@ -75,7 +77,7 @@ class NgramLanguages:
         if not rows.size:
             return []
         # in float64: a thousand n-grams' logarithms, each text alike whatever its batch
-        scores = self._logs[rows].sum(axis=0, dtype=np.float64)
+        scores = np.take(self._logs, rows, axis=0).sum(axis=0, dtype=np.float64)
         masses = np.exp(scores - scores.max())
         chances = masses / masses.sum()
         found = [(self.languages[i], float(chances[i]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -61,8 +62,13 @@ def find_sectors(
     hits: list[tuple[Field, Hit]] = []
     weights: dict[tuple[str, str], list[float]] = defaultdict(list)  # (sector, term) -> each time
     for field, text, _ in article.fields():
+        spans = sorted(named[field])
+        starts = [start for start, _ in spans]
         for hit in index.find(text, article):
-            if any(start < hit.end and hit.start < end for start, end in named[field]):
+            # the names that start before the hit ends; a name is a word or two, so the last
+            # few of them are all that can reach into it
+            before = bisect_left(starts, hit.end)
+            if any(end > hit.start for _, end in spans[max(0, before - 3) : before]):
                 continue
             hits.append((field, hit))
             weight = position_weight(field, hit.start)
