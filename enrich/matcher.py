@@ -16,11 +16,12 @@ from itertools import compress, count, repeat
 from operator import attrgetter, getitem
 from typing import Literal, NamedTuple
 
+import ahocorasick
+
 from coopwatch.enrich.text import (
     ArticleText,
     Stems,
     Token,
-    any_character_of,
     fold,
     plain_words,
     tokens,
@@ -100,11 +101,9 @@ class TermIndex:
             else:
                 filed_now.append(term)
         self._file(filed_now)
-        # each first character's terms by length, made when a text first holds it: most of the
-        # thousands of Han and kana place names every language's index lists start none
-        self._unspaced_terms: dict[str, list[tuple[int, dict[str, Term]]]] = {}
-        # the characters an unspaced term begins with: a scan skips the rest in C
-        self._unspaced_starts = any_character_of(self._unspaced)
+        # the unspaced terms in one Aho-Corasick automaton, made when a text first holds such
+        # a script: most texts hold none
+        self._automaton: ahocorasick.Automaton | None = None
 
     def _file(self, terms: list[Term]) -> None:
         phrases = [(term, _phrase_words(term.text)) for term in terms]
@@ -288,36 +287,37 @@ class TermIndex:
                 return
 
     def _find_unspaced(self, text: str) -> list[Hit]:
+        """Leftmost-longest matches of the unspaced terms: every match found in C, then the
+        longest at each start, left to right. (pyahocorasick's own iter_long drops matches
+        that follow a longer one it tried and gave up.)"""
+        automaton = self._automaton or self._unspaced_automaton()
+        longest: dict[int, tuple[int, Term]] = {}
+        for end, (length, term) in automaton.iter(text):
+            start = end + 1 - length
+            if length > longest.get(start, (0, term))[0]:
+                longest[start] = (length, term)
         hits = []
-        starts = self._unspaced_starts.finditer(text)
         free = 0  # characters before it are inside a match already
-        for start in starts:
-            i = start.start()
-            if i < free:
-                continue
-            by_length = self._unspaced_terms.get(text[i])
-            if by_length is None:
-                # made again by a thread that meets it at the same moment: the same answer
-                by_length = self._unspaced_terms[text[i]] = _by_length(self._unspaced[text[i]])
-            for length, terms in by_length:  # longest first
-                term = terms.get(text[i : i + length])
-                if term is not None:
-                    hits.append(Hit(term, i, i + length))
-                    free = i + length
-                    break
+        for start in sorted(longest):
+            if start >= free:
+                length, term = longest[start]
+                hits.append(Hit(term, start, start + length))
+                free = start + length
         return hits
+
+    def _unspaced_automaton(self) -> ahocorasick.Automaton:
+        # made again by a thread that asks at the same moment: the same automaton
+        automaton = ahocorasick.Automaton()
+        for entries in self._unspaced.values():
+            for text, term in entries:
+                if text not in automaton:  # the first term the data gives a text
+                    automaton.add_word(text, (len(text), term))
+        automaton.make_automaton()
+        self._automaton = automaton
+        return automaton
 
 
 _PHRASE, _INFLECTED, _PREFIX = 1, 2, 4  # what a word may begin
-
-
-def _by_length(entries: list[tuple[str, Term]]) -> list[tuple[int, dict[str, Term]]]:
-    """The terms of one first character by length, longest first (leftmost-longest), each
-    text with the first term the data gives it: a look-up a length, not a test a term."""
-    lengths: dict[int, dict[str, Term]] = {}
-    for text, term in entries:
-        lengths.setdefault(len(text), {}).setdefault(text, term)
-    return sorted(lengths.items(), reverse=True)
 
 
 @dataclass(frozen=True)

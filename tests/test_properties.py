@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from coopwatch.dedup import fingerprint
 from coopwatch.enrich import enrich
+from coopwatch.enrich.matcher import Term, TermIndex
 from coopwatch.enrich.segment import sentence_spans
 from coopwatch.enrich.text import plain_words, tokens
 from coopwatch.enrich.vocabulary import Vocabulary
@@ -144,3 +145,29 @@ def test_plain_words_of_every_name_are_the_words_tokens_finds() -> None:
     assert len(plain) > len(names) / 2
     for name, words in plain:
         assert [(word, word.casefold()) for word in words] == _words_by_tokens(name), name
+
+
+def _leftmost_longest(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """At each position the longest term that starts there, then on after it."""
+    found, position = [], 0
+    while position < len(text):
+        here = [term for term in terms if text.startswith(term, position)]
+        if here:
+            longest = max(here, key=len)
+            found.append((position, position + len(longest)))
+            position += len(longest)
+        else:
+            position += 1
+    return found
+
+
+_HAN = "中国印度尼西亚日本"
+
+
+@settings(max_examples=300, deadline=None)
+@given(terms=st.sets(st.text(alphabet=_HAN, min_size=2, max_size=4), min_size=1, max_size=6),
+       text=st.text(alphabet=_HAN + "ab ,", max_size=24))
+def test_unspaced_terms_match_leftmost_longest(terms: set[str], text: str) -> None:
+    # 印度 never inside 印度尼西亚, and no match lost after a longer one that failed
+    index = TermIndex("zh", [Term("X", term) for term in sorted(terms)])
+    assert [(hit.start, hit.end) for hit in index.find(text)] == _leftmost_longest(text, terms)
