@@ -64,7 +64,7 @@ def _enrich(raw: RawArticle, title: str, body: str, language: str | None,
         countries = replace(countries, actors=countries.actors + partners)
         together = pair_evidence(text, countries, cues)
     pairs = choose_pairs(countries, together, cooperation)
-    if partners:
+    if partners:  # each works with the story's one acting country, not with the others
         pairs = tuple(pair for pair in pairs if countries.actors[0] in pair)
     actors = set(countries.actors) | {code for pair in pairs for code in pair}
     salient = _salient_sentences(text, countries, cues, actors)

@@ -29,6 +29,7 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—]+")
 _DATELINE_JOINS = re.compile(r"\s*[/,]\s*")
 _DATELINE_ENDS = re.compile(r"\s*(?:[-‐‑–—]{1,2}\s|[,.]\s*\d|\(|:\s)")
 _DATELINE_START = 40  # characters of the body's opening the dateline may stand after (a byline)
+_DATELINE_REACH = 140  # characters from the body's start that a dateline's places may run to
 LEAD_CHARS = 400  # the body's opening, where a story names its actors
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
@@ -218,11 +219,11 @@ def _scenes(article: ArticleText, mentions: list[Mention], scores: Mapping[str, 
 
 def _without_dateline(body: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions without those of the dateline, which says where the report was filed, not
-    who acts: "Washington/Moskau – a Dane flew to the ISS with a Kazakh and a Russian". The
-    places must open the body's first line, and be followed by the dash or date that ends a
-    dateline and no other name (Việt Nam – Nhật Bản is a pair)."""
+    who acts: "SINGAPORE - Oil producers Saudi Arabia and Russia agreed ...". The places must
+    open the body's first line, and be followed by the dash or date that ends a dateline and
+    no other name (Việt Nam – Nhật Bản is a pair)."""
     opening = sorted((mention for mention in mentions if mention.field == "body"
-                      and mention.start < _DATELINE_START + 100), key=lambda mention: mention.start)
+                      and mention.start < _DATELINE_REACH), key=lambda mention: mention.start)
     line_start = len(body) - len(body.lstrip())
     if not opening or opening[0].start - line_start > _DATELINE_START or \
             "\n" in body[line_start : opening[0].start]:
