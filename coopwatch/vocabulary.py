@@ -69,8 +69,9 @@ def _parsed(name: str, data: bytes) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _shipped() -> tuple[dict, dict, dict, dict, dict, dict, dict, dict]:
     gazetteer = json.loads(_data("gazetteer.json"))
+    date_words = {**_toml("dates.toml"), "calendar": json.loads(_data("calendar.json"))}
     return (gazetteer, _toml("aliases.toml"), _toml("cues.toml"), _toml("sectors.toml"),
-            _toml("labels.toml"), _toml("function_words.toml"), _toml("dates.toml"),
+            _toml("labels.toml"), _toml("function_words.toml"), date_words,
             _toml("endings.toml"))
 
 

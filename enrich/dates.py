@@ -4,8 +4,10 @@ Only full dates count: a day without a year is no date (dateparser would fill in
 neither is one before 1990 or after today. Numbers in any script count (٢٠٢٤, ۲۰۲۴, २०२४), as do
 Japanese era years (平成18年), Taiwan's 民國 years, Thai Buddhist years (2567 is 2024), Persian
 solar years (۱۴۰۲ is 2023-24, in Persian text) and lunar Hijri years marked هـ (1445 هـ).
-Dateparser is slow, so it only reads the short spans a pattern found (a day, a month name, a
-year) that no numeric date stands before, never a whole hint or body.
+Month names are read first as CLDR writes them in each language's dates (calendar.json: the
+names, the words between the parts, the orders), so "2024. gada 25. aprīlis" and "25 d'abril del
+2024" need no rule of their own. Dateparser is slow, so it only reads the short spans a pattern
+found (a day, a month name, a year) that no other date stands before, never a whole hint or body.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from coopwatch.enrich.text import MARKS
 from coopwatch.scripts import THAI, UNSPACED, bokmal_language
@@ -49,6 +51,12 @@ SOLAR_HIJRI_YEARS = range(1368, 1500)
 LUNAR_HIJRI_YEARS = range(1409, 1500)
 _SOLAR_HIJRI_LANGUAGES = {"fa"}
 _HIJRI_MARK = re.compile(r"\s?هـ|\s?ه\.?ق|\s?ه(?![\w])")  # هـ, ه.ق: "of the Hijra" after a year
+# between a date's parts: spaces and punctuation, or a word CLDR's patterns write there (de, gada)
+_CALENDAR_SEPARATOR = r"[\s.,،\-–/'’]"
+_CALENDAR_SEPARATORS = 8
+_CALENDAR_ORDERS = ("dmy", "mdy", "ymd")  # every language's; calendar.json adds others it writes
+_CALENDAR_DAY = r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|ª)?(?![^\W_])"
+_CALENDAR_YEAR = r"(?<!\d)(?P<y>\d{4})(?!\d)"
 TODAY_LEAD_CHARS = 600  # "today" dates count in the lead only, where the story states its day
 TODAY_WINDOW_CHARS = 40  # how far after the word for today its date may stand
 
@@ -192,22 +200,62 @@ def _named_month_dates(text: str, language: str | None, thai: bool, today: date)
                 yield _Found(span.start(), iso)
 
 
+def _calendar_patterns(language: str, calendar: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
+    """One pattern for each order of day, month and year the language writes."""
+    key = (language, id(calendar))
+    found = _CALENDAR_CACHE.get(key)
+    if found is None:
+        names = sorted({form for name in calendar["months"]
+                        for form in (name, name.replace("’", "'"))}, key=len, reverse=True)
+        month = rf"(?<![^\W\d_])(?P<m>{'|'.join(map(re.escape, names))})\.?(?![^\W\d_])"
+        words = "".join(f"|{re.escape(word)}(?![^\\W\\d_])" for word in calendar["words"])
+        gap = rf"(?:{_CALENDAR_SEPARATOR}{words}){{0,{_CALENDAR_SEPARATORS}}}"
+        parts = {"d": _CALENDAR_DAY, "m": month, "y": _CALENDAR_YEAR}
+        found = tuple(re.compile(gap.join(parts[part] for part in order), re.IGNORECASE)
+                      for order in (*_CALENDAR_ORDERS, *calendar["orders"]))
+        _CALENDAR_CACHE[key] = found
+    return found
+
+
+_CALENDAR_CACHE: dict[tuple[str, int], tuple[re.Pattern[str], ...]] = {}
+
+
+def _calendar_dates(text: str, language: str | None, thai: bool, today: date,
+                    calendar: Mapping[str, Any] | None) -> Iterator[_Found]:
+    """Dates with a month name as the language's CLDR patterns write them."""
+    if not calendar or not language or not calendar.get("months"):
+        return
+    months = calendar["months"]
+    for pattern in _calendar_patterns(language, calendar):
+        for match in pattern.finditer(text):
+            month = months.get(match.group("m").casefold().replace("'", "’")) or months.get(
+                match.group("m").casefold())
+            if month is None:
+                continue
+            iso = _valid(_gregorian_year(int(match.group("y")), thai, today), month,
+                         int(match.group("d")), today)
+            if iso:
+                yield _Found(match.start(), iso)
+
+
 def _plain(hint: str, months: Mapping[str, int]) -> str:
     text = _ascii_digits(_INVISIBLE.sub("", _ADDRESS.sub(" ", hint)))
     return _with_month_numbers(text, months)
 
 
-def _parse_hint(hint: str, language: str | None, today: date, months: Mapping[str, int]) -> str | None:
+def _parse_hint(hint: str, language: str | None, today: date, months: Mapping[str, int],
+                calendar: Mapping[str, Any] | None = None) -> str | None:
     """The earliest full date in one hint."""
     text = _plain(hint, months)
     if not _HAS_YEAR.search(text):
         return None
     thai = language == "th" or bool(_THAI.search(text))
-    numeric = min(_numeric_dates(text, language, thai, today), default=None)
-    # a named-month date before the first numeric one is the page's: "5 March 2021, updated 06.03.2021"
-    before = text if numeric is None else text[: numeric.start]
+    first = min((*_numeric_dates(text, language, thai, today),
+                 *_calendar_dates(text, language, thai, today, calendar)), default=None)
+    # a named-month date before the first other one is the page's: "5 March 2021, updated 06.03.2021"
+    before = text if first is None else text[: first.start]
     named = next(_named_month_dates(before, language, thai, today), None) if _HAS_YEAR.search(before) else None
-    found = named or numeric
+    found = named or first
     return found.iso if found else None
 
 
@@ -237,8 +285,9 @@ def parse_published(
     else a full date the lead gives for "today"."""
     today = today or date.today()
     months: Mapping[str, int] = (date_words or {}).get("months", {}).get(language or "", {})  # type: ignore[assignment]
+    calendar: Mapping[str, Any] | None = (date_words or {}).get("calendar", {}).get(language or "")  # type: ignore[assignment]
     for hint in hints:
-        found = _parse_hint(hint, language, today, months)
+        found = _parse_hint(hint, language, today, months, calendar)
         if found:
             return found
     words: list[str] = (date_words or {}).get("today", {}).get(language or "", [])  # type: ignore[assignment]
@@ -246,7 +295,7 @@ def parse_published(
     for word in words:
         for match in re.finditer(_word_pattern(word), opening, re.IGNORECASE):
             window = opening[match.end() : match.end() + TODAY_WINDOW_CHARS]
-            found = _parse_hint(window, language, today, months)
+            found = _parse_hint(window, language, today, months, calendar)
             if found:
                 return found
     return None

@@ -64,6 +64,15 @@ def published(hints: tuple[str, ...], language: str | None, lead: str = "") -> s
         ("25/04/2567 10:00 น.", "th", "2024-04-25"),
         ("Published 5 March 2021, updated 06.03.2021", "en", "2021-03-05"),
         ("اُردو پوائنٹ اخبارتازہ ترین 01 دسمبر2018ء", "ur", "2018-12-01"),  # a year unspaced
+        # forms dateparser does not read, as CLDR writes them (calendar.json)
+        ("Publicat: dijous, 25 d'abril del 2024", "ca", "2024-04-25"),
+        ("Publicēts 2024. gada 25. aprīlis", "lv", "2024-04-25"),
+        ("2024 m. balandžio 25 d. 10:15", "lt", "2024-04-25"),
+        ("פורסם: 25 באפר׳ 2024", "he", "2024-04-25"),
+        ("25 เมษายน พ.ศ. 2567", "th", "2024-04-25"),
+        ("شائع: 25 اپریل، 2024", "ur", "2024-04-25"),
+        ("Janaayo 9, 2023", "so", "2023-01-09"),
+        ("9 ஜன., 2023", "ta", "2023-01-09"),
     ],
 )
 def test_full_dates_in_each_language(hint: str, language: str, expected: str) -> None:
@@ -87,10 +96,37 @@ def test_full_dates_in_each_language(hint: str, language: str, expected: str) ->
         ("1402/05/12", "ar"),  # a solar Hijri year outside Persian text
         ("1445/03/12", "ar"),  # a lunar Hijri year without its mark
         ("Source: https://example.org/2024/04/25/other-story.html", "en"),  # another page's address
+        ("25 people came in April 2024", "en"),  # words between the parts that no date writes
+        ("Publicat el 25 de 2024", "ca"),  # no month
     ],
 )
 def test_no_date(hint: str, language: str) -> None:
     assert published((hint,), language) is None
+
+
+def _detected_languages() -> list[str]:
+    import langdetect
+
+    profiles = Path(langdetect.__file__).resolve().parent / "profiles"
+    return sorted({path.name.split("-")[0] for path in profiles.iterdir()})
+
+
+@pytest.mark.parametrize("language", _detected_languages())
+def test_each_detected_language_reads_its_own_cldr_dates(language: str) -> None:
+    """A page in any language langdetect detects is dated when it writes the date as CLDR's full,
+    long or medium pattern does. Short patterns (25/4/24) write two-digit years, which are refused:
+    a score or a version number reads the same."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import format_date
+
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        pytest.skip(f"CLDR has no locale {language}")
+    for day in (date(2024, 4, 25), date(2019, 11, 3), date(2023, 1, 9)):
+        for width in ("full", "long", "medium"):
+            written = format_date(day, width, locale=locale)
+            assert published((f"{written} ",), language) == day.isoformat(), written
 
 
 def test_today_dates_in_the_lead_and_event_dates_deep_in_the_body() -> None:
