@@ -270,14 +270,21 @@ class TermIndex:
             if not entries or not _adjacent(text, words, i, width):
                 continue
             span = words[i : i + width]
+            taken: Term | None = None
             for term, surfaces in entries:
                 if _case_ok(term.case, span, surfaces) and (
                     not self._check_shape
                     or (_ends_alike(span, surfaces) if self._prefixing
                         else _begins_alike(span, surfaces) or self._endings.inflect(span, surfaces, term))
                 ):
-                    hits.append(Hit(term, span[0].start, span[-1].end))
-                    return width
+                    # a name as written, before another of the same stem (Pristina, Pristin)
+                    if len(entries) == 1 or not self._check_shape or _written_as(span, surfaces):
+                        taken = term
+                        break
+                    taken = taken or term
+            if taken is not None:
+                hits.append(Hit(taken, span[0].start, span[-1].end))
+                return width
         return 0
 
     def _match_prefix(self, word: Token, hits: list[Hit]) -> None:
@@ -380,6 +387,10 @@ def _adjacent(text: str, words: list[Token], i: int, width: int) -> bool:
         not text[words[k].end : words[k + 1].start].strip(_JOINERS)
         for k in range(i, i + width - 1)
     )
+
+
+def _written_as(span: list[Token], surfaces: tuple[str, ...]) -> bool:
+    return all(word.folded == surface.casefold() for word, surface in zip(span, surfaces, strict=True))
 
 
 def _begins_alike(span: list[Token], surfaces: tuple[str, ...]) -> bool:

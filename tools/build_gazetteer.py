@@ -63,6 +63,9 @@ _GENERIC_WORDS = {"central", "northern", "southern", "eastern", "western", "nort
 _SYLLABIC = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 PLACE_DOMINANCE = 5.0
 MIN_PLACE_CHARS = {"latin": 4, "other": 2}
+# alternate names that are common words, which a headline capitalizes ("Pristine Beaches"), or
+# given names (Caroline is an old name of Carolina, Puerto Rico)
+_WORDS_NOT_PLACES = {"Pristine", "Caroline"}
 
 
 # Languages that belong to one country, whose name in most languages is that country's adjective
@@ -97,8 +100,13 @@ _PARENTHESIS = re.compile(r"^(.+?)\s*\((.+)\)$")
 _LEADING_ARTICLES = {"cy": ("Yr ", "Y ")}
 
 
+# Codes outside ISO 3166-1 that CLDR and GeoNames give a country: Kosovo's user-assigned XK,
+# which the EU and most news data use
+USER_ASSIGNED_CODES = {"XK"}
+
+
 def iso_codes() -> set[str]:
-    return {country.alpha_2 for country in pycountry.countries}
+    return {country.alpha_2 for country in pycountry.countries} | USER_ASSIGNED_CODES
 
 
 def country_names(codes: set[str]) -> dict[str, dict[str, str]]:
@@ -203,7 +211,8 @@ def place_names(codes: set[str]) -> dict[str, str]:
             floor = MIN_PLACE_CHARS["latin" if is_latin(name) else "other"]
             if lesser and not _SYLLABIC.search(name):
                 floor = MIN_PLACE_CHARS["latin"]  # a lesser city's short names are mostly words (Ей)
-            if len(name) < floor or any(ch.isdigit() for ch in name) or "=" in name:
+            if len(name) < floor or any(ch.isdigit() for ch in name) or "=" in name \
+                    or name in _WORDS_NOT_PLACES:
                 continue
             if is_latin(name) and not name[:1].isupper():
                 continue  # lower-case romanizations ("esukarudesu") are not how texts write it
