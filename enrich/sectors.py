@@ -78,16 +78,24 @@ def find_sectors(
                 weight *= GENERIC_WEIGHT
             weights[(hit.term.tag, hit.term.text.casefold())].append(weight)
     scores: dict[str, float] = defaultdict(float)
-    for (sector, _), times in weights.items():
+    specific: dict[str, float] = defaultdict(float)  # of the terms the sector does not list as broad
+    broad = vocab.broad_sector_terms
+    for (sector, term), times in weights.items():
         times.sort(reverse=True)
-        scores[sector] += sum(weight * REPEAT_WEIGHT**again for again, weight in enumerate(times))
+        score = sum(weight * REPEAT_WEIGHT**again for again, weight in enumerate(times))
+        scores[sector] += score
+        if (sector, term) not in broad:
+            specific[sector] += score
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     strongest = ranked[0][1] if ranked else 0.0
 
     def enough(sector: str, score: float) -> bool:
         own_bar = vocab.sector_min_score(sector, 0.0)
-        share = SPECIFIC_RELATIVE_FLOOR if own_bar else RELATIVE_FLOOR
-        return score >= max(strongest * share, own_bar or SECTOR_MIN_SCORE)
+        if not own_bar:
+            return score >= max(strongest * RELATIVE_FLOOR, SECTOR_MIN_SCORE)
+        # a specific sector's lower bar is for its specific terms; with its broad ones, the usual
+        floor = strongest * SPECIFIC_RELATIVE_FLOOR
+        return specific[sector] >= max(floor, own_bar) or score >= max(floor, SECTOR_MIN_SCORE)
 
     return SectorFindings(
         tuple(hits), tuple(sector for sector, score in ranked if enough(sector, score))

@@ -151,6 +151,18 @@ class Vocabulary:
         """The weight a sector's terms need in a story; the data may set it lower per sector."""
         return float(self.sector_lists.get(sector, {}).get("min_score", default))  # type: ignore[arg-type]
 
+    @cached_property
+    def broad_sector_terms(self) -> frozenset[tuple[str, str]]:
+        """(sector, term folded) of the terms a sector lists as broad (its "broad" table): words
+        of the sector that stories use in passing (space's aviation: a plane, a flight), which
+        the sector's own lower bar does not take alone."""
+        return frozenset(
+            (sector, text.casefold())
+            for sector, table in self.sector_lists.items()
+            for texts in table.get("broad", {}).values()  # type: ignore[union-attr]
+            for text in texts
+        )
+
     def ngram_languages(self) -> NgramLanguages | None:
         """langdetect's profiles ready to detect with; None when the vocabulary has none."""
         return self.languages() if self.languages is not None else None
@@ -250,8 +262,9 @@ class Vocabulary:
 
     def _sector_terms(self, language: str) -> Iterable[Term]:
         for sector, by_language in self.sector_lists.items():
+            broad: Mapping[str, list[str]] = by_language.get("broad", {})  # type: ignore[assignment]
             for mixed in self._mixed(language):
-                for text in _for_language(by_language, mixed):
+                for text in (*_for_language(by_language, mixed), *_for_language(broad, mixed)):
                     yield Term(sector, text, _case_for(text, "any"))
         for sector, texts in self.user_sector_terms.items():
             for text in texts:
