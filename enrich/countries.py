@@ -24,6 +24,7 @@ from coopwatch.types import Field
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
 _HANGUL = re.compile(f"[{HANGUL}]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—]+")
+_HYPHENS = "-‐‑"
 # A dateline: the places a report was filed from, before the dash, comma and date or bracket
 # that open the story ("МОСКВА, 26 апр", "Washington/Moskau –", "सिंगापूर -", "BEIJING (Xinhua)")
 _DATELINE_JOINS = re.compile(r"\s*[/,]\s*")
@@ -198,8 +199,19 @@ def _placed(text: str, hits: list[Hit]) -> list[Hit]:
             and text[hit.end : following.start].strip() in (",", "(")
         ):
             continue
+        if hit.term.place and _joined_behind(text, hit, hits[number - 1] if number else None):
+            continue
         kept.append(hit)
     return kept
+
+
+def _joined_behind(text: str, hit: Hit, previous: Hit | None) -> bool:
+    """A place ending a hyphenated name whose first part names nothing: Oranje-Nassau is a royal
+    house, not the Bahamas (Washington-Moskau names two places, and each stands)."""
+    start = hit.start
+    if start < 2 or text[start - 1] not in _HYPHENS or not text[start - 2].isalpha():
+        return False
+    return previous is None or previous.end != start - 1
 
 
 def _scenes(article: ArticleText, mentions: list[Mention], scores: Mapping[str, float],

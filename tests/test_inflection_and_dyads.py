@@ -270,6 +270,7 @@ def test_a_dyad_may_set_its_dash_between_spaces(vocabulary: Vocabulary) -> None:
     ("pt", "A Coreia do Norte lançou um míssil.", "GW"),  # Norte, a province of Guinea-Bissau
     ("en", "Pristine Beaches Draw Record Crowds", "XK"),  # an alternate name of Pristina
     ("fr", "Caroline Eliacheff publie un livre.", "PR"),  # one of Carolina, Puerto Rico
+    ("nl", "Máxima wordt prinses van Oranje-Nassau.", "BS"),  # a royal house, not the capital
 ])
 def test_a_word_that_merely_resembles_a_place_names_no_country(
     vocabulary: Vocabulary, language: str, text: str, absent: str
@@ -285,6 +286,7 @@ def test_a_word_that_merely_resembles_a_place_names_no_country(
     # Pristina, though Pristin, another name of the city, shares its Catalan stem
     ("ca", "Primera visita del govern grec a Pristina, la capital de Kosovo.", "XK"),
     ("en", "The ministers met in Prishtinë.", "XK"),
+    ("de", "Die Gespräche Washington-Moskau beginnen.", "RU"),  # two places joined: both stand
 ])
 def test_places_keep_matching_as_their_language_writes_them(
     vocabulary: Vocabulary, language: str, text: str, code: str
