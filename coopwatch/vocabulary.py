@@ -75,6 +75,12 @@ def _shipped() -> tuple[dict, dict, dict, dict, dict, dict, dict, dict]:
             _toml("endings.toml"))
 
 
+@lru_cache(maxsize=1)
+def _lemmas() -> dict[str, dict[str, str]]:
+    lemmas: dict[str, dict[str, str]] = json.loads(_data("lemmas.json"))
+    return lemmas
+
+
 def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None) -> Vocabulary:
     """The shipped vocabulary, with the user's own sector terms from the config."""
     from coopwatch.enrich.vocabulary import Vocabulary
@@ -97,6 +103,7 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
         initial_mutations=endings.get("initial_mutations", {}),
         hangul_prefixes=frozenset(endings.get("hangul_prefixes", {}).get("ko", [])),
         locative=endings.get("locative", {}),
+        lemmas=_lemmas(),
         user_sector_terms=dict(user_sector_terms or {}),
         languages=ngram_languages,
     )

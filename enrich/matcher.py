@@ -65,9 +65,9 @@ class TermIndex:
     def __init__(
         self, language: str | None, terms: Iterable[Term], names: bool = False,
         endings: Iterable[str] = (), clitics: Iterable[str] = (),
-        rewrites: Mapping[str, str] | None = None,
+        rewrites: Mapping[str, str] | None = None, lemmas: Mapping[str, str] | None = None,
     ) -> None:
-        self._stems = Stems(language, clitics, rewrites)
+        self._stems = Stems(language, clitics, rewrites, lemmas)
         # the language's case endings: a name also matches its base with any of them
         self._endings = _Endings(endings)
         # Names inflect at their end only (cue words and terms change more); in languages that

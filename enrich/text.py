@@ -149,11 +149,14 @@ class Stems:
     """A per-language stem function with a memo: news reuses its words."""
 
     def __init__(self, language: str | None, clitics: Iterable[str] = (),
-                 rewrites: Mapping[str, str] | None = None) -> None:
+                 rewrites: Mapping[str, str] | None = None,
+                 lemmas: Mapping[str, str] | None = None) -> None:
         self.language = language or ""
         self._stemmer = _stemmer(self.language)
         if self._stemmer is None and clitics:
             self._stemmer = _Clitics(clitics)
+        elif self._stemmer is None and lemmas:
+            self._stemmer = _Lemmas(lemmas)
         elif self._stemmer is not None and rewrites:
             self._stemmer = _Rewritten(rewrites, self._stemmer)
         self._memo: dict[str, str] = {}
@@ -201,6 +204,21 @@ class _Rewritten:
 
     def stemWords(self, words: list[str]) -> list[str]:  # noqa: N802
         return list(self._stemmer.stemWords([self._rewritten(word) for word in words]))
+
+
+class _Lemmas:
+    """A stemmer for a language without a Snowball one: a word's lemma, where the word is a form
+    of a listed term's word (enrich/data/lemmas.json, from simplemma: Albanian energjisë is
+    energji), and the word itself otherwise."""
+
+    def __init__(self, lemmas: Mapping[str, str]) -> None:
+        self._lemmas = lemmas
+
+    def stemWord(self, word: str) -> str:  # noqa: N802 - the Snowball stemmer's interface
+        return self._lemmas.get(word, word)
+
+    def stemWords(self, words: list[str]) -> list[str]:  # noqa: N802
+        return [self._lemmas.get(word, word) for word in words]
 
 
 class _Clitics:

@@ -581,3 +581,35 @@ def test_a_country_name_is_no_sector_term_it_stems_like(vocabulary: Vocabulary) 
                            "Egipt și Israel au discutat despre situația din Gaza. Oficialii au "
                            "spus că Gaza are nevoie de ajutor, iar Gaza va primi ajutor."), vocabulary)
     assert "energy" not in ro.sectors
+
+
+def test_a_language_without_a_stemmer_reads_a_listed_word_in_its_other_forms(
+    vocabulary: Vocabulary,
+) -> None:
+    # lemmas.json: Albanian energjisë (of energy) is energji, the listed word
+    found = tags(vocabulary, "Shqipëria dhe Italia nënshkruan marrëveshje bashkëpunimi",
+                 "Shqipëria dhe Italia nënshkruan një marrëveshje bashkëpunimi në fushën e "
+                 "energjisë. Kompanitë shqiptare dhe italiane do të punojnë së bashku.")
+    assert "energy" in found.sectors
+
+
+def test_a_listed_inflected_form_is_not_widened_to_its_lemma(vocabulary: Vocabulary) -> None:
+    # Bulgarian lists пътища (roads), not път, which is also "time" and "way"
+    found = tags(vocabulary, "Отново на път",
+                 "Групата обяви планове за огромно турне, което ще започне с 35 концерта.")
+    assert "transport_infrastructure" not in found.sectors
+
+
+def test_lemmas_are_for_languages_without_a_stemmer_and_lead_to_listed_words(
+    vocabulary: Vocabulary,
+) -> None:
+    from coopwatch.enrich.matcher import _phrase_words
+    from coopwatch.enrich.text import SNOWBALL
+
+    assert vocabulary.lemmas and not set(vocabulary.lemmas) & set(SNOWBALL)
+    for language, lemmas in vocabulary.lemmas.items():
+        listed = {word for table in (*vocabulary.cue_lists.values(), *vocabulary.sector_lists.values())
+                  for lists in (table, table.get("broad", {})) if isinstance(lists, dict)
+                  for text in lists.get(language, []) if (words := _phrase_words(text))
+                  for word in words[0]}
+        assert set(lemmas.values()) <= listed, language
