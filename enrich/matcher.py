@@ -246,7 +246,9 @@ class TermIndex:
             added = sum(len(w.folded) - len(s) for w, s in zip(span, surfaces, strict=True))
             # a language whose endings are listed inflects by them alone: Francisco is no form
             # of Francia; one with no list, a few letters at the end
-            if (not self._endings.listed and _begins_alike(span, surfaces) and all(
+            # a firm's or agency's name declines whole: Internet is no form of Intel
+            if (not self._endings.listed and (
+                    _whole(span, surfaces) if term.agency else _begins_alike(span, surfaces)) and all(
                 0 <= len(w.folded) - len(s) <= _MAX_ENDING
                 for w, s in zip(span, surfaces, strict=True)
             )) or self._endings.inflect(span, surfaces, term):
@@ -387,6 +389,11 @@ def _adjacent(text: str, words: list[Token], i: int, width: int) -> bool:
         not text[words[k].end : words[k + 1].start].strip(_JOINERS)
         for k in range(i, i + width - 1)
     )
+
+
+def _whole(span: list[Token], surfaces: tuple[str, ...]) -> bool:
+    """Whether each word begins with the whole of the term's word."""
+    return all(word.folded.startswith(fold(surface)) for word, surface in zip(span, surfaces, strict=True))
 
 
 def _written_as(span: list[Token], surfaces: tuple[str, ...]) -> bool:

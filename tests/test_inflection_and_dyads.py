@@ -271,6 +271,10 @@ def test_a_dyad_may_set_its_dash_between_spaces(vocabulary: Vocabulary) -> None:
     ("en", "Pristine Beaches Draw Record Crowds", "XK"),  # an alternate name of Pristina
     ("fr", "Caroline Eliacheff publie un livre.", "PR"),  # one of Carolina, Puerto Rico
     ("nl", "Máxima wordt prinses van Oranje-Nassau.", "BS"),  # a royal house, not the capital
+    # a firm's name declines whole, where a language lists no endings: no Intel, no Engie
+    ("en", "The Internet went down across the country.", "US"),
+    ("tl", "Bumagsak ang Internet sa buong bansa.", "US"),
+    ("en", "A new search Engine for Windows.", "FR"),
 ])
 def test_a_word_that_merely_resembles_a_place_names_no_country(
     vocabulary: Vocabulary, language: str, text: str, absent: str
