@@ -104,6 +104,7 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
         hangul_prefixes=frozenset(endings.get("hangul_prefixes", {}).get("ko", [])),
         locative=endings.get("locative", {}),
         lemmas=_lemmas(),
+        uninflected=frozenset(endings.get("uninflected", {}).get("languages", [])),
         user_sector_terms=dict(user_sector_terms or {}),
         languages=ngram_languages,
     )

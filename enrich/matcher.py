@@ -66,6 +66,7 @@ class TermIndex:
         self, language: str | None, terms: Iterable[Term], names: bool = False,
         endings: Iterable[str] = (), clitics: Iterable[str] = (),
         rewrites: Mapping[str, str] | None = None, lemmas: Mapping[str, str] | None = None,
+        inflecting: bool = True,
     ) -> None:
         self._stems = Stems(language, clitics, rewrites, lemmas)
         # the language's case endings: a name also matches its base with any of them
@@ -73,6 +74,7 @@ class TermIndex:
         # Names inflect at their end only (cue words and terms change more); in languages that
         # bind prepositions and articles in front, a name keeps its end instead.
         self._check_shape = names
+        self._inflecting = inflecting  # whether names take endings the stemmer leaves on
         self._prefixing = language in _PREFIXING_LANGUAGES
         self._phrases: dict[tuple[str, ...], list[tuple[Term, tuple[str, ...]]]] = defaultdict(list)
         self._prefixes: dict[str, list[tuple[str, Term]]] = defaultdict(list)
@@ -137,7 +139,8 @@ class TermIndex:
             # a new list, not sorted in place, where a thread matching may be reading the old
             self._widths[key[0]] = sorted([*widths, len(key)], reverse=True)  # leftmost-longest
         # country names only: place alternates are too many and too loose for this
-        if self._check_shape and not self._prefixing and term.case != "exact" and term.inflects:
+        if (self._check_shape and self._inflecting and not self._prefixing and term.case != "exact"
+                and term.inflects):
             letters, shape_prefix = folded[0][:_PREFIX_KEY], self._shape_prefix(term, folded[0])
             self._inflected[letters].append((term, surfaces, shape_prefix))
             # a new tuple, where a thread matching may be reading the old

@@ -72,6 +72,8 @@ class Vocabulary:
     initial_mutations: Mapping[str, Mapping[str, list[str]]] = field(default_factory=dict)
     # endings.toml [locative]: the words that set the scene right before a place ("in the")
     locative: Mapping[str, list[str]] = field(default_factory=dict)
+    # endings.toml [uninflected]: languages whose names match only as written
+    uninflected: frozenset[str] = frozenset()
     # lemmas.json: in languages without a stemmer, the forms of listed words -> their lemma
     lemmas: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     user_sector_terms: Mapping[str, Iterable[str]] = field(default_factory=dict)
@@ -190,7 +192,8 @@ class Vocabulary:
             rewrites = self.before_stemming.get(_hand(language), {})
             index = TermIndex(language, build(language or "en"), names=names, endings=endings,
                               clitics=clitics, rewrites=rewrites,
-                              lemmas=self.lemmas.get(_hand(language)))
+                              lemmas=self.lemmas.get(_hand(language)),
+                              inflecting=_hand(language) not in self.uninflected)
             self._indexes[key] = index
         return index
 

@@ -275,6 +275,11 @@ def test_a_dyad_may_set_its_dash_between_spaces(vocabulary: Vocabulary) -> None:
     ("en", "The Internet went down across the country.", "US"),
     ("tl", "Bumagsak ang Internet sa buong bansa.", "US"),
     ("en", "A new search Engine for Windows.", "FR"),
+    ("en", "Move iTunes definitions to their own package.", "TN"),  # Tunes, a name of Tunis
+    ("de", "Studie: Silicon Valley dient als rechte Hand.", "AI"),  # The Valley, Anguilla
+    ("ja", "巨人VS阪神の試合は延期された。", "US"),  # versus; Dutch VS is the United States
+    ("vi", "Ngay sau đó, đoàn đại biểu rời Hà Nội.", "RU"),  # at once; Nga is Russia
+    ("ur", "مالی سال کے دوران برآمدات بڑھ گئیں۔", "ML"),  # financial; Mali
 ])
 def test_a_word_that_merely_resembles_a_place_names_no_country(
     vocabulary: Vocabulary, language: str, text: str, absent: str
@@ -291,6 +296,8 @@ def test_a_word_that_merely_resembles_a_place_names_no_country(
     ("ca", "Primera visita del govern grec a Pristina, la capital de Kosovo.", "XK"),
     ("en", "The ministers met in Prishtinë.", "XK"),
     ("de", "Die Gespräche Washington-Moskau beginnen.", "RU"),  # two places joined: both stand
+    ("nl", "De VS en China tekenen een akkoord.", "US"),
+    ("vi", "Nga và Việt Nam ký thỏa thuận.", "RU"),
 ])
 def test_places_keep_matching_as_their_language_writes_them(
     vocabulary: Vocabulary, language: str, text: str, code: str
