@@ -280,7 +280,8 @@ class TermIndex:
                 if _case_ok(term.case, span, surfaces) and (
                     not self._check_shape
                     or (_ends_alike(span, surfaces) if self._prefixing
-                        else _begins_alike(span, surfaces) or self._endings.inflect(span, surfaces, term))
+                        else (_whole(span, surfaces) if term.agency else _begins_alike(span, surfaces))
+                        or self._endings.inflect(span, surfaces, term))
                 ):
                     # a name as written, before another of the same stem (Pristina, Pristin)
                     if len(entries) == 1 or not self._check_shape or _written_as(span, surfaces):

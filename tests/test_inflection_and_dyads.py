@@ -280,6 +280,9 @@ def test_a_dyad_may_set_its_dash_between_spaces(vocabulary: Vocabulary) -> None:
     ("ja", "巨人VS阪神の試合は延期された。", "US"),  # versus; Dutch VS is the United States
     ("vi", "Ngay sau đó, đoàn đại biểu rời Hà Nội.", "RU"),  # at once; Nga is Russia
     ("ur", "مالی سال کے دوران برآمدات بڑھ گئیں۔", "ML"),  # financial; Mali
+    ("sw", "Ushirikiano huu ni muhimu, amesema Rais Kenyatta.", "IR"),  # president; no Raisi
+    ("de", "Er kämpft um die Kerninteressen seines Landes.", "GB"),
+    ("ha", "Suna zaune a yankin Kudu maso Yammacin kasar.", "IL"),  # south
 ])
 def test_a_word_that_merely_resembles_a_place_names_no_country(
     vocabulary: Vocabulary, language: str, text: str, absent: str
