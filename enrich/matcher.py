@@ -36,6 +36,9 @@ _PREFIX_KEY = 3
 _PREFIXING_LANGUAGES = {"ar", "fa", "ur", "he", "ps"}
 _MIN_SHARED_PREFIX = 4
 _MAX_ENDING = 3  # letters an inflected name may add: Russlands, Китаем, Venäjällä
+# letters a name needs to take unlisted endings: a shorter one is another word's start (Mali:
+# Malindi, Hausa Sin: Since)
+_MIN_LOOSE_NAME = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +255,7 @@ class TermIndex:
             # a firm's or agency's name declines whole: Internet is no form of Intel
             if (not self._endings.listed and (
                     _whole(span, surfaces) if term.agency else _begins_alike(span, surfaces)) and all(
-                0 <= len(w.folded) - len(s) <= _MAX_ENDING
+                0 <= len(w.folded) - len(s) <= _MAX_ENDING and (len(s) >= _MIN_LOOSE_NAME or w.folded == s.casefold())
                 for w, s in zip(span, surfaces, strict=True)
             )) or self._endings.inflect(span, surfaces, term):
                 candidate = (-width, added, term)

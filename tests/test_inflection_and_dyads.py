@@ -283,6 +283,10 @@ def test_a_dyad_may_set_its_dash_between_spaces(vocabulary: Vocabulary) -> None:
     ("sw", "Ushirikiano huu ni muhimu, amesema Rais Kenyatta.", "IR"),  # president; no Raisi
     ("de", "Er kämpft um die Kerninteressen seines Landes.", "GB"),
     ("ha", "Suna zaune a yankin Kudu maso Yammacin kasar.", "IL"),  # south
+    # a short name takes no unlisted endings: Malindi is in Kenya, not Mali
+    ("en", "The ship docked at Malindi on Monday.", "ML"),
+    ("sw", "Meli ilitia nanga mjini Malindi.", "ML"),
+    ("ha", "Since the talks began, Najeriya has waited.", "CN"),  # Hausa Sin is China
 ])
 def test_a_word_that_merely_resembles_a_place_names_no_country(
     vocabulary: Vocabulary, language: str, text: str, absent: str
