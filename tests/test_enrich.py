@@ -613,3 +613,31 @@ def test_lemmas_are_for_languages_without_a_stemmer_and_lead_to_listed_words(
                   for text in lists.get(language, []) if (words := _phrase_words(text))
                   for word in words[0]}
         assert set(lemmas.values()) <= listed, language
+
+
+@pytest.mark.parametrize(("language", "title", "body", "sector"), [
+    # homographs a stem makes of a sector term: Russian в связи с (in connection with) is no
+    # telecom, Ukrainian стала (became) no steel, Italian portato (brought) no port, presto
+    # (soon) no loan, Catalan programa no software, French central no power plant, English Mar
+    # (March) no Mars
+    ("ru", "Россия и Китай обсудили экономические связи",
+     "В связи с санкциями Россия и Китай расширили экономические связи и торговые связи.",
+     "telecom_5g"),
+    ("uk", "Україна та Польща підписали угоду",
+     "Вона стала міністром, а угода стала першою. Україна та Польща підписали угоду.",
+     "manufacturing_industry"),
+    ("it", "Italia e Francia firmano un accordo",
+     "L'accordo ha portato presto risultati di grande portata per Italia e Francia.",
+     "transport_infrastructure"),
+    ("ca", "Espanya i França signen un acord",
+     "El programa del govern preveu que Espanya i França signin un acord aviat.",
+     "ict_digital"),
+    ("fr", "La France et le Sénégal signent un accord",
+     "Le comité central du parti a salué l'accord entre la France et le Sénégal.", "energy"),
+    ("en", "France and Senegal sign an agreement",
+     "Published Mar 5, 2024. France and Senegal signed an agreement on Mar 4.", "space"),
+])
+def test_a_homograph_of_a_sector_term_tags_no_sector(
+    vocabulary: Vocabulary, language: str, title: str, body: str, sector: str
+) -> None:
+    assert sector not in tags(vocabulary, title, body).sectors
