@@ -73,8 +73,14 @@ def find_cues(
 ) -> CueFindings:
     """Cooperation and conflict cue words, weighted by where they stand."""
     index = vocab.cues(language)
+    names = [(mention.field, mention.start, mention.end) for mention in countries.mentions
+             if not mention.agency and mention.end - mention.start > 1]
+    # a cue word inside a country's name is none: Hebrew ארצות הברית (the United States) holds
+    # ברית, alliance
     found = [(field, hit) for field, text, _ in article.fields()
-             for hit in index.find(text, article)]
+             for hit in index.find(text, article)
+             if not any(field == where and start <= hit.start and hit.end <= end
+                        for where, start, end in names)]
     parties = max((PARTIES[hit.term.tag] for _, hit in found if hit.term.tag in PARTIES), default=0)
     spans = _Sentences.of_article(article)
     hits = _joint_research([(field, hit) for field, hit in found if hit.term.tag not in PARTIES],
