@@ -641,3 +641,20 @@ def test_a_homograph_of_a_sector_term_tags_no_sector(
     vocabulary: Vocabulary, language: str, title: str, body: str, sector: str
 ) -> None:
     assert sector not in tags(vocabulary, title, body).sectors
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("he", "ארצות הברית וישראל הודיעו על הסנקציות."),  # הברית (the covenant) in the name
+    ("da", "Danmark og Sverige meldte det samme om sanktionerne."),  # samme: same
+    ("it", "Fin dall'inizio l'Italia ha iniziato presto le sanzioni alla Russia."),
+    ("ru", "Россия отказала в визе гражданам Латвии."),  # визе: visa
+    ("hi", "इस दौर में भारत और चीन के बीच तनाव बढ़ा।"),  # दौर: era
+])
+def test_a_homograph_of_a_cue_word_is_no_cue(vocabulary: Vocabulary, language: str, text: str) -> None:
+    from coopwatch.enrich.countries import find_countries
+    from coopwatch.enrich.pairs import find_cues
+    from coopwatch.enrich.text import ArticleText
+
+    article = ArticleText.of("", text)
+    cues = find_cues(article, language, vocabulary, find_countries(article, language, vocabulary))
+    assert cues.cooperation_score == 0.0
