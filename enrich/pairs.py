@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from itertools import combinations
+from itertools import accumulate, combinations
 
 from coopwatch.enrich.countries import CountryFindings, position_weight
 from coopwatch.enrich.matcher import Hit
@@ -73,14 +73,10 @@ def find_cues(
 ) -> CueFindings:
     """Cooperation and conflict cue words, weighted by where they stand."""
     index = vocab.cues(language)
-    names = [(mention.field, mention.start, mention.end) for mention in countries.mentions
-             if not mention.agency and mention.end - mention.start > 1]
     # a cue word inside a country's name is none: Hebrew ארצות הברית (the United States) holds
     # ברית, alliance
     found = [(field, hit) for field, text, _ in article.fields()
-             for hit in index.find(text, article)
-             if not any(field == where and start <= hit.start and hit.end <= end
-                        for where, start, end in names)]
+             for hit in _outside_names(index.find(text, article), field, countries)]
     parties = max((PARTIES[hit.term.tag] for _, hit in found if hit.term.tag in PARTIES), default=0)
     spans = _Sentences.of_article(article)
     hits = _joint_research([(field, hit) for field, hit in found if hit.term.tag not in PARTIES],
@@ -90,6 +86,23 @@ def find_cues(
     for field, hit in hits:
         scores[hit.term.tag] += position_weight(field, hit.start)
     return CueFindings(tuple(hits), scores["cooperation"], scores["conflict"], parties)
+
+
+def _outside_names(hits: list[Hit], field: Field, countries: CountryFindings) -> list[Hit]:
+    spans = sorted((mention.start, mention.end) for mention in countries.mentions
+                   if mention.field == field and not mention.agency)
+    if not spans:
+        return hits
+    starts = [start for start, _ in spans]
+    # the furthest any name starting at or before each one reaches: a hit is inside a name
+    # when a name starting at or before it reaches its end
+    reach = list(accumulate((end for _, end in spans), max))
+    kept = []
+    for hit in hits:
+        before = bisect_right(starts, hit.start)
+        if not before or reach[before - 1] < hit.end:
+            kept.append(hit)
+    return kept
 
 
 def _joint_research(
