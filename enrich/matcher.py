@@ -80,7 +80,9 @@ class TermIndex:
         self._inflecting = inflecting  # whether names take endings the stemmer leaves on
         self._prefixing = language in _PREFIXING_LANGUAGES
         self._phrases: dict[tuple[str, ...], list[tuple[Term, tuple[str, ...]]]] = defaultdict(list)
-        self._prefixes: dict[str, list[tuple[str, Term]]] = defaultdict(list)
+        # "quanten*", and phrases of them ("сільськ* господарств*"): each word's beginning (or,
+        # without its *, the word itself), by the first word's first letters, longest first
+        self._prefixes: dict[str, list[tuple[tuple[tuple[str, bool], ...], Term]]] = defaultdict(list)
         self._unspaced: dict[str, list[tuple[str, Term]]] = defaultdict(list)
         # names by their first letters, for endings the stemmer does not strip (Chinas, Китая),
         # with the letters a word must begin with to be one of them (_shape_prefix)
@@ -161,9 +163,13 @@ class TermIndex:
         if UNSPACED.search(text):
             self._unspaced[text[0]].append((text, term))
         elif text.endswith("*"):
-            prefix = fold(text[:-1])
-            if len(prefix) >= _PREFIX_KEY:
-                self._prefixes[prefix[:_PREFIX_KEY]].append((prefix, term))
+            parts = tuple((fold(part.rstrip("*")).rstrip("-‐"), part.endswith("*"))
+                          for part in text.split())
+            first = parts[0][0]
+            if len(first) >= _PREFIX_KEY:
+                entries = self._prefixes[first[:_PREFIX_KEY]]
+                entries.append((parts, term))
+                entries.sort(key=lambda entry: -len(entry[0]))  # stable: the data's order else
 
     def find(self, text: str, article: ArticleText | None = None) -> list[Hit]:
         """Every match in text, leftmost-longest, in order of position.
@@ -204,8 +210,8 @@ class TermIndex:
                 width = self._match_inflected(text, words, i, hits)
             if not width:
                 if tries[i] & _PREFIX:
-                    self._match_prefix(words[i], hits)
-                width = 1
+                    width = self._match_prefix(text, words, i, hits)
+                width = width or 1
             free = i + width
         return hits
 
@@ -296,11 +302,17 @@ class TermIndex:
                 return width
         return 0
 
-    def _match_prefix(self, word: Token, hits: list[Hit]) -> None:
-        for prefix, term in self._prefixes.get(word.folded[:_PREFIX_KEY], ()):
-            if word.folded.startswith(prefix):
-                hits.append(Hit(term, word.start, word.end))
-                return
+    def _match_prefix(self, text: str, words: list[Token], i: int, hits: list[Hit]) -> int:
+        for parts, term in self._prefixes.get(words[i].folded[:_PREFIX_KEY], ()):
+            width = len(parts)
+            span = words[i : i + width]
+            if len(span) == width and all(
+                word.folded.startswith(part) if is_prefix else word.folded == part
+                for word, (part, is_prefix) in zip(span, parts, strict=True)
+            ) and (width == 1 or _adjacent(text, words, i, width)):
+                hits.append(Hit(term, span[0].start, span[-1].end))
+                return width
+        return 0
 
     def _find_unspaced(self, text: str) -> list[Hit]:
         """Leftmost-longest matches of the unspaced terms: every match found in C, then the

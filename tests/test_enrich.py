@@ -658,3 +658,16 @@ def test_a_homograph_of_a_cue_word_is_no_cue(vocabulary: Vocabulary, language: s
     article = ArticleText.of("", text)
     cues = find_cues(article, language, vocabulary, find_countries(article, language, vocabulary))
     assert cues.cooperation_score == 0.0
+
+
+def test_every_phrase_of_word_beginnings_in_the_data_matches(vocabulary: Vocabulary) -> None:
+    # "сільськ* господарств*", "akıllı telefon*": each word's beginning, or the word itself
+    phrases = [(sector, language, text) for sector, table in vocabulary.sector_lists.items()
+               for lists in (table, table.get("broad", {})) if isinstance(lists, dict)
+               for language, texts in lists.items() if isinstance(texts, list)
+               for text in texts if " " in text.strip() and text.strip().endswith("*")]
+    assert len(phrases) >= 10
+    for sector, language, text in phrases:
+        written = " ".join(part[:-1] + "o" if part.endswith("*") else part for part in text.split())
+        found = {hit.term.tag for hit in vocabulary.sectors(language).find(written)}
+        assert sector in found, (language, text, written)
