@@ -201,23 +201,24 @@ def _named_month_dates(text: str, language: str | None, thai: bool, today: date)
 
 
 def _calendar_patterns(language: str, calendar: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
-    """One pattern for each order of day, month and year the language writes."""
-    key = (language, id(calendar))
-    found = _CALENDAR_CACHE.get(key)
-    if found is None:
-        names = sorted({form for name in calendar["months"]
-                        for form in (name, name.replace("’", "'"))}, key=len, reverse=True)
-        month = rf"(?<![^\W\d_])(?P<m>{'|'.join(map(re.escape, names))})\.?(?![^\W\d_])"
-        words = "".join(f"|{re.escape(word)}(?![^\\W\\d_])" for word in calendar["words"])
-        gap = rf"(?:{_CALENDAR_SEPARATOR}{words}){{0,{_CALENDAR_SEPARATORS}}}"
-        parts = {"d": _CALENDAR_DAY, "m": month, "y": _CALENDAR_YEAR}
-        found = tuple(re.compile(gap.join(parts[part] for part in order), re.IGNORECASE)
-                      for order in (*_CALENDAR_ORDERS, *calendar["orders"]))
-        _CALENDAR_CACHE[key] = found
+    """One pattern for each order of day, month and year the language writes, compiled once for
+    the calendar data a vocabulary holds."""
+    kept = _CALENDAR_CACHE.get(language)
+    if kept is not None and kept[0] is calendar:
+        return kept[1]
+    names = sorted({form for name in calendar["months"]
+                    for form in (name, name.replace("’", "'"))}, key=len, reverse=True)
+    month = rf"(?<![^\W\d_])(?P<m>{'|'.join(map(re.escape, names))})\.?(?![^\W\d_])"
+    words = "".join(f"|{re.escape(word)}(?![^\\W\\d_])" for word in calendar["words"])
+    gap = rf"(?:{_CALENDAR_SEPARATOR}{words}){{0,{_CALENDAR_SEPARATORS}}}"
+    parts = {"d": _CALENDAR_DAY, "m": month, "y": _CALENDAR_YEAR}
+    found = tuple(re.compile(gap.join(parts[part] for part in order), re.IGNORECASE)
+                  for order in (*_CALENDAR_ORDERS, *calendar["orders"]))
+    _CALENDAR_CACHE[language] = (calendar, found)  # the data itself, never a reused id
     return found
 
 
-_CALENDAR_CACHE: dict[tuple[str, int], tuple[re.Pattern[str], ...]] = {}
+_CALENDAR_CACHE: dict[str, tuple[Mapping[str, Any], tuple[re.Pattern[str], ...]]] = {}
 
 
 def _calendar_dates(text: str, language: str | None, thai: bool, today: date,

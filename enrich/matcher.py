@@ -167,9 +167,11 @@ class TermIndex:
                           for part in text.split())
             first = parts[0][0]
             if len(first) >= _PREFIX_KEY:
-                entries = self._prefixes[first[:_PREFIX_KEY]]
-                entries.append((parts, term))
-                entries.sort(key=lambda entry: -len(entry[0]))  # stable: the data's order else
+                key = first[:_PREFIX_KEY]
+                # a new list, as _add_phrase makes, where a thread matching may be reading the
+                # old; sorted stably, so the data's order stands among phrases of one length
+                self._prefixes[key] = sorted([*self._prefixes.get(key, []), (parts, term)],
+                                             key=lambda entry: -len(entry[0]))
 
     def find(self, text: str, article: ArticleText | None = None) -> list[Hit]:
         """Every match in text, leftmost-longest, in order of position.
@@ -258,12 +260,8 @@ class TermIndex:
             added = sum(len(w.folded) - len(s) for w, s in zip(span, surfaces, strict=True))
             # a language whose endings are listed inflects by them alone: Francisco is no form
             # of Francia; one with no list, a few letters at the end
-            # a firm's or agency's name declines whole: Internet is no form of Intel
-            if (not self._endings.listed and (
-                    _whole(span, surfaces) if term.agency else _begins_alike(span, surfaces)) and all(
-                0 <= len(w.folded) - len(s) <= _MAX_ENDING and (len(s) >= _MIN_LOOSE_NAME or w.folded == s.casefold())
-                for w, s in zip(span, surfaces, strict=True)
-            )) or self._endings.inflect(span, surfaces, term):
+            if (not self._endings.listed and _loosely_inflected(span, surfaces, term)) \
+                    or self._endings.inflect(span, surfaces, term):
                 candidate = (-width, added, term)
                 if best is None or candidate[:2] < best[:2]:
                     best = candidate
@@ -410,13 +408,24 @@ def _adjacent(text: str, words: list[Token], i: int, width: int) -> bool:
     )
 
 
+def _loosely_inflected(span: list[Token], surfaces: tuple[str, ...], term: Term) -> bool:
+    """Whether each word is the name's word with up to a few letters more, in a language whose
+    endings are not listed. A firm's or agency's name declines whole (Internet is no form of
+    Intel), and a short name takes none (Malindi is no form of Mali)."""
+    if not (_whole(span, surfaces) if term.agency else _begins_alike(span, surfaces)):
+        return False
+    return all(0 <= len(word.folded) - len(surface) <= _MAX_ENDING
+               and (len(surface) >= _MIN_LOOSE_NAME or word.folded == fold(surface))
+               for word, surface in zip(span, surfaces, strict=True))
+
+
 def _whole(span: list[Token], surfaces: tuple[str, ...]) -> bool:
     """Whether each word begins with the whole of the term's word."""
     return all(word.folded.startswith(fold(surface)) for word, surface in zip(span, surfaces, strict=True))
 
 
 def _written_as(span: list[Token], surfaces: tuple[str, ...]) -> bool:
-    return all(word.folded == surface.casefold() for word, surface in zip(span, surfaces, strict=True))
+    return all(word.folded == fold(surface) for word, surface in zip(span, surfaces, strict=True))
 
 
 def _begins_alike(span: list[Token], surfaces: tuple[str, ...]) -> bool:
