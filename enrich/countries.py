@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import NamedTuple
 
 from coopwatch.enrich.compact import CompactRun, find_compact_runs
@@ -74,6 +76,28 @@ class CountryFindings:
         more = [code for code, score in self.scores
                 if code not in self.actors and score >= ACTOR_MIN_SCORE]
         return replace(self, actors=self.actors + tuple(more[: parties - len(self.actors)]))
+
+
+class NameSpans:
+    """Where one field names countries and places, for the words inside or across them: a word
+    there is no sector term or cue word, though it stems like one (Catalan Xipre, Cyprus, like
+    xip; Hebrew ארצות הברית, the United States, holding ברית, alliance)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        # the furthest any name starting at or before each one reaches
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a name reaches into start..end."""
+        before = bisect_left(self._starts, end)
+        return bool(before) and self._reach[before - 1] > start
+
+    def hold(self, start: int, end: int) -> bool:
+        """Whether a name holds all of start..end."""
+        before = bisect_right(self._starts, start)
+        return bool(before) and self._reach[before - 1] >= end
 
 
 def position_weight(field: Field, start: int) -> float:

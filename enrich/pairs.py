@@ -15,9 +15,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from itertools import accumulate, combinations
+from itertools import combinations
 
-from coopwatch.enrich.countries import CountryFindings, position_weight
+from coopwatch.enrich.countries import CountryFindings, NameSpans, position_weight
 from coopwatch.enrich.matcher import Hit
 from coopwatch.enrich.text import ArticleText
 from coopwatch.enrich.vocabulary import Vocabulary
@@ -89,20 +89,9 @@ def find_cues(
 
 
 def _outside_names(hits: list[Hit], field: Field, countries: CountryFindings) -> list[Hit]:
-    spans = sorted((mention.start, mention.end) for mention in countries.mentions
-                   if mention.field == field and not mention.agency)
-    if not spans:
-        return hits
-    starts = [start for start, _ in spans]
-    # the furthest any name starting at or before each one reaches: a hit is inside a name
-    # when a name starting at or before it reaches its end
-    reach = list(accumulate((end for _, end in spans), max))
-    kept = []
-    for hit in hits:
-        before = bisect_right(starts, hit.start)
-        if not before or reach[before - 1] < hit.end:
-            kept.append(hit)
-    return kept
+    spans = NameSpans((mention.start, mention.end) for mention in countries.mentions
+                      if mention.field == field and not mention.agency)
+    return [hit for hit in hits if not spans.hold(hit.start, hit.end)]
 
 
 def _joint_research(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from coopwatch.enrich.countries import position_weight
+from coopwatch.enrich.countries import NameSpans, position_weight
 from coopwatch.enrich.matcher import Hit
 from coopwatch.enrich.text import ArticleText
 from coopwatch.enrich.vocabulary import Vocabulary
@@ -62,13 +61,9 @@ def find_sectors(
     hits: list[tuple[Field, Hit]] = []
     weights: dict[tuple[str, str], list[float]] = defaultdict(list)  # (sector, term) -> each time
     for field, text, _ in article.fields():
-        spans = sorted(named[field])
-        starts = [start for start, _ in spans]
+        spans = NameSpans(named[field])
         for hit in index.find(text, article):
-            # the names that start before the hit ends; a name is a word or two, so the last
-            # few of them are all that can reach into it
-            before = bisect_left(starts, hit.end)
-            if any(end > hit.start for _, end in spans[max(0, before - 3) : before]):
+            if spans.overlap(hit.start, hit.end):
                 continue
             hits.append((field, hit))
             weight = position_weight(field, hit.start)
