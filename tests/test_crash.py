@@ -164,6 +164,40 @@ def test_kill_9_during_fetch_keeps_what_was_committed_and_a_rerun_completes(
     assert integrity(db) == "ok" and article_count(db) == 24 * 25
 
 
+def test_a_reader_sees_each_feed_stored_while_the_sync_still_waits_for_others(
+        tmp_path: Path) -> None:
+    # The writer keeps a sync's writes in shared transactions; one is committed once no other
+    # write waits, so a dashboard or a `list` in another terminal sees a feed soon after it is
+    # stored, not when the sync's last feed answers.
+    import threading
+
+    db = tmp_path / "live.db"
+    released = threading.Event()
+    with scripted_server() as (base, script):
+        script.routes["/quick.xml"] = (200, {"Content-Type": "application/rss+xml"},
+                                       feed_xml(1, 30))
+
+        def held(headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+            released.wait(60)
+            return 200, {"Content-Type": "application/rss+xml"}, feed_xml(2, 5)
+
+        script.routes["/held.xml"] = held
+        fetch = start(command("fetch", "--quiet", "--feed", f"{base}/quick.xml",
+                              "--feed", f"{base}/held.xml", db=db), cwd=tmp_path)
+        try:
+            give_up = time.monotonic() + 60
+            while article_count(db) < 30 and time.monotonic() < give_up:
+                assert fetch.poll() is None, "the sync ended while a feed was held"
+                time.sleep(0.05)
+            seen_while_held = article_count(db)
+        finally:
+            released.set()
+        done = finish(fetch)
+    assert done.code == 0, done.err
+    assert seen_while_held == 30
+    assert article_count(db) == 35 and integrity(db) == "ok"
+
+
 async def test_overlapping_syncs_readers_and_the_dashboard_lose_nothing(tmp_path: Path) -> None:
     from coopwatch.config import Config
     from coopwatch.tui.app import make_app

@@ -13,10 +13,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
 
@@ -34,6 +35,10 @@ from coopwatch.vocabulary import VocabularyLoader
 log = logging.getLogger("coopwatch.update")
 P = ParamSpec("P")
 T = TypeVar("T")
+# The longest the writer keeps its writes in one transaction before it commits them: a commit
+# costs some milliseconds (the full-text index writes a segment), and a big sync's feeds would
+# pay one each, twice; a kill -9 loses at most this much of the sync, never the database.
+GROUP_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,45 @@ def feed_jobs(store: Store, urls: Sequence[str] | None, full_text_below: int) ->
     return jobs
 
 
+class _WriteGroups:
+    """The writer thread's writes in shared transactions (Store.grouped_writes): a group is
+    committed as soon as no other write waits, or when it has been open GROUP_SECONDS, so a
+    reader (the dashboard) sees each feed soon after it is stored. A write that fails undoes
+    only itself, as in any group."""
+
+    def __init__(self, store: Store, writer: ThreadPoolExecutor) -> None:
+        self._store, self._writer = store, writer
+        self._waiting = 0  # writes handed to the writer and not yet done
+        self._counting = threading.Lock()
+        self._group: ExitStack | None = None  # entered and closed on the writer thread only
+        self._opened = 0.0
+
+    async def run(self, work: Callable[[], T]) -> T:
+        with self._counting:
+            self._waiting += 1
+        return await asyncio.get_running_loop().run_in_executor(self._writer, self._grouped, work)
+
+    def _grouped(self, work: Callable[[], T]) -> T:
+        try:
+            if self._group is None:
+                group = ExitStack()
+                group.enter_context(self._store.grouped_writes())
+                self._group, self._opened = group, time.monotonic()
+            return work()
+        finally:
+            with self._counting:
+                self._waiting -= 1
+                idle = self._waiting == 0
+            if idle or time.monotonic() - self._opened >= GROUP_SECONDS:
+                self.commit()
+
+    def commit(self) -> None:
+        """Commit the open group (on the writer thread); a failed commit is a StorageError."""
+        group, self._group = self._group, None
+        if group is not None:
+            group.close()
+
+
 class _FeedSync:
     """One sync's feeds: the store, its writer thread, the pool, the limits."""
 
@@ -66,13 +110,17 @@ class _FeedSync:
                  pool: EnrichPool, writer: ThreadPoolExecutor, limits: Limits, timeout: float,
                  clock: Clock) -> None:
         self.store, self.vocabulary, self.retriever = store, vocabulary, retriever
-        self.pool, self.writer, self.limits = pool, writer, limits
+        self.pool, self.limits = pool, limits
         self.timeout, self.clock = timeout, clock
+        self._groups = _WriteGroups(store, writer)
 
     async def _write(self, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """work(*args) on the writer thread, the only one that touches the store."""
-        return await asyncio.get_running_loop().run_in_executor(
-            self.writer, lambda: work(*args, **kwargs))
+        return await self._groups.run(lambda: work(*args, **kwargs))
+
+    def commit_writes(self) -> None:
+        """Commit what the writer holds in its open group (on the writer thread)."""
+        self._groups.commit()
 
     async def sync(self, job: FeedJob) -> SourceResult:
         """One feed, start to end; a bug on its input is its failure, never the others'."""
@@ -163,7 +211,12 @@ async def _sync_all(store: Store, jobs: Sequence[FeedJob], vocabulary: Vocabular
                     progress(result)
                 return result
 
-            return list(await asyncio.gather(*(one(job) for job in jobs)))
+            try:
+                return list(await asyncio.gather(*(one(job) for job in jobs)))
+            finally:
+                # an interrupted sync keeps what it stored: writes handed to the writer and
+                # then cancelled never ran, and the group they would have closed is open
+                writer.submit(feeds.commit_writes).result()
 
 
 def sync_feeds(
