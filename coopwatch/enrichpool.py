@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from multiprocessing import resource_tracker
 from typing import TYPE_CHECKING
 
-from coopwatch.types import Enrichment, RawArticle
+from coopwatch.types import Enriched, RawArticle
 
 if TYPE_CHECKING:
     from coopwatch.enrich import Vocabulary
@@ -59,12 +59,18 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(0)
 
 
-def _enrich_chunk(raws: Sequence[RawArticle]) -> list[Enrichment]:
+def _enrich_chunk(raws: Sequence[RawArticle], fingerprints: bool) -> list[Enriched]:
     # imported here, in the workers: a sync that creates the pool may never enrich
     from coopwatch.enrich import enrich_many
 
     assert _worker_vocabulary is not None
-    return enrich_many(raws, _worker_vocabulary)
+    enrichments = enrich_many(raws, _worker_vocabulary)
+    if not fingerprints:
+        return [Enriched(enrichment) for enrichment in enrichments]
+    from coopwatch.store.fingerprints import fingerprint
+
+    return [Enriched(enrichment, fingerprint(raw.title, raw.body))
+            for raw, enrichment in zip(raws, enrichments, strict=True)]
 
 
 @dataclass
@@ -95,8 +101,10 @@ class EnrichPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
-    async def enrich(self, raws: Sequence[RawArticle]) -> list[Enrichment] | None:
-        """Each article's enrichment, in order; None when the batch is better done in process.
+    async def enrich(self, raws: Sequence[RawArticle],
+                     fingerprints: bool = False) -> list[Enriched] | None:
+        """Each article's enrichment, in order, with its fingerprint if asked for (a sync's,
+        which stores them, not a re-enrichment's); None when the batch is better done in process.
 
         Before the workers run, a small batch of an expected source (expect()) waits while
         other sources may still bring more: the feeds of a big sync then start the workers
@@ -107,7 +115,7 @@ class EnrichPool:
             and len(raws) < MIN_BATCH and self._expected > 1
         if held and not await self._held(len(raws)):
             return None
-        futures = self._submit(raws)
+        futures = self._submit(raws, fingerprints)
         if futures is None:
             return None
         try:
@@ -160,13 +168,14 @@ class EnrichPool:
             self._holding.ready.set_result(start)
             self._holding = None
 
-    def enrich_later(self, raws: Sequence[RawArticle]) -> Callable[[], list[Enrichment] | None]:
+    def enrich_later(self, raws: Sequence[RawArticle],
+                     fingerprints: bool = False) -> Callable[[], list[Enriched] | None]:
         """enrich() for code without an event loop (a local folder's ingest): the workers start
         on the batch at once, and the function returned waits for their answers, so the caller
         can store the batch before while they work."""
-        futures = self._submit(raws)
+        futures = self._submit(raws, fingerprints)
 
-        def answers() -> list[Enrichment] | None:
+        def answers() -> list[Enriched] | None:
             if futures is None:
                 return None
             try:
@@ -182,7 +191,8 @@ class EnrichPool:
         """Whether the workers are running (so a batch costs them no start)."""
         return self._executor is not None
 
-    def _submit(self, raws: Sequence[RawArticle]) -> list[Future[list[Enrichment]]] | None:
+    def _submit(self, raws: Sequence[RawArticle],
+                fingerprints: bool) -> list[Future[list[Enriched]]] | None:
         """The batch handed to the workers in chunks, or None when it is better done in process
         (too small, or no workers can run)."""
         if self._workers < 2 or not raws or (len(raws) < MIN_BATCH and self._executor is None):
@@ -190,7 +200,8 @@ class EnrichPool:
         try:
             if self._executor is None:
                 self._executor = self._start()
-            return [self._executor.submit(_enrich_chunk, chunk) for chunk in _chunks(raws, CHUNK)]
+            return [self._executor.submit(_enrich_chunk, chunk, fingerprints)
+                    for chunk in _chunks(raws, CHUNK)]
         except (BrokenProcessPool, OSError, ValueError) as error:
             self._give_up(error)
             return None

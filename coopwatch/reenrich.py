@@ -93,9 +93,10 @@ def reenrich(
 
 def _enrich_batch(pool: EnrichPool, raws: list[RawArticle],
                   vocabulary: VocabularyLoader) -> list[Enrichment]:
-    enrichments = asyncio.run(pool.enrich(raws))
-    if enrichments is None:  # a small run, one core, or workers that failed
-        from coopwatch.enrich import enrich_many  # numpy and the stemmers: only now
+    answers = asyncio.run(pool.enrich(raws))
+    if answers is not None:
+        return [answer.enrichment for answer in answers]
+    # a small run, one core, or workers that failed
+    from coopwatch.enrich import enrich_many  # numpy and the stemmers: only now
 
-        enrichments = enrich_many(raws, vocabulary())
-    return enrichments
+    return enrich_many(raws, vocabulary())

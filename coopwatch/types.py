@@ -49,6 +49,15 @@ class Enrichment:
     evidence: tuple[Evidence, ...] = ()
 
 
+class Enriched(NamedTuple):
+    """An article's enrichment and, where asked for, its near-duplicate fingerprint
+    (coopwatch.dedup): both made from its text alone, so the enrichment workers make them
+    together, off the process that parses and stores."""
+
+    enrichment: Enrichment
+    fingerprint: tuple[int, ...] | None = None  # None: not made, the store's side makes it
+
+
 @dataclass(frozen=True)
 class Article:
     """An article as stored, with its tags."""

@@ -109,7 +109,7 @@ def die(*args: object) -> None:
     os._exit(1)
 
 
-def collector_state(raws: object) -> list[tuple[int, int]]:
+def collector_state(raws: object, fingerprints: bool) -> list[tuple[int, int]]:
     """A worker's task that answers how its garbage collector is set: (objects frozen, young
     threshold)."""
     import gc

@@ -496,8 +496,8 @@ def _watch_pool(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     used_workers: list[bool] = []
     real_enrich = coopwatch.enrichpool.EnrichPool.enrich
 
-    async def watched(self, raws):  # type: ignore[no-untyped-def]
-        done = await real_enrich(self, raws)
+    async def watched(self, raws, **options):  # type: ignore[no-untyped-def]
+        done = await real_enrich(self, raws, **options)
         used_workers.append(done is not None)
         return done
 
@@ -523,6 +523,27 @@ def test_a_big_feed_is_enriched_in_worker_processes_alike(
     assert used_workers == [True, False]
     assert listings["workers"] == listings["in process"]
     assert {tuple(a["pairs"][0]) for a in listings["workers"]} >= {("CN", "RU"), ("JP", "VN")}
+
+
+def test_reprints_in_a_big_sync_are_copies_when_the_workers_made_their_fingerprints(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The workers make each new item's fingerprint beside its tags; a paper reprinting a wire's
+    # stories under its own addresses must still be found to carry copies of them.
+    used_workers = _watch_pool(monkeypatch)
+    monkeypatch.setattr(coopwatch.enrichpool, "MIN_BATCH", 24)
+    wire = _many_stories(30)
+    paper = wire.replace(b"https://wire.example/", b"https://paper.example/").replace(
+        b"<guid>s-", b"<guid>p-")
+    db = tmp_path / "reprints.db"
+    with scripted_server() as (base, script):
+        script.routes["/wire.rss"] = (200, {}, wire)
+        script.routes["/paper.rss"] = (200, {}, paper)
+        first = fetch_json(db, "--feed", f"{base}/wire.rss")
+        second = fetch_json(db, "--feed", f"{base}/paper.rss")
+    assert used_workers == [True, True]
+    assert [(f["sources"][0]["new"], f["sources"][0]["copies"]) for f in (first, second)] == [
+        (30, 0), (0, 30)]
+    assert len(json.loads(run(db, "list", "--json", "--limit", "0")[1])) == 30
 
 
 def test_small_feeds_that_together_make_a_big_sync_are_enriched_by_the_workers(
@@ -574,7 +595,7 @@ def test_once_the_workers_run_a_small_batch_goes_to_them_with_the_same_tags(
     import asyncio
 
     from coopwatch.enrich import enrich_many
-    from coopwatch.types import RawArticle
+    from coopwatch.types import Enriched, RawArticle
 
     few = [RawArticle("https://wire.example/rss", f"s-{n}", "Japan and Vietnam sign a deal",
                       "Japan and Vietnam signed a memorandum on semiconductors in Hanoi.")
@@ -588,7 +609,7 @@ def test_once_the_workers_run_a_small_batch_goes_to_them_with_the_same_tags(
 
     before, after = asyncio.run(both())
     assert before is None
-    assert after == enrich_many(few, vocabulary)
+    assert after == [Enriched(enrichment) for enrichment in enrich_many(few, vocabulary)]
 
 
 def test_workers_that_die_are_reported_once_and_their_batches_enriched_in_process(

@@ -122,8 +122,8 @@ def test_a_big_folder_is_enriched_in_worker_processes_alike(
     used_workers: list[bool] = []
     real_enrich_later = coopwatch.enrichpool.EnrichPool.enrich_later
 
-    def watched(self, raws):  # type: ignore[no-untyped-def]
-        answers = real_enrich_later(self, raws)
+    def watched(self, raws, **options):  # type: ignore[no-untyped-def]
+        answers = real_enrich_later(self, raws, **options)
 
         def recorded():  # type: ignore[no-untyped-def]
             done = answers()

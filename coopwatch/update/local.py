@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from coopwatch.enrichpool import EnrichPool
 from coopwatch.fetchers.local import display_path, read_file, walk
 from coopwatch.store import Store
-from coopwatch.types import Enrichment, RawArticle, Skipped, SourceResult, SyncReport
+from coopwatch.types import Enriched, RawArticle, Skipped, SourceResult, SyncReport
 from coopwatch.update import enrich, health, known, save
 from coopwatch.update.decide import Intent
 from coopwatch.update.health import Clock, Progress, utc_clock
@@ -58,13 +58,14 @@ class _Batch:
     """Files whose new articles the workers may be enriching."""
 
     files: list[_File]
-    answers: Callable[[], list[Enrichment] | None]
+    answers: Callable[[], list[Enriched] | None]
 
     @classmethod
     def start(cls, files: list[_File], pool: EnrichPool | None) -> _Batch:
         raws = [file.intents[index].raw
                 for file in files for index in enrich.waiting(file.intents)]
-        answers = pool.enrich_later(raws) if pool is not None and raws else lambda: None
+        answers = (pool.enrich_later(raws, fingerprints=True) if pool is not None and raws
+                   else lambda: None)
         return cls(files, answers)
 
     def save(self, store: Store, loader: VocabularyLoader, result: SourceResult) -> None:

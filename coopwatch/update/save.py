@@ -6,13 +6,13 @@ from collections.abc import Mapping, Sequence
 
 from coopwatch.dedup import NEAR_DUPLICATE_BANDS, canonical_url, fingerprint
 from coopwatch.store import Store
-from coopwatch.types import ArticleWrite, Enrichment, SourceResult
+from coopwatch.types import ArticleWrite, Enriched, SourceResult
 from coopwatch.update.decide import Adopt, Changed, Copy, Intent, New, settle
 
 
 def save(store: Store, source: str, intents: Sequence[Intent],
-         enrichments: Mapping[int, Enrichment], enriched_with: str) -> SourceResult:
-    """Store every intent (enrichments: by the intent's index, for all but copies); a new item
+         enriched: Mapping[int, Enriched], enriched_with: str) -> SourceResult:
+    """Store every intent (enriched: by the intent's index, for all but copies); a new item
     is first settled against the stories stored since it was decided. Runs on the one thread
     that writes, so no other source can store the same story in between."""
     writes: list[ArticleWrite] = []
@@ -21,7 +21,7 @@ def save(store: Store, source: str, intents: Sequence[Intent],
     for index, decided in enumerate(intents):
         intent: Intent | None = decided
         url = canonical_url(decided.raw.url)
-        prints = (fingerprint(decided.raw.title, decided.raw.body)
+        prints = (_fingerprint(decided, enriched.get(index))
                   if decided.raw.entry_key and not isinstance(decided, Copy) else ())
         if isinstance(decided, New) and decided.raw.entry_key:
             original = store.find_duplicate(url, prints, NEAR_DUPLICATE_BANDS)
@@ -33,21 +33,28 @@ def save(store: Store, source: str, intents: Sequence[Intent],
                                        copy=True))
             copies += intent.first_time
         elif isinstance(intent, Adopt):
-            writes.append(ArticleWrite(intent.raw, intent.digest, enrichments[index],
+            writes.append(ArticleWrite(intent.raw, intent.digest, enriched[index].enrichment,
                                        intent.article_id, adopt=True, canonical_url=url,
                                        fingerprint=prints))
             copies += 1
         elif isinstance(intent, Changed):
-            writes.append(ArticleWrite(intent.raw, intent.digest, enrichments[index],
+            writes.append(ArticleWrite(intent.raw, intent.digest, enriched[index].enrichment,
                                        intent.article_id, canonical_url=url,
                                        fingerprint=prints))
         else:
-            writes.append(ArticleWrite(intent.raw, intent.digest, enrichments[index], None,
+            writes.append(ArticleWrite(intent.raw, intent.digest, enriched[index].enrichment, None,
                                        canonical_url=url, fingerprint=prints))
     new_ids = store.save_articles(writes, enriched_with) if writes else []
     updated = sum(isinstance(intent, Changed) for intent in intents)
     return SourceResult(source=source, new=len(new_ids), updated=updated, copies=copies,
                         new_ids=new_ids)
+
+
+def _fingerprint(decided: Intent, enriched: Enriched | None) -> tuple[int, ...]:
+    """The item's fingerprint: the workers' when they made it, else made now."""
+    if enriched is not None and enriched.fingerprint is not None:
+        return enriched.fingerprint
+    return fingerprint(decided.raw.title, decided.raw.body)
 
 
 class _Repeats:
