@@ -10,11 +10,13 @@ import contextlib
 import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
+import sys
 import threading
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,7 +109,68 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
         uninflected=frozenset(endings.get("uninflected", {}).get("languages", [])),
         user_sector_terms=dict(user_sector_terms or {}),
         languages=ngram_languages,
+        index_cache=DiskIndexes.for_terms(user_sector_terms or {}),
     )
+
+
+class DiskIndexes:
+    """Term indexes as built, kept in the cache folder for later processes: a sync's workers,
+    each of which would otherwise build the indexes of every language it meets. One folder
+    for each installation's code and data and each config's own sector terms (the enrichment
+    version says both), so a kept index is never one that other rules built."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._ids: tuple[int, dict[int, int]] = (0, {})
+
+    @classmethod
+    def for_terms(cls, user_sector_terms: Mapping[str, Iterable[str]]) -> DiskIndexes:
+        import Stemmer  # its stems are kept in the indexes
+
+        from coopwatch.enrichversion import enrichment_version
+
+        made_by = (f"{enrichment_version({})} {enrichment_version(user_sector_terms)} "
+                   f"{sys.version_info[:2]} {Stemmer.version()} {pickle.HIGHEST_PROTOCOL}")
+        code = hashlib.sha256(enrichment_version({}).encode()).hexdigest()[:8]
+        return cls(cache_dir() / f"indexes-{code}-{hashlib.sha256(made_by.encode()).hexdigest()[:12]}")
+
+    def load(self, name: str, shared: Sequence[object]) -> object | None:
+        try:
+            with (self.folder / f"{name}.pickle").open("rb") as file:
+                unpickler = pickle.Unpickler(file)
+                unpickler.persistent_load = shared.__getitem__  # type: ignore[method-assign]
+                return unpickler.load()
+        except Exception:  # noqa: BLE001 (not kept yet, or damaged: it is built again)
+            return None
+
+    def save(self, name: str, value: object, shared: Sequence[object]) -> None:
+        ids = self._shared_ids(shared)
+        kept = self.folder / f"{name}.pickle"
+        staging = kept.with_name(f"{kept.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            if not self.folder.exists():
+                self._forget_other_installations()
+                self.folder.mkdir(parents=True, exist_ok=True)
+            with staging.open("wb") as file:
+                pickler = pickle.Pickler(file, protocol=pickle.HIGHEST_PROTOCOL)
+                pickler.persistent_id = lambda obj: ids.get(id(obj))  # type: ignore[method-assign]
+                pickler.dump(value)
+            staging.replace(kept)  # whole or not at all: another worker may be reading it
+        except (OSError, pickle.PicklingError):
+            with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+                staging.unlink()
+
+    def _shared_ids(self, shared: Sequence[object]) -> dict[int, int]:
+        if self._ids[0] != id(shared):
+            self._ids = (id(shared), {id(obj): number for number, obj in enumerate(shared)})
+        return self._ids[1]
+
+    def _forget_other_installations(self) -> None:
+        """Folders that an earlier installation's code or data made: never read again."""
+        code = self.folder.name.split("-")[1]
+        for older in self.folder.parent.glob("indexes-*"):
+            if older.name.split("-")[1] != code:
+                shutil.rmtree(older, ignore_errors=True)
 
 
 @lru_cache(maxsize=1)

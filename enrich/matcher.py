@@ -53,6 +53,12 @@ class Term:
     place: bool = False  # a city, province or state, standing for its country
     agency: bool = False  # a ministry, agency or state company, standing for its country
 
+    def __reduce__(self) -> tuple[type[Term], tuple[str, str, Case, float, bool, bool, bool]]:
+        # made again by its constructor: a frozen dataclass's own unpickling looks its fields
+        # up for every object, and an index cache holds tens of thousands (IndexCache)
+        return Term, (self.tag, self.text, self.case, self.weight, self.inflects, self.place,
+                      self.agency)
+
 
 class Hit(NamedTuple):  # a tuple: made for every match, and a frozen dataclass costs thrice
     """Where a term matched."""
@@ -111,6 +117,17 @@ class TermIndex:
         # the unspaced terms in one Aho-Corasick automaton, made when a text first holds such
         # a script: most texts hold none
         self._automaton: ahocorasick.Automaton | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        # as built, for a cache between processes (coopwatch.vocabulary): the lock and the
+        # automaton are made again where the index is loaded
+        return {name: value for name, value in self.__dict__.items()
+                if name not in ("_filing", "_automaton")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._filing = threading.Lock()
+        self._automaton = None
 
     def _file(self, terms: list[Term]) -> None:
         phrases = [(term, _phrase_words(term.text)) for term in terms]

@@ -145,6 +145,18 @@ def _stemmer(language: str) -> Stemmer.Stemmer | None:
     return Stemmer.Stemmer(algorithm) if algorithm else None
 
 
+def _stem_function(language: str, clitics: tuple[str, ...], rewrites: Mapping[str, str] | None,
+                   lemmas: Mapping[str, str] | None) -> Any:
+    stemmer: Any = _stemmer(language)
+    if stemmer is None and clitics:
+        return _Clitics(clitics)
+    if stemmer is None and lemmas:
+        return _Lemmas(lemmas)
+    if stemmer is not None and rewrites:
+        return _Rewritten(rewrites, stemmer)
+    return stemmer
+
+
 class Stems:
     """A per-language stem function with a memo: news reuses its words."""
 
@@ -152,14 +164,17 @@ class Stems:
                  rewrites: Mapping[str, str] | None = None,
                  lemmas: Mapping[str, str] | None = None) -> None:
         self.language = language or ""
-        self._stemmer = _stemmer(self.language)
-        if self._stemmer is None and clitics:
-            self._stemmer = _Clitics(clitics)
-        elif self._stemmer is None and lemmas:
-            self._stemmer = _Lemmas(lemmas)
-        elif self._stemmer is not None and rewrites:
-            self._stemmer = _Rewritten(rewrites, self._stemmer)
+        self._made_of = (tuple(clitics), rewrites, lemmas)
+        self._stemmer = _stem_function(self.language, *self._made_of)
         self._memo: dict[str, str] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # a Snowball stemmer is a C object that pickle cannot keep: it is made again
+        return {"language": self.language, "made_of": self._made_of, "memo": self._memo}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.language, self._made_of, self._memo = state["language"], state["made_of"], state["memo"]
+        self._stemmer = _stem_function(self.language, *self._made_of)
 
     def of(self, words: list[Token]) -> list[str]:
         """The stem of every word."""

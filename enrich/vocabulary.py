@@ -6,10 +6,10 @@ Built from plain dicts so that enrich/ itself reads no files: coopwatch.vocabula
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from coopwatch.enrich.dyads import ShortForms, combining_forms, first_parts
 from coopwatch.enrich.matcher import Case, Term, TermIndex
@@ -46,6 +46,18 @@ def _case_for(text: str, default: Case) -> Case:
     return default if has_case(text) else "any"
 
 
+class IndexCache(Protocol):
+    """Where a vocabulary keeps what it builds, for later processes (coopwatch.vocabulary keeps
+    it on disk: enrich/ does no I/O). What is kept refers to the objects of `shared`, which
+    every process makes alike, instead of holding copies of them."""
+
+    def load(self, name: str, shared: Sequence[object]) -> object | None:
+        """What was kept under name, or None (never kept, or unreadable)."""
+
+    def save(self, name: str, value: object, shared: Sequence[object]) -> None:
+        """Keep value under name; a cache that cannot be written is only slower."""
+
+
 @dataclass
 class Vocabulary:
     """Everything enrichment knows, in data; indexes are built per language when first asked."""
@@ -79,8 +91,12 @@ class Vocabulary:
     user_sector_terms: Mapping[str, Iterable[str]] = field(default_factory=dict)
     # langdetect's profiles as arrays, asked for only when a text first needs its language found
     languages: Callable[[], NgramLanguages] | None = None
+    # the indexes as built by an earlier process with the same data and code: a worker that
+    # loads them skips most of its start (building an index took 20 to 100 ms a language)
+    index_cache: IndexCache | None = None
     _indexes: dict[tuple[str, str], TermIndex] = field(default_factory=dict, repr=False)
     _place_terms: list[tuple[str, str, Term]] = field(default_factory=list, repr=False)
+    _shared_objects: list[object] = field(default_factory=list, repr=False)
     _short_forms: dict[str, ShortForms | None] = field(default_factory=dict, repr=False)
     _combining: dict[str, str] | None = field(default=None, repr=False)
 
@@ -187,15 +203,30 @@ class Vocabulary:
         key = (kind, language or "")
         index = self._indexes.get(key)
         if index is None:
-            endings = self.endings.get(_hand(language), ()) if names else ()
-            clitics = self.clitics.get(_hand(language), ())
-            rewrites = self.before_stemming.get(_hand(language), {})
-            index = TermIndex(language, build(language or "en"), names=names, endings=endings,
-                              clitics=clitics, rewrites=rewrites,
-                              lemmas=self.lemmas.get(_hand(language)),
-                              inflecting=_hand(language) not in self.uninflected)
+            name = f"{kind}-{language or '-'}"
+            kept = self.index_cache.load(name, self._shared()) if self.index_cache else None
+            if isinstance(kept, TermIndex):
+                index = kept
+            else:
+                endings = self.endings.get(_hand(language), ()) if names else ()
+                clitics = self.clitics.get(_hand(language), ())
+                rewrites = self.before_stemming.get(_hand(language), {})
+                index = TermIndex(language, build(language or "en"), names=names,
+                                  endings=endings, clitics=clitics, rewrites=rewrites,
+                                  lemmas=self.lemmas.get(_hand(language)),
+                                  inflecting=_hand(language) not in self.uninflected)
+                if self.index_cache:  # as built, before any text files its waiting names
+                    self.index_cache.save(name, index, self._shared())
             self._indexes[key] = index
         return index
+
+    def _shared(self) -> list[object]:
+        """What every index refers to rather than holds (IndexCache): the place terms, which
+        each spaced language's country index lists, and the lemma tables."""
+        if not self._shared_objects:
+            self._shared_objects = [*(term for _, _, term in self._places()),
+                                    *(self.lemmas[language] for language in sorted(self.lemmas))]
+        return self._shared_objects
 
     def _country_terms(self, language: str) -> Iterable[Term]:
         excluded_places = set(self.aliases.get("exclude", {}).get("places", []))
@@ -249,10 +280,17 @@ class Vocabulary:
     def _places(self) -> list[tuple[str, str, Term]]:
         """Every place with its script and term, the same for every language."""
         if not self._place_terms:  # made whole, then set: threads may ask at once
-            self._place_terms = [
+            kept = self.index_cache.load("places", ()) if self.index_cache else None
+            if isinstance(kept, list):
+                self._place_terms = kept
+                return kept
+            places = [
                 (name, _UNSPACED_SCRIPTS if UNSPACED.search(name) else script_of(name),
                  Term(code, name, _case_for(name, "capital"), weight=PLACE_WEIGHT, place=True))
                 for name, code in self.places.items()]
+            if self.index_cache:
+                self.index_cache.save("places", places, ())
+            self._place_terms = places
         return self._place_terms
 
     def _mixed(self, language: str) -> list[str]:

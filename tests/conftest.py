@@ -14,8 +14,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
+@pytest.fixture(scope="session")
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the whole run: what it holds is made again from the installed code
+    and data alone (term indexes, parsed data files), so tests share it as processes do."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session_cache: Path) -> Path:
     """Point every default path into tmp_path, so no test reads or writes the user's folders."""
     home = tmp_path / "home"
     home.mkdir()
@@ -24,6 +31,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(variable, str(home / variable.lower()))
     monkeypatch.setenv("COOPWATCH_DB", str(tmp_path / "default.db"))
     monkeypatch.setenv("COOPWATCH_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("COOPWATCH_CACHE", str(session_cache))
     return home
 
 
