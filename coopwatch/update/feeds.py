@@ -80,7 +80,10 @@ class _WriteGroups:
     async def run(self, work: Callable[[], T]) -> T:
         with self._counting:
             self._waiting += 1
-        return await asyncio.get_running_loop().run_in_executor(self._writer, self._grouped, work)
+        handed = self._writer.submit(self._grouped, work)
+        # a write cancelled before it ran (an interrupted sync) waits no longer
+        handed.add_done_callback(lambda done: done.cancelled() and self._done_waiting())
+        return await asyncio.wrap_future(handed)
 
     def _grouped(self, work: Callable[[], T]) -> T:
         try:
@@ -90,11 +93,14 @@ class _WriteGroups:
                 self._group, self._opened = group, time.monotonic()
             return work()
         finally:
-            with self._counting:
-                self._waiting -= 1
-                idle = self._waiting == 0
-            if idle or time.monotonic() - self._opened >= GROUP_SECONDS:
+            if self._done_waiting() or time.monotonic() - self._opened >= GROUP_SECONDS:
                 self.commit()
+
+    def _done_waiting(self) -> bool:
+        """Count one write out; whether none waits now."""
+        with self._counting:
+            self._waiting -= 1
+            return self._waiting == 0
 
     def commit(self) -> None:
         """Commit the open group (on the writer thread); a failed commit is a StorageError."""
