@@ -31,6 +31,10 @@ from coopwatch.scripts import UNSPACED
 Case = Literal["any", "capital", "exact"]
 _JOINERS = " -‐‑–—\u00a0'’"
 _PREFIX_KEY = 3
+# A place matches only a word that begins alike (_begins_alike: four letters or more where its
+# first word has four), so a place waits for a word with its first four letters: a text holds
+# words beginning with a third as many places' four letters as with their three.
+_PLACE_KEY = 4
 # Languages that attach prepositions and articles in front of a word (و، ب، ال، ה), where a word
 # need not begin like the listed term; everywhere else it must.
 _PREFIXING_LANGUAGES = {"ar", "fa", "ur", "he", "ps"}
@@ -108,7 +112,7 @@ class TermIndex:
         self._filing = threading.Lock()
         filed_now = []
         for term in terms:
-            key = _waiting_key(term.text) if names and not self._prefixing else None
+            key = _waiting_key(term.text, term.place) if names and not self._prefixing else None
             if key:
                 self._waiting[key].append(term)
             else:
@@ -206,7 +210,7 @@ class TermIndex:
             keys = article.derived(("keys", id(words), self._stems.language),
                                    lambda: _WordKeys.of(text, words, stems))
         if self._waiting:
-            self._file_waiting(keys.prefix_set)
+            self._file_waiting(keys.prefix_set | keys.place_prefix_set)
         hits = self._find_spaced(text, words, stems, keys)
         if self._unspaced and keys.unspaced:
             hits += self._find_unspaced(text)
@@ -373,16 +377,20 @@ class _WordKeys:
     prefixes: list[str]
     stem_set: set[str]
     prefix_set: set[str]
+    place_prefix_set: set[str]  # first _PLACE_KEY letters, for the places waiting to be filed
     unspaced: bool  # whether the field holds text of unspaced scripts, for substring matching
 
     @classmethod
     def of(cls, text: str, words: list[Token], stems: list[str]) -> _WordKeys:
         prefixes: list[str] = list(map(getitem, map(_FOLDED, words), repeat(_FIRST_LETTERS)))
-        return cls(stems, prefixes, set(stems), set(prefixes), UNSPACED.search(text) is not None)
+        place_prefixes: set[str] = set(map(getitem, map(_FOLDED, words), repeat(_PLACE_LETTERS)))
+        return cls(stems, prefixes, set(stems), set(prefixes), place_prefixes,
+                   UNSPACED.search(text) is not None)
 
 
 _FOLDED = attrgetter("folded")  # in C, not a Python call a word
 _FIRST_LETTERS = slice(0, _PREFIX_KEY)
+_PLACE_LETTERS = slice(0, _PLACE_KEY)
 
 
 @lru_cache(maxsize=1 << 17)  # the same place names are indexed again for every language
@@ -403,13 +411,15 @@ def _phrase_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
 
 
 @lru_cache(maxsize=1 << 17)
-def _waiting_key(text: str) -> str | None:
+def _waiting_key(text: str, place: bool) -> str | None:
     """The first letters a text's word needs for a name to match there; None when the name is
-    matched otherwise (substrings, prefixes) or its first word is too short."""
+    matched otherwise (substrings, prefixes) or its first word is too short. Other names wait
+    for three letters: a country's name may keep only three before its ending (Čína, Čínou)."""
     words = _phrase_words(text)
     if words is None or len(words[0][0]) < _PREFIX_KEY:
         return None
-    return words[0][0][:_PREFIX_KEY]
+    first = words[0][0]
+    return first[:_PLACE_KEY] if place and len(first) >= _PLACE_KEY else first[:_PREFIX_KEY]
 
 
 @lru_cache(maxsize=1 << 17)  # the same place names are indexed again for every language
