@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import ssl
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -200,15 +201,16 @@ def _describe(error: httpx.HTTPError) -> str:
     return " ".join(f"{type(error).__name__}: {error}".split())[:200]
 
 
-def make_client() -> httpx.AsyncClient:
-    """The client for one sync: timeouts, our User-Agent, no auto-redirects, kept connections."""
+def make_client(keep_alive: int = KEEPALIVE_HOSTS,
+                tls: ssl.SSLContext | None = None) -> httpx.AsyncClient:
+    """A client: timeouts, our User-Agent, no auto-redirects, up to keep_alive connections kept
+    open for the next request; tls is the context to verify servers with (one a sync, so its
+    certificate bundle is read once)."""
     return httpx.AsyncClient(
         headers={"User-Agent": USER_AGENT, "Accept": "application/rss+xml, application/atom+xml, "
                  "application/feed+json, application/xml;q=0.9, */*;q=0.8"},
         timeout=httpx.Timeout(CONNECT_TIMEOUT, read=READ_TIMEOUT),
-        # the sync's Limits bound the requests at once; the pool keeps a connection to each
-        # host open between them, not only to the last `concurrency` hosts asked
-        limits=httpx.Limits(max_connections=None, max_keepalive_connections=KEEPALIVE_HOSTS),
+        limits=httpx.Limits(max_connections=None, max_keepalive_connections=keep_alive),
         follow_redirects=False,
-        verify=client_context(),
+        verify=tls or client_context(),
     )
