@@ -28,7 +28,6 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 BACKOFF_SECONDS = 0.5
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 10.0
-KEEPALIVE_HOSTS = 100  # idle connections kept for the next request to their host
 
 
 # Content-Encoding -> zlib's window bits: gzip's header, zlib's (deflate as servers send it)
@@ -201,8 +200,7 @@ def _describe(error: httpx.HTTPError) -> str:
     return " ".join(f"{type(error).__name__}: {error}".split())[:200]
 
 
-def make_client(keep_alive: int = KEEPALIVE_HOSTS,
-                tls: ssl.SSLContext | None = None) -> httpx.AsyncClient:
+def make_client(keep_alive: int, tls: ssl.SSLContext | None = None) -> httpx.AsyncClient:
     """A client: timeouts, our User-Agent, no auto-redirects, up to keep_alive connections kept
     open for the next request; tls is the context to verify servers with (one a sync, so its
     certificate bundle is read once)."""
