@@ -121,7 +121,8 @@ class DiskIndexes:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._ids: tuple[int, dict[int, int]] = (0, {})
+        # the shared objects last saved against, held so that their ids stay theirs
+        self._ids: tuple[Sequence[object], dict[int, int]] = ((), {})
 
     @classmethod
     def for_terms(cls, user_sector_terms: Mapping[str, Iterable[str]]) -> DiskIndexes:
@@ -161,8 +162,8 @@ class DiskIndexes:
                 staging.unlink()
 
     def _shared_ids(self, shared: Sequence[object]) -> dict[int, int]:
-        if self._ids[0] != id(shared):
-            self._ids = (id(shared), {id(obj): number for number, obj in enumerate(shared)})
+        if self._ids[0] is not shared:
+            self._ids = (shared, {id(obj): number for number, obj in enumerate(shared)})
         return self._ids[1]
 
     def _forget_other_installations(self) -> None:
