@@ -68,6 +68,8 @@ def shared_feedserver(tool: Path, folder: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        if process.stdout:
+            process.stdout.close()
 
 
 @dataclass
