@@ -130,9 +130,10 @@ class DiskIndexes:
 
         from coopwatch.enrichversion import enrichment_version
 
-        made_by = (f"{enrichment_version({})} {enrichment_version(user_sector_terms)} "
-                   f"{sys.version_info[:2]} {Stemmer.version()} {pickle.HIGHEST_PROTOCOL}")
+        # the shipped code and data, and apart from them what else decides an index
         code = hashlib.sha256(enrichment_version({}).encode()).hexdigest()[:8]
+        made_by = (f"{enrichment_version(user_sector_terms)} {sys.version_info[:2]} "
+                   f"{Stemmer.version()} {pickle.HIGHEST_PROTOCOL}")
         return cls(cache_dir() / f"indexes-{code}-{hashlib.sha256(made_by.encode()).hexdigest()[:12]}")
 
     def load(self, name: str, shared: Sequence[object]) -> object | None:

@@ -210,7 +210,7 @@ class TermIndex:
             keys = article.derived(("keys", id(words), self._stems.language),
                                    lambda: _WordKeys.of(text, words, stems))
         if self._waiting:
-            self._file_waiting(keys.prefix_set | keys.place_prefix_set)
+            self._file_waiting(keys.filing_set)
         hits = self._find_spaced(text, words, stems, keys)
         if self._unspaced and keys.unspaced:
             hits += self._find_unspaced(text)
@@ -377,14 +377,16 @@ class _WordKeys:
     prefixes: list[str]
     stem_set: set[str]
     prefix_set: set[str]
-    place_prefix_set: set[str]  # first _PLACE_KEY letters, for the places waiting to be filed
+    # first _PREFIX_KEY and _PLACE_KEY letters: what the names waiting to be filed wait for
+    filing_set: set[str]
     unspaced: bool  # whether the field holds text of unspaced scripts, for substring matching
 
     @classmethod
     def of(cls, text: str, words: list[Token], stems: list[str]) -> _WordKeys:
         prefixes: list[str] = list(map(getitem, map(_FOLDED, words), repeat(_FIRST_LETTERS)))
-        place_prefixes: set[str] = set(map(getitem, map(_FOLDED, words), repeat(_PLACE_LETTERS)))
-        return cls(stems, prefixes, set(stems), set(prefixes), place_prefixes,
+        prefix_set = set(prefixes)
+        filing: set[str] = prefix_set.union(map(getitem, map(_FOLDED, words), repeat(_PLACE_LETTERS)))
+        return cls(stems, prefixes, set(stems), prefix_set, filing,
                    UNSPACED.search(text) is not None)
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from coopwatch import __version__
-from coopwatch.fetchers.tls import client_context
 from coopwatch.lean_httpx import httpx
 from coopwatch.types import Caching
 from coopwatch.webaddress import is_web_url
@@ -200,7 +199,7 @@ def _describe(error: httpx.HTTPError) -> str:
     return " ".join(f"{type(error).__name__}: {error}".split())[:200]
 
 
-def make_client(keep_alive: int, tls: ssl.SSLContext | None = None) -> httpx.AsyncClient:
+def make_client(keep_alive: int, tls: ssl.SSLContext) -> httpx.AsyncClient:
     """A client: timeouts, our User-Agent, no auto-redirects, up to keep_alive connections kept
     open for the next request; tls is the context to verify servers with (one a sync, so its
     certificate bundle is read once)."""
@@ -210,5 +209,5 @@ def make_client(keep_alive: int, tls: ssl.SSLContext | None = None) -> httpx.Asy
         timeout=httpx.Timeout(CONNECT_TIMEOUT, read=READ_TIMEOUT),
         limits=httpx.Limits(max_connections=None, max_keepalive_connections=keep_alive),
         follow_redirects=False,
-        verify=tls or client_context(),
+        verify=tls,
     )
