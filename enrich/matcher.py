@@ -8,13 +8,14 @@ forms match), "quanten*" (any word that starts so: German compounds), or a CJK/T
 from __future__ import annotations
 
 import threading
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import attrgetter, getitem
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -89,14 +90,18 @@ class TermIndex:
         self._check_shape = names
         self._inflecting = inflecting  # whether names take endings the stemmer leaves on
         self._prefixing = language in _PREFIXING_LANGUAGES
-        self._phrases: dict[tuple[str, ...], list[tuple[Term, tuple[str, ...]]]] = defaultdict(list)
+        # Each entry keeps its term's place in the data (a number), and entries of one key stay
+        # in that order however the names were filed (waiting names are filed as texts ask,
+        # in any order): the first that fits wins, so the data decides (México the country,
+        # listed before México the city), never a process's history or its hash seed.
+        self._phrases: dict[tuple[str, ...], list[tuple[int, Term, tuple[str, ...]]]] = {}
         # "quanten*", and phrases of them ("сільськ* господарств*"): each word's beginning (or,
         # without its *, the word itself), by the first word's first letters, longest first
-        self._prefixes: dict[str, list[tuple[tuple[tuple[str, bool], ...], Term]]] = defaultdict(list)
+        self._prefixes: dict[str, list[tuple[int, tuple[tuple[str, bool], ...], Term]]] = {}
         self._unspaced: dict[str, list[tuple[str, Term]]] = defaultdict(list)
         # names by their first letters, for endings the stemmer does not strip (Chinas, Китая),
         # with the letters a word must begin with to be one of them (_shape_prefix)
-        self._inflected: dict[str, list[tuple[Term, tuple[str, ...], str]]] = defaultdict(list)
+        self._inflected: dict[str, list[tuple[int, Term, tuple[str, ...], str]]] = {}
         # the same prefixes together, for str.startswith: most words sharing three letters with
         # names are none of them (and: Andorra, các: Các Tiểu Vương quốc)
         self._shape_prefixes: dict[str, tuple[str, ...]] = {}
@@ -108,15 +113,15 @@ class TermIndex:
         # A name matches only a word that begins as it does (_begins_alike), so a name index
         # stems and files a name when a text first holds a word with its first letters: of the
         # 13,000 places a language's index lists, its texts meet a few hundred.
-        self._waiting: dict[str, list[Term]] = defaultdict(list)
+        self._waiting: dict[str, list[tuple[int, Term]]] = defaultdict(list)
         self._filing = threading.Lock()
         filed_now = []
-        for term in terms:
+        for number, term in enumerate(terms):
             key = _waiting_key(term.text, term.place) if names and not self._prefixing else None
             if key:
-                self._waiting[key].append(term)
+                self._waiting[key].append((number, term))
             else:
-                filed_now.append(term)
+                filed_now.append((number, term))
         self._file(filed_now)
         # the unspaced terms in one Aho-Corasick automaton, made when a text first holds such
         # a script: most texts hold none
@@ -133,18 +138,16 @@ class TermIndex:
         self._filing = threading.Lock()
         self._automaton = None
 
-    def _file(self, terms: list[Term]) -> None:
-        phrases = [(term, _phrase_words(term.text)) for term in terms]
-        self._stems.learn(folded for _, words in phrases if words for folded in words[0])
-        for term, words in phrases:
+    def _file(self, terms: list[tuple[int, Term]]) -> None:
+        phrases = [(number, term, _phrase_words(term.text)) for number, term in terms]
+        self._stems.learn(folded for _, _, words in phrases if words for folded in words[0])
+        for number, term, words in phrases:
             if words:
-                self._add_phrase(term, *words)
+                self._add_phrase(number, term, *words)
             else:
-                self._add_other(term)
+                self._add_other(number, term)
 
     def _file_waiting(self, prefixes: Iterable[str]) -> None:
-        # Names of different first letters never match the same words, so filing them in
-        # another order than the data's changes no answer.
         if not self._waiting.keys() & prefixes:
             return
         with self._filing:
@@ -155,9 +158,11 @@ class TermIndex:
             for prefix in ready:
                 del self._waiting[prefix]
 
-    def _add_phrase(self, term: Term, folded: tuple[str, ...], surfaces: tuple[str, ...]) -> None:
+    def _add_phrase(self, number: int, term: Term, folded: tuple[str, ...],
+                    surfaces: tuple[str, ...]) -> None:
         key = self._stems.learned(folded)
-        self._phrases[key].append((term, surfaces))
+        # a new list, in the data's order, where a thread matching may be reading the old
+        self._phrases[key] = _in_order(self._phrases.get(key, []), (number, term, surfaces))
         if len(key) > 1:
             self._openings.add((key[0], key[1]))  # before the width, which a thread matching may see
         widths = self._widths.get(key[0], [])
@@ -168,7 +173,8 @@ class TermIndex:
         if (self._check_shape and self._inflecting and not self._prefixing and term.case != "exact"
                 and term.inflects):
             letters, shape_prefix = folded[0][:_PREFIX_KEY], self._shape_prefix(term, folded[0])
-            self._inflected[letters].append((term, surfaces, shape_prefix))
+            self._inflected[letters] = _in_order(self._inflected.get(letters, []),
+                                                 (number, term, surfaces, shape_prefix))
             # a new tuple, where a thread matching may be reading the old
             self._shape_prefixes[letters] = (*self._shape_prefixes.get(letters, ()), shape_prefix)
 
@@ -179,7 +185,7 @@ class TermIndex:
         base = self._endings.base_for(term, folded)
         return base if base is not None and len(base) < len(alike) else alike
 
-    def _add_other(self, term: Term) -> None:
+    def _add_other(self, number: int, term: Term) -> None:
         text = term.text.strip()
         if UNSPACED.search(text):
             self._unspaced[text[0]].append((text, term))
@@ -190,9 +196,9 @@ class TermIndex:
             if len(first) >= _PREFIX_KEY:
                 key = first[:_PREFIX_KEY]
                 # a new list, as _add_phrase makes, where a thread matching may be reading the
-                # old; sorted stably, so the data's order stands among phrases of one length
-                self._prefixes[key] = sorted([*self._prefixes.get(key, []), (parts, term)],
-                                             key=lambda entry: -len(entry[0]))
+                # old; longest first, and in the data's order among phrases of one length
+                self._prefixes[key] = sorted([*self._prefixes.get(key, []), (number, parts, term)],
+                                             key=lambda entry: (-len(entry[1]), entry[0]))
 
     def find(self, text: str, article: ArticleText | None = None) -> list[Hit]:
         """Every match in text, leftmost-longest, in order of position.
@@ -269,7 +275,7 @@ class TermIndex:
         """A name with an ending the stemmer kept; the closest name wins (Nigeria, not Niger)."""
         best: tuple[int, int, Term] | None = None  # (-width, added letters, term)
         folded = words[i].folded
-        for term, surfaces, shape_prefix in self._inflected.get(folded[:_PREFIX_KEY], ()):
+        for _, term, surfaces, shape_prefix in self._inflected.get(folded[:_PREFIX_KEY], ()):
             if not folded.startswith(shape_prefix):
                 continue  # neither test below could take it: most words sharing three letters
             width = len(surfaces)
@@ -304,7 +310,7 @@ class TermIndex:
                 continue
             span = words[i : i + width]
             taken: Term | None = None
-            for term, surfaces in entries:
+            for _, term, surfaces in entries:
                 if _case_ok(term.case, span, surfaces) and (
                     not self._check_shape
                     or (_ends_alike(span, surfaces) if self._prefixing
@@ -322,7 +328,7 @@ class TermIndex:
         return 0
 
     def _match_prefix(self, text: str, words: list[Token], i: int, hits: list[Hit]) -> int:
-        for parts, term in self._prefixes.get(words[i].folded[:_PREFIX_KEY], ()):
+        for _, parts, term in self._prefixes.get(words[i].folded[:_PREFIX_KEY], ()):
             width = len(parts)
             span = words[i : i + width]
             if len(span) == width and all(
@@ -435,6 +441,17 @@ def _adjacent(text: str, words: list[Token], i: int, width: int) -> bool:
         not text[words[k].end : words[k + 1].start].strip(_JOINERS)
         for k in range(i, i + width - 1)
     )
+
+
+_Entry = TypeVar("_Entry", bound=tuple[Any, ...])
+
+
+def _in_order(entries: list[_Entry], entry: _Entry) -> list[_Entry]:
+    """entries with entry among them, in the order of their first item (the term's place in
+    the data)."""
+    kept = list(entries)
+    insort(kept, entry, key=lambda item: item[0])
+    return kept
 
 
 def _loosely_inflected(span: list[Token], surfaces: tuple[str, ...], term: Term) -> bool:
