@@ -83,12 +83,12 @@ def parse_feed(data: bytes, source: str, content_type: str | None = None,
                 language_hint=language,
             )
         )
-    ttl = feed.get("ttl")
+    ttl = str(feed.get("ttl") or "")
     return ParsedFeed(
         title=clean_text(feed.get("title", "")).strip() or None,
         language=language,
         articles=articles,
-        ttl_minutes=int(ttl) if str(ttl or "").isdigit() else None,
+        ttl_minutes=int(ttl) if ttl.isdigit() else None,
         items_in_document=items,
     )
 
