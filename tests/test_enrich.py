@@ -172,6 +172,22 @@ def test_sectors_need_more_than_one_stray_word(vocabulary: Vocabulary) -> None:
     assert "energy" in found.sectors and "transport_infrastructure" not in found.sectors
 
 
+@pytest.mark.parametrize(("title", "body"), [
+    ("Iran to produce the Sputnik V vaccine with Russia",
+     "Iran registered the Russian Sputnik V vaccine and will produce it jointly with Russia. The "
+     "first doses of Sputnik V arrive next week."),
+    ("Иран будет выпускать вакцину «Спутник V» вместе с Россией",
+     "Иран зарегистрировал российскую вакцину «Спутник V» и будет производить её вместе с Россией. "
+     "Первые дозы вакцины «Спутник V» прибудут на следующей неделе."),
+    ("Іран вироблятиме вакцину Супутник V спільно з Росією",
+     "Іран зареєстрував російську вакцину Супутник V і вироблятиме її спільно з Росією. Перші дози "
+     "вакцини Супутник V прибудуть наступного тижня."),
+])
+def test_the_sputnik_vaccine_is_no_satellite(vocabulary: Vocabulary, title: str, body: str) -> None:
+    found = tags(vocabulary, title, body)
+    assert "biotech_health" in found.sectors and "space" not in found.sectors
+
+
 def test_a_side_remark_does_not_tag_a_sector_beside_the_story(vocabulary: Vocabulary) -> None:
     body = ("China and Brazil launched a joint Earth observation satellite on a Long March rocket on "
             "Tuesday. The satellite is the seventh of the programme that the two countries began in "
