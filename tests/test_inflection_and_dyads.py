@@ -44,6 +44,8 @@ INFLECTED = [
     ("sq", "marrëveshja me Argjentinën", "AR"),
     ("sq", "ambasadori i Argjentinës", "AR"),
     ("sq", "Argjentina dhe Kina", "AR"),
+    ("sq", "Ambasadori i Mbretërisë së Bashkuar në Prishtinë", "GB"),
+    ("sq", "marrëveshja me Maqedoninë e Veriut", "MK"),
     # Welsh initial mutation: Portiwgal, Ciwba and Cymru after yn, o
     ("cy", "buddsoddi ym Mhortiwgal", "PT"),
     ("cy", "cytundeb yng Nghiwba", "CU"),
