@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import feedparser
 
 from coopwatch.fetchers.decode import clean_text, decode_bytes
-from coopwatch.fetchers.fastfeed import FastFeed, parse_plain_rss
+from coopwatch.fetchers.fastfeed import FastFeed, parse_plain_feed
 from coopwatch.fetchers.limits import MAX_FEED_ITEMS, TooCostly, check_markup, item_pieces
 from coopwatch.fetchers.markup import strip_markup
 from coopwatch.fetchers.pagetext import address_date
@@ -99,7 +99,7 @@ def _parse_xml(data: bytes, content_type: str | None) -> feedparser.FeedParserDi
         check_markup(data.decode("latin-1"), html=False)
     except TooCostly as error:
         raise FeedParseError(f"not read: {error}") from None
-    plain = parse_plain_rss(data, content_type)
+    plain = parse_plain_feed(data, content_type)
     if plain is not None:
         return plain
     headers = {"content-type": content_type} if content_type else None

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import coopwatch.fetchers.feedfile as feedfile
-from coopwatch.fetchers.fastfeed import parse_plain_rss
+from coopwatch.fetchers.fastfeed import parse_plain_feed
 from coopwatch.fetchers.feedfile import FeedParseError, ParsedFeed, parse_feed
 
 from conftest import FIXTURES, shared_path
@@ -19,7 +19,7 @@ CONTENT_TYPES = (None, "application/rss+xml", "application/rss+xml; charset=utf-
 def _by_feedparser(data: bytes, content_type: str | None, monkeypatch: pytest.MonkeyPatch
                    ) -> ParsedFeed | str:
     with monkeypatch.context() as patch:
-        patch.setattr(feedfile, "parse_plain_rss", lambda data, content_type: None)
+        patch.setattr(feedfile, "parse_plain_feed", lambda data, content_type: None)
         return _parsed(data, content_type)
 
 
@@ -32,7 +32,7 @@ def _parsed(data: bytes, content_type: str | None) -> ParsedFeed | str:
 
 def _both(data: bytes, content_type: str | None, monkeypatch: pytest.MonkeyPatch
           ) -> tuple[bool, ParsedFeed | str, ParsedFeed | str]:
-    fast = parse_plain_rss(data, content_type) is not None
+    fast = parse_plain_feed(data, content_type) is not None
     return fast, _parsed(data, content_type), _by_feedparser(data, content_type, monkeypatch)
 
 
@@ -78,12 +78,12 @@ def test_a_wordpress_style_feed_is_read_fast_and_the_same(monkeypatch: pytest.Mo
 def test_what_it_is_not_sure_of_is_left_to_feedparser(change: tuple[bytes, bytes]) -> None:
     data = (FIXTURES / "feed.rss").read_bytes()
     assert change[0] in data
-    assert parse_plain_rss(data.replace(change[0], change[1], 1), None) is None
+    assert parse_plain_feed(data.replace(change[0], change[1], 1), None) is None
 
 
 @pytest.mark.parametrize("content_type", ["text/xml", "text/html", "application/rss+xml; charset=latin-1"])
 def test_a_content_type_that_changes_the_encoding_is_left_to_feedparser(content_type: str) -> None:
-    assert parse_plain_rss((FIXTURES / "feed.rss").read_bytes(), content_type) is None
+    assert parse_plain_feed((FIXTURES / "feed.rss").read_bytes(), content_type) is None
 
 
 def test_every_shared_corpus_feed_it_reads_gives_what_feedparser_gives(
@@ -140,3 +140,59 @@ def test_any_feed_of_the_elements_it_reads_gives_what_feedparser_gives(
     fast, ours, theirs = _both(data, "application/rss+xml", monkeypatch)
     assert ours == theirs
 
+
+
+def test_a_plain_atom_feed_is_read_fast_and_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (FIXTURES / "feed.atom").read_bytes()
+    fast, ours, theirs = _both(data, "application/atom+xml", monkeypatch)
+    assert fast
+    assert ours == theirs
+    assert isinstance(ours, ParsedFeed)
+    assert ours.language == "de" and ours.articles[0].url == "https://example.de/a/1"
+
+
+@pytest.mark.parametrize("change", [
+    (b"<title>Forschungsnachrichten", b"<title type='xhtml'>Forschungsnachrichten"),
+    (b'<content type="html">', b'<content type="text/x-unknown">'),
+    (b'<link href="https://example.de/a/1"/>', b'<link href="https://example.de/a/1"/><source><title>x</title></source>'),
+    (b'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">', b'<feed xmlns="http://www.w3.org/2005/Atom" version="0.3">'),
+    (b"<title>Deutschland", b"<title xml:lang='de'>Deutschland"),
+])
+def test_what_it_is_not_sure_of_in_atom_is_left_to_feedparser(change: tuple[bytes, bytes]) -> None:
+    data = (FIXTURES / "feed.atom").read_bytes()
+    assert change[0] in data
+    assert parse_plain_feed(data.replace(change[0], change[1], 1), None) is None
+
+
+_ATOM_ELEMENTS = st.sampled_from([
+    ("title", _TEXTS), ('title type="html"', _TEXTS), ('title type="text"', _TEXTS),
+    ("id", _TEXTS), ("summary", _TEXTS), ('summary type="html"', _TEXTS),
+    ('content type="html"', _TEXTS), ("content", _TEXTS), ("published", _DATES), ("updated", _DATES),
+    ('link href="https://x.example/a"', st.just("")), ('link rel="alternate" href="https://x.example/b"', st.just("")),
+    ('link rel="self" href="https://x.example/c"', st.just("")),
+    ('link rel="alternate" type="application/pdf" href="https://x.example/d"', st.just("")),
+    ('link type="TEXT/HTML" href="https://x.example/e"', st.just("")),
+    ('category term="energy"', st.just("")),
+])
+
+
+@st.composite
+def _atom_entries(draw: st.DrawFn) -> str:
+    parts = []
+    for element, texts in draw(st.lists(_ATOM_ELEMENTS, max_size=7)):
+        name = element.split()[0]
+        parts.append(f"<{element}>{draw(texts)}</{name}>")
+    if draw(st.booleans()):
+        parts.append(f"<author><name>{draw(_TEXTS)}</name></author>")
+    return "<entry>" + "".join(parts) + "</entry>"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(_atom_entries(), min_size=1, max_size=4), title=_TEXTS,
+       language=st.sampled_from(["", ' xml:lang="pt_BR"', ' xml:lang="fr"', ' xml:lang=""']))
+def test_any_atom_feed_of_the_elements_it_reads_gives_what_feedparser_gives(
+        entries: list[str], title: str, language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"{language}>'
+            f"<title>{title}</title><id>urn:x</id>{''.join(entries)}</feed>").encode()
+    fast, ours, theirs = _both(data, "application/atom+xml", monkeypatch)
+    assert ours == theirs
