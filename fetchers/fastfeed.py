@@ -70,8 +70,6 @@ _UNESCAPED_REFERENCE = re.compile("&([A-Za-z0-9_]+);")
 _CP1252 = {code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0)
            if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _C1 = re.compile("[\x80-\x9f]")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                          huge_tree=False, remove_comments=False)
 
 
 @dataclass
@@ -88,7 +86,9 @@ def parse_plain_feed(data: bytes, content_type: str | None) -> FastFeed | None:
             _REFUSED_MARKUP.search(data):
         return None
     try:
-        root = etree.fromstring(data, _PARSER)
+        # a parser for each document: lxml's parsers are not to be shared between threads
+        root = etree.fromstring(data, etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False))
     except (etree.XMLSyntaxError, ValueError):
         return None
     languages = data.count(b"xml:lang")
@@ -106,7 +106,7 @@ def _rss(root: etree._Element) -> FastFeed | None:
     for child in root[0]:
         tag = child.tag
         if tag == "item":
-            entry = _entry(child)
+            entry = _rss_item(child)
             if entry is None:
                 return None
             entries.append(entry)
@@ -211,7 +211,7 @@ def _utf8_xml(data: bytes, content_type: str | None) -> bool:
     return declared is None or declared.group(1).lower() in (b"utf-8", b"utf8")
 
 
-def _entry(item: etree._Element) -> dict[str, Any] | None:
+def _rss_item(item: etree._Element) -> dict[str, Any] | None:
     found: dict[str, str] = {}
     permalink = True
     for child in item:
