@@ -172,6 +172,21 @@ def test_sectors_need_more_than_one_stray_word(vocabulary: Vocabulary) -> None:
     assert "energy" in found.sectors and "transport_infrastructure" not in found.sectors
 
 
+@pytest.mark.parametrize(("title", "body", "pair"), [
+    ("Korea and Finland open a joint battery lab",
+     "Korea and Finland opened a joint laboratory for solid-state batteries in Espoo.", ("FI", "KR")),
+    ("La Corée et la France signent un accord sur l'hydrogène",
+     "La Corée et la France ont signé un accord de coopération sur l'hydrogène.", ("FR", "KR")),
+    ("Россия и Корея подписали соглашение",
+     "Россия и Корея подписали соглашение о сотрудничестве в энергетике.", ("KR", "RU")),
+])
+def test_korea_unqualified_is_the_republic_of_korea(
+        vocabulary: Vocabulary, title: str, body: str, pair: tuple[str, str]) -> None:
+    assert tags(vocabulary, title, body).pairs == (pair,)
+    assert tags(vocabulary, "North Korea fires a missile over Japan",
+                "North Korea fired a missile over Japan.").countries == ("JP", "KP")
+
+
 @pytest.mark.parametrize(("title", "body"), [
     ("Iran to produce the Sputnik V vaccine with Russia",
      "Iran registered the Russian Sputnik V vaccine and will produce it jointly with Russia. The "
