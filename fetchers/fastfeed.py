@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -235,7 +234,7 @@ def _rss_item(item: etree._Element) -> dict[str, Any] | None:
         if key in found:
             entry[key] = found[key]
     if "content" in found:
-        entry["content"] = [{"type": "text/html", "value": found["content"]}]
+        entry["content"] = [{"value": found["content"]}]
         entry.setdefault("summary", found["content"])  # feedparser copies it when none is given
     if "link" in found:
         entry["link"] = _UNESCAPED_REFERENCE.sub(r"&\g<1>", found["link"].replace("&amp;", "&"))
@@ -260,5 +259,4 @@ def _text(text: str | None) -> str:
 
 
 def _date(text: str) -> time.struct_time | None:
-    parse: Callable[[str], time.struct_time | None] | None = feedparser_date
-    return parse(text) if parse is not None else None
+    return feedparser_date(text) if feedparser_date is not None else None
