@@ -315,7 +315,7 @@ class TermIndex:
                     not self._check_shape
                     or (_ends_alike(span, surfaces) if self._prefixing
                         else (_whole(span, surfaces) if term.agency else _begins_alike(span, surfaces))
-                        or self._endings.inflect(span, surfaces, term))
+                        or self._endings.inflect(span, surfaces, term, stemmed_alike=True))
                 ):
                     # a name as written, before another of the same stem (Pristina, Pristin)
                     if len(entries) == 1 or not self._check_shape or _written_as(span, surfaces):
@@ -530,7 +530,8 @@ class _Endings:
             return None
         return self._MIN_NAME_BASE if term.case == "capital" else self._MIN_BASE
 
-    def inflect(self, span: list[Token], surfaces: tuple[str, ...], term: Term) -> bool:
+    def inflect(self, span: list[Token], surfaces: tuple[str, ...], term: Term,
+                stemmed_alike: bool = False) -> bool:
         """Whether each word is its name word's base with one of the language's endings (for
         names and adjectives; places are too many and too loose for it)."""
         keep = self._base_letters(term)
@@ -543,14 +544,15 @@ class _Endings:
                        and word.folded[len(folded):] in self._endings
                        for word, surface in zip(span, surfaces, strict=True))
         for word, surface in zip(span, surfaces, strict=True):
-            if not (self._takes(word.folded, surface.casefold(), keep) or (
+            if not (self._takes(word.folded, surface.casefold(), keep, stemmed_alike) or (
                     keep > self._MIN_NAME_BASE and len(word.folded) >= len(surface)
                     and self._takes(word.folded, surface.casefold(), self._MIN_NAME_BASE,
-                                    short_endings=True))):
+                                    stemmed_alike, short_endings=True))):
                 return False
         return True
 
-    def _takes(self, word: str, name: str, keep: int, short_endings: bool = False) -> bool:
+    def _takes(self, word: str, name: str, keep: int, stemmed_alike: bool = False,
+               short_endings: bool = False) -> bool:
         """Whether word is name's base (keeping keep letters) with one of the endings.
 
         The ending is no shorter than the name's own, or none: inflection swaps or adds
@@ -565,7 +567,7 @@ class _Endings:
             ending = word[len(base):]
             if not (word.startswith(base) and ending in self._endings):
                 continue
-            if ending and len(ending) < len(name) - len(base):
+            if ending and len(ending) < len(name) - len(base) and not stemmed_alike:
                 continue
             if len(base) >= self._MIN_BASE or len(ending) >= 2 or short_endings:
                 return True
