@@ -8,6 +8,7 @@ forms match), "quanten*" (any word that starts so: German compounds), or a CJK/T
 from __future__ import annotations
 
 import threading
+from array import array
 from bisect import insort
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -32,6 +33,8 @@ from coopwatch.scripts import UNSPACED
 Case = Literal["any", "capital", "exact"]
 _JOINERS = " -‐‑–—\u00a0'’"
 _PREFIX_KEY = 3
+_GROUP_BITS = 20  # a waiting group's count, in the low bits of its entry (groups hold dozens)
+_GROUP_MASK = (1 << _GROUP_BITS) - 1
 # A place matches only a word that begins alike (_begins_alike: four letters or more where its
 # first word has four), so a place waits for a word with its first four letters: a text holds
 # words beginning with a third as many places' four letters as with their three.
@@ -113,15 +116,27 @@ class TermIndex:
         # A name matches only a word that begins as it does (_begins_alike), so a name index
         # stems and files a name when a text first holds a word with its first letters: of the
         # 13,000 places a language's index lists, its texts meet a few hundred.
-        self._waiting: dict[str, list[tuple[int, Term]]] = defaultdict(list)
+        # The waiting names are kept group after group in one list, their places in the data
+        # in one array beside it, and each group as where it starts and how many it holds:
+        # a tuple, an int or a list for each of a language's 16,000 waiting names and 7,000
+        # groups would cost every language's index a megabyte more.
+        self._waiting: dict[str, int] = {}  # first letters -> start << _GROUP_BITS | count
+        self._waiting_terms: list[Term] = []
+        self._waiting_numbers = array("I")
         self._filing = threading.Lock()
+        listed = list(terms)
+        groups: dict[str, list[int]] = defaultdict(list)
         filed_now = []
-        for number, term in enumerate(terms):
+        for number, term in enumerate(listed):
             key = _waiting_key(term.text, term.place) if names and not self._prefixing else None
             if key:
-                self._waiting[key].append((number, term))
+                groups[key].append(number)
             else:
                 filed_now.append((number, term))
+        for key, numbers in groups.items():
+            self._waiting[key] = len(self._waiting_numbers) << _GROUP_BITS | len(numbers)
+            self._waiting_numbers.extend(numbers)
+            self._waiting_terms.extend(listed[number] for number in numbers)
         self._file(filed_now)
         # the unspaced terms in one Aho-Corasick automaton, made when a text first holds such
         # a script: most texts hold none
@@ -154,7 +169,12 @@ class TermIndex:
             # A group leaves the waiting list once filed whole: a thread that finds it gone
             # matches against all of it; one that finds it waiting waits for the lock.
             ready = self._waiting.keys() & prefixes
-            self._file([term for prefix in ready for term in self._waiting[prefix]])
+            filing: list[tuple[int, Term]] = []
+            for prefix in ready:
+                start, count = self._waiting[prefix] >> _GROUP_BITS, self._waiting[prefix] & _GROUP_MASK
+                filing += zip(self._waiting_numbers[start : start + count],
+                              self._waiting_terms[start : start + count], strict=True)
+            self._file(filing)
             for prefix in ready:
                 del self._waiting[prefix]
 
