@@ -8,6 +8,7 @@ forms match), "quanten*" (any word that starts so: German compounds), or a CJK/T
 from __future__ import annotations
 
 import threading
+import unicodedata
 from array import array
 from bisect import insort
 from collections import defaultdict
@@ -47,6 +48,7 @@ _MAX_ENDING = 3  # letters an inflected name may add: Russlands, Китаем, V
 # letters a name needs to take unlisted endings: a shorter one is another word's start (Mali:
 # Malindi, Hausa Sin: Since)
 _MIN_LOOSE_NAME = 5
+_LATIN_VOWELS = frozenset("aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,9 +482,20 @@ def _loosely_inflected(span: list[Token], surfaces: tuple[str, ...], term: Term)
     Intel), and a short name takes none (Malindi is no form of Mali)."""
     if not (_whole(span, surfaces) if term.agency else _begins_alike(span, surfaces)):
         return False
+    if not all(word.folded.startswith(folded) or not _ends_in_latin_consonant(folded)
+               for word, folded in zip(span, map(fold, surfaces), strict=True)):
+        return False
     return all(0 <= len(word.folded) - len(surface) <= _MAX_ENDING
                and (len(surface) >= _MIN_LOOSE_NAME or word.folded == fold(surface))
                for word, surface in zip(span, surfaces, strict=True))
+
+
+def _ends_in_latin_consonant(folded: str) -> bool:
+    """Whether a name's word ends in a Latin consonant, which its derived words keep: Israel
+    gives Israeli, Benin Beninese, while Malta gives Maltese and Argentina Argentine, so
+    Benigno is no form of Benin. A letter of another script proves nothing either way."""
+    last = folded[-1:]
+    return last.isalpha() and last not in _LATIN_VOWELS and unicodedata.name(last, "").startswith("LATIN")
 
 
 def _whole(span: list[Token], surfaces: tuple[str, ...]) -> bool:

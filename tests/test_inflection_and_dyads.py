@@ -71,6 +71,10 @@ INFLECTED = [
     ("it", "Ue, Usa e Ucraina", "US"),
     ("ca", "el reconeixement de Kossove", "XK"),
     ("tl", "ang pagpuna sa Vatican", "VA"),
+    # a derived word keeps a name's last consonant and may swap its last vowel
+    ("en", "a Beninese delegation", "BJ"),
+    ("en", "the Maltese government", "MT"),
+    ("en", "Argentine scientists", "AR"),
 ]
 
 
@@ -98,6 +102,9 @@ def test_inflected_names_and_adjectives_name_their_country(
     # a language whose endings are listed inflects names by them alone
     ("es", "El papa Francisco visitó la catedral."),
     ("es", "Francisco Franco y el franco suizo."),
+    # Benin's derived words keep its n: Benigno and Green are no forms of Benin and Greece
+    ("en", "President Benigno Aquino met the Green party."),
+    ("tl", "Nakipagpulong si Pangulong Benigno Aquino III."),
     # the verb, in lower case, is no Usa
     ("it", "Il governo usa i fondi europei."),
     ("pt", "O papa Francisco celebrou a missa."),
