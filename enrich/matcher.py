@@ -336,7 +336,8 @@ class TermIndex:
                 if _case_ok(term.case, span, surfaces) and (
                     not self._check_shape
                     or (_ends_alike(span, surfaces) if self._prefixing
-                        else (_whole(span, surfaces) if term.agency else _begins_alike(span, surfaces))
+                        else (_whole(span, surfaces) if term.agency else _begins_alike(span, surfaces)
+                              and not (term.place and _cut_short(span, surfaces)))
                         or self._endings.inflect(span, surfaces, term, stemmed_alike=True))
                 ):
                     # a name as written, before another of the same stem (Pristina, Pristin)
@@ -487,6 +488,14 @@ def _loosely_inflected(span: list[Token], surfaces: tuple[str, ...], term: Term)
         return False
     return all(0 <= len(word.folded) - len(surface) <= _MAX_ENDING
                and (len(surface) >= _MIN_LOOSE_NAME or word.folded == fold(surface))
+               for word, surface in zip(span, surfaces, strict=True))
+
+
+def _cut_short(span: list[Token], surfaces: tuple[str, ...]) -> bool:
+    """Whether a word is its place name's word with letters missing at the end and none in
+    their stead: a stemmer reads Taipa (Macau) like Lithuanian taip (so), while a place's cases
+    swap or add letters (Vilnius: Vilnių, Москва: Москву)."""
+    return any(len(word.folded) < len(surface) and fold(surface).startswith(word.folded)
                for word, surface in zip(span, surfaces, strict=True))
 
 

@@ -105,6 +105,12 @@ def test_inflected_names_and_adjectives_name_their_country(
     # Benin's derived words keep its n: Benigno and Green are no forms of Benin and Greece
     ("en", "President Benigno Aquino met the Green party."),
     ("tl", "Nakipagpulong si Pangulong Benigno Aquino III."),
+    # given names and words that read as a place or country with an ending, or as a place
+    # cut short: the Pope, Lithuanian taip (so) beside Taipa, Konstantinas beside Konstantina,
+    # Czech Baltu (of the Baltic) beside Balti
+    ("en", "Pope Francis visited the school."),
+    ("lt", "Taip pat Konstantinas sakė."),
+    ("cs", "Spolupráce zemí Baltu."),
     # the verb, in lower case, is no Usa
     ("it", "Il governo usa i fondi europei."),
     ("pt", "O papa Francisco celebrou a missa."),
