@@ -483,7 +483,7 @@ def _loosely_inflected(span: list[Token], surfaces: tuple[str, ...], term: Term)
     Intel), and a short name takes none (Malindi is no form of Mali)."""
     if not (_whole(span, surfaces) if term.agency else _begins_alike(span, surfaces)):
         return False
-    if not all(word.folded.startswith(folded) or not _ends_in_latin_consonant(folded)
+    if not all(word.folded.startswith(folded) or _swaps_last_vowel(word.folded, folded)
                for word, folded in zip(span, map(fold, surfaces), strict=True)):
         return False
     return all(0 <= len(word.folded) - len(surface) <= _MAX_ENDING
@@ -499,12 +499,19 @@ def _cut_short(span: list[Token], surfaces: tuple[str, ...]) -> bool:
                for word, surface in zip(span, surfaces, strict=True))
 
 
-def _ends_in_latin_consonant(folded: str) -> bool:
-    """Whether a name's word ends in a Latin consonant, which its derived words keep: Israel
-    gives Israeli, Benin Beninese, while Malta gives Maltese and Argentina Argentine, so
-    Benigno is no form of Benin. A letter of another script proves nothing either way."""
-    last = folded[-1:]
-    return last.isalpha() and last not in _LATIN_VOWELS and unicodedata.name(last, "").startswith("LATIN")
+def _swaps_last_vowel(word: str, name: str) -> bool:
+    """Whether a word that begins like a name save its last letter is a derived word: one that
+    swaps a final vowel for another ending in one (Malta: Maltese, Argentina: Argentine, Italy:
+    Italian). A final consonant stays (Israel: Israeli, Benin: Beninese), so Benigno is no form
+    of Benin, and Indicate none of India. Letters of other scripts are left to the other tests."""
+    last, next_letter = name[-1:], word[len(name) - 1 : len(name)]
+    if not _is_latin(last):
+        return True
+    return last in _LATIN_VOWELS and (not next_letter or next_letter in _LATIN_VOWELS)
+
+
+def _is_latin(letter: str) -> bool:
+    return letter.isalpha() and unicodedata.name(letter, "").startswith("LATIN")
 
 
 def _whole(span: list[Token], surfaces: tuple[str, ...]) -> bool:

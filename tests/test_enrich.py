@@ -9,7 +9,9 @@ import pytest
 import stopwordsiso
 
 from coopwatch.enrich import enrich
+from coopwatch.enrich.countries import find_countries
 from coopwatch.enrich.dates import parse_published
+from coopwatch.enrich.text import ArticleText
 from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.fetchers.local import read_file
 from coopwatch.types import RawArticle
@@ -533,6 +535,31 @@ def test_no_everyday_word_of_a_language_names_a_country(vocabulary: Vocabulary, 
              for hit in countries.find(word) if hit.term.tag != "-"}
     # русский is Russian; Lithuanian tajai is also a case of the Thai demonym
     assert named - {("русский", "RU"), ("tajai", "TH")} == set()
+
+
+@pytest.mark.parametrize("language", sorted(
+    {"en", "de", "fr", "es", "pt", "it", "nl", "ru", "uk", "pl", "no", "sv", "da", "fi", "ro", "tr",
+     "ar", "fa", "hi", "ur", "id", "ms", "vi", "th", "zh", "ja", "ko", "sw", "ha", "so", "bg", "cs",
+     "hr", "sk", "sl", "bn", "el", "et", "gu", "hu", "he", "lt", "lv", "af", "ca", "mr", "tl"}))
+def test_no_everyday_word_opening_a_sentence_names_a_country(
+    vocabulary: Vocabulary, language: str
+) -> None:
+    # with its capital, as a sentence or a headline begins: Само (only) is no Samoa, Seulement
+    # no Seoul, Indicate no India, Kita (we) no Quito
+    named = {(opening, mention.code) for word in stopwordsiso.stopwords(language)
+             if (opening := word[:1].upper() + word[1:]) != word
+             for mention in find_countries(ArticleText.of("", opening), language, vocabulary).mentions}
+    assert named - NAMES_AMONG_STOPWORDS == set()
+
+
+# names that the lists of frequent words hold (Malay's holds its neighbours), and Lithuanian
+# gana (enough), which is also Ghana's name
+NAMES_AMONG_STOPWORDS = {
+    ("Amerika", "US"), ("Australia", "AU"), ("China", "CN"), ("India", "IN"), ("Indonesia", "ID"),
+    ("Jepun", "JP"), ("Malaysia", "MY"), ("Sabah", "MY"), ("Sarawak", "MY"), ("Singapura", "SG"),
+    ("Thailand", "TH"), ("Москва", "RU"), ("Россия", "RU"), ("Русский", "RU"), ("Microsoft", "US"),
+    ("Gana", "GH"),
+}
 
 
 PIPELINE_STORY = (
