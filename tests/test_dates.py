@@ -73,6 +73,14 @@ def published(hints: tuple[str, ...], language: str | None, lead: str = "") -> s
         ("شائع: 25 اپریل، 2024", "ur", "2024-04-25"),
         ("Janaayo 9, 2023", "so", "2023-01-09"),
         ("9 ஜன., 2023", "ta", "2023-01-09"),
+        # as papers write them beside CLDR: Latvian's locative month, Catalan's "de" before the
+        # year, Malayalam with or without its zero-width non-joiner, the Levant's Arabic months
+        ("2025. gada 25. oktobrī", "lv", "2025-10-25"),
+        ("25 d’octubre de 2025", "ca", "2025-10-25"),
+        ("25 ഒക്‌ടോബർ 2025", "ml", "2025-10-25"),
+        ("25 ഒക്ടോബർ 2025", "ml", "2025-10-25"),
+        ("الأحد 5 تشرين الأول 2025", "ar", "2025-10-05"),
+        ("1 كانون الثاني 2023", "ar", "2023-01-01"),
     ],
 )
 def test_full_dates_in_each_language(hint: str, language: str, expected: str) -> None:

@@ -38,8 +38,14 @@ _WIDTHS = ("wide", "abbreviated")
 _CONTEXTS = ("format", "stand-alone")
 _PATTERNS = ("full", "long", "medium")
 _MIN_NAME = 2  # characters: a one-letter name (CLDR's narrow forms) is no name
-# Eras CLDR keeps under calendars babel does not expose: Thai dates write the Buddhist era
-_MORE_WORDS = {"th": ["พ.ศ."]}
+# Eras CLDR keeps under calendars babel does not expose: Thai dates write the Buddhist era; and
+# words its patterns leave out that papers write: Catalan "25 d'octubre de 2025" beside CLDR's del
+_MORE_WORDS = {"th": ["พ.ศ."], "ca": ["de"]}
+# month names CLDR lacks in the case papers write a date in: Latvian's locative ("2025. gada
+# 25. oktobrī"), where CLDR has the nominative (oktobris)
+_MORE_MONTHS = {"lv": {"janvārī": 1, "februārī": 2, "martā": 3, "aprīlī": 4, "maijā": 5,
+                       "jūnijā": 6, "jūlijā": 7, "augustā": 8, "septembrī": 9, "oktobrī": 10,
+                       "novembrī": 11, "decembrī": 12}}
 _DATE_FIELDS = "dMLyG"
 # a word of any script: letters and the vowel signs and marks that \\w leaves out (Thai ที่)
 _WORDS = re.compile(r"[^\s\d.,،\-/()']+")
@@ -74,7 +80,8 @@ def month_names(locale: Locale) -> dict[str, int]:
     for context in _CONTEXTS:
         for width in _WIDTHS:
             for number, name in locale.months[context][width].items():
-                name = name.casefold().rstrip(".")
+                # as enrich/dates.py reads a text: without format characters (Malayalam's ZWNJ)
+                name = _visible(name).casefold().rstrip(".")
                 if any(character.isdigit() for character in name) or len(name) < _MIN_NAME:
                     continue
                 forms = {name} | {prefix + name for prefix in prefixes}
@@ -125,7 +132,8 @@ def main() -> None:
         except (UnknownLocaleError, ValueError):
             continue
         language = code.split("-")[0]
-        data[language] = {"months": month_names(locale), "words": pattern_words(locale, language),
+        data[language] = {"months": month_names(locale) | _MORE_MONTHS.get(language, {}),
+                          "words": pattern_words(locale, language),
                           "orders": orders(locale)}
     OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
                    encoding="utf-8")
