@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -50,6 +50,10 @@ BUDDHIST_ERA_OFFSET = 543  # Thai years: 2567 BE is 2024 CE
 SOLAR_HIJRI_YEARS = range(1368, 1500)
 LUNAR_HIJRI_YEARS = range(1409, 1500)
 _SOLAR_HIJRI_LANGUAGES = {"fa"}
+# Nepal's Bikram Sambat years since MIN_YEAR (2046 is 1989-90), in Nepali text: past any
+# Gregorian year a page can give, so a year says its calendar here too
+BIKRAM_SAMBAT_YEARS = range(2046, 2101)
+_BIKRAM_SAMBAT_LANGUAGES = {"ne"}
 _HIJRI_MARK = re.compile(r"\s?هـ|\s?ه\.?ق|\s?ه(?![\w])")  # هـ, ه.ق: "of the Hijra" after a year
 # between a date's parts: spaces and punctuation, or a word CLDR's patterns write there (de, gada)
 _CALENDAR_SEPARATOR = r"[\s.,،\-–/'’]"
@@ -109,9 +113,14 @@ def _gregorian_year(year: int, thai: bool, today: date) -> int:
 
 def _from_hijri(year: int, month: int, day: int, language: str | None,
                 marked: bool) -> tuple[int, int, int]:
-    """A Persian solar date (in Persian text) or a lunar Hijri one (marked هـ) as Gregorian; any
-    other date as it is."""
+    """A Persian solar date (in Persian text), a lunar Hijri one (marked هـ) or a Bikram Sambat
+    one (in Nepali text) as Gregorian; any other date as it is."""
     try:
+        if language in _BIKRAM_SAMBAT_LANGUAGES and year in BIKRAM_SAMBAT_YEARS and not marked:
+            import nepali_datetime
+
+            found_day = nepali_datetime.date(year, month, day).to_datetime_date()
+            return found_day.year, found_day.month, found_day.day
         if language in _SOLAR_HIJRI_LANGUAGES and year in SOLAR_HIJRI_YEARS and not marked:
             from convertdate import persian
 
@@ -239,15 +248,17 @@ def _calendar_dates(text: str, language: str | None, thai: bool, today: date,
                 yield _Found(match.start(), iso)
 
 
-def _plain(hint: str, months: Mapping[str, int]) -> str:
+def _plain(hint: str, months: Mapping[str, int], fillers: Sequence[str] = ()) -> str:
     text = _ascii_digits(_INVISIBLE.sub("", _ADDRESS.sub(" ", hint)))
+    for filler in fillers:
+        text = re.sub(_word_pattern(filler), " ", text)
     return _with_month_numbers(text, months)
 
 
 def _parse_hint(hint: str, language: str | None, today: date, months: Mapping[str, int],
-                calendar: Mapping[str, Any] | None = None) -> str | None:
+                calendar: Mapping[str, Any] | None = None, fillers: Sequence[str] = ()) -> str | None:
     """The earliest full date in one hint."""
-    text = _plain(hint, months)
+    text = _plain(hint, months, fillers)
     if not _HAS_YEAR.search(text):
         return None
     thai = language == "th" or bool(_THAI.search(text))
@@ -261,9 +272,13 @@ def _parse_hint(hint: str, language: str | None, today: date, months: Mapping[st
 
 
 def _with_month_numbers(text: str, months: Mapping[str, int]) -> str:
-    """Month names dateparser lacks, written as numbers: "13 جوان 2016" -> "13.6.2016"."""
+    """Month names dateparser lacks, written as numbers in whichever order the date takes:
+    "13 جوان 2016" -> "13.6.2016", "2082 कात्तिक 8" -> "2082.7.8", "कात्तिक 8, 2082" -> "8.7.2082"."""
     for name, number in months.items():
-        text = re.sub(rf"(\d{{1,2}})\s+{re.escape(name)}\s+(\d{{4}})", rf"\1.{number}.\2", text)
+        month = re.escape(name)
+        text = re.sub(rf"(?<!\d)(\d{{1,2}})\s+{month}\s*,?\s+(\d{{4}})(?!\d)", rf"\1.{number}.\2", text)
+        text = re.sub(rf"(?<!\d)(\d{{4}})\s+{month}\s+(\d{{1,2}})(?!\d)", rf"\1.{number}.\2", text)
+        text = re.sub(rf"{month}\s+(\d{{1,2}})\s*,?\s+(\d{{4}})(?!\d)", rf"\1.{number}.\2", text)
     return text
 
 
@@ -287,8 +302,9 @@ def parse_published(
     today = today or date.today()
     months: Mapping[str, int] = (date_words or {}).get("months", {}).get(language or "", {})  # type: ignore[assignment]
     calendar: Mapping[str, Any] | None = (date_words or {}).get("calendar", {}).get(language or "")  # type: ignore[assignment]
+    fillers: Sequence[str] = (date_words or {}).get("fillers", {}).get(language or "", ())  # type: ignore[assignment]
     for hint in hints:
-        found = _parse_hint(hint, language, today, months, calendar)
+        found = _parse_hint(hint, language, today, months, calendar, fillers)
         if found:
             return found
     words: list[str] = (date_words or {}).get("today", {}).get(language or "", [])  # type: ignore[assignment]
@@ -296,7 +312,7 @@ def parse_published(
     for word in words:
         for match in re.finditer(_word_pattern(word), opening, re.IGNORECASE):
             window = opening[match.end() : match.end() + TODAY_WINDOW_CHARS]
-            found = _parse_hint(window, language, today, months, calendar)
+            found = _parse_hint(window, language, today, months, calendar, fillers)
             if found:
                 return found
     return None

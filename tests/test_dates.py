@@ -81,6 +81,13 @@ def published(hints: tuple[str, ...], language: str | None, lead: str = "") -> s
         ("25 ഒക്ടോബർ 2025", "ml", "2025-10-25"),
         ("الأحد 5 تشرين الأول 2025", "ar", "2025-10-05"),
         ("1 كانون الثاني 2023", "ar", "2023-01-01"),
+        # Nepal's Bikram Sambat, in each order Nepali papers write it
+        ("२०८२ कात्तिक ८", "ne", "2025-10-25"),
+        ("२०८२ साल कात्तिक ८ गते", "ne", "2025-10-25"),
+        ("कात्तिक ८, २०८२", "ne", "2025-10-25"),
+        ("प्रकाशित: ८ कार्तिक २०८२", "ne", "2025-10-25"),
+        ("२०८१ बैशाख १", "ne", "2024-04-13"),
+        ("۳ آبان ۱۴۰۴", "fa", "2025-10-25"),
     ],
 )
 def test_full_dates_in_each_language(hint: str, language: str, expected: str) -> None:
@@ -93,6 +100,8 @@ def test_full_dates_in_each_language(hint: str, language: str, expected: str) ->
         ("29 апреля, 14:00", "ru"),  # a day without a year
         ("25 octobre", "fr"),
         ("4月25日 新华社", "zh"),
+        ("काठमाडौं, २२ असार । नेपाल", "ne"),  # a Bikram Sambat day without its year
+        ("२०८२ कात्तिक ३३", "ne"),  # no such day
         ("令和5年", "ja"),  # a year without a day
         ("October 2025", "en"),
         ("25 October 2030", "en"),  # after today
