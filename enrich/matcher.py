@@ -48,6 +48,7 @@ _MAX_ENDING = 3  # letters an inflected name may add: Russlands, Китаем, V
 # letters a name needs to take unlisted endings: a shorter one is another word's start (Mali:
 # Malindi, Hausa Sin: Since)
 _MIN_LOOSE_NAME = 5
+# y too: Italy gives Italian, Hungary Hungarian
 _LATIN_VOWELS = frozenset("aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœ")
 
 
@@ -501,8 +502,8 @@ def _cut_short(span: list[Token], surfaces: tuple[str, ...]) -> bool:
 
 def _swaps_last_vowel(word: str, name: str) -> bool:
     """Whether a word that begins like a name save its last letter is a derived word: one that
-    swaps a final vowel for another ending in one (Malta: Maltese, Argentina: Argentine, Italy:
-    Italian). A final consonant stays (Israel: Israeli, Benin: Beninese), so Benigno is no form
+    swaps the name's final vowel for an ending that begins with a vowel (Malta: Maltese,
+    Argentina: Argentine, Italy: Italian). A final consonant stays (Israel: Israeli, Benin: Beninese), so Benigno is no form
     of Benin, and Indicate none of India. Letters of other scripts are left to the other tests."""
     last, next_letter = name[-1:], word[len(name) - 1 : len(name)]
     if not _is_latin(last):
