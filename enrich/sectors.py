@@ -87,7 +87,8 @@ def find_sectors(
     def enough(sector: str, score: float) -> bool:
         own_bar = vocab.sector_min_score(sector, 0.0)
         if not own_bar:
-            return score >= max(strongest * RELATIVE_FLOOR, SECTOR_MIN_SCORE)
+            return score >= max(strongest * RELATIVE_FLOOR,
+                                vocab.sector_passing_min_score(sector, SECTOR_MIN_SCORE))
         # a specific sector's lower bar is for its specific terms; with its broad ones, the usual
         floor = strongest * SPECIFIC_RELATIVE_FLOOR
         return specific[sector] >= max(floor, own_bar) or score >= max(floor, SECTOR_MIN_SCORE)

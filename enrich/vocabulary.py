@@ -171,6 +171,11 @@ class Vocabulary:
         """The weight a sector's terms need in a story; the data may set it lower per sector."""
         return float(self.sector_lists.get(sector, {}).get("min_score", default))  # type: ignore[arg-type]
 
+    def sector_passing_min_score(self, sector: str, default: float) -> float:
+        """The weight a broad sector's terms need in a story; the data may set it higher for a
+        sector whose everyday words stories use in passing (industry, a road, a port)."""
+        return float(self.sector_lists.get(sector, {}).get("passing_min_score", default))  # type: ignore[arg-type]
+
     @cached_property
     def broad_sector_terms(self) -> frozenset[tuple[str, str]]:
         """(sector, term folded) of the terms a sector lists as broad (its "broad" table): words

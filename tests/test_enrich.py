@@ -174,6 +174,20 @@ def test_sectors_need_more_than_one_stray_word(vocabulary: Vocabulary) -> None:
     assert "energy" in found.sectors and "transport_infrastructure" not in found.sectors
 
 
+@pytest.mark.parametrize(("body", "sector"), [
+    ("Poland and Lithuania signed a trade agreement on Monday that lowers duties on dairy goods. "
+     "Exporters say cheese now reaches Vilnius by road in a day. The ministers will meet in May.",
+     "transport_infrastructure"),
+    ("Poland and Lithuania signed a trade agreement on Monday that lowers duties on dairy goods "
+     "and factory machines. The ministers will meet in May.", "manufacturing_industry"),
+])
+def test_everyday_words_said_in_passing_tag_no_broad_sector(
+        vocabulary: Vocabulary, body: str, sector: str) -> None:
+    # a road or a factory named where the story acts says what is traded or how, not the story
+    found = tags(vocabulary, "Poland and Lithuania sign a trade agreement", body)
+    assert found.pairs == (("LT", "PL"),) and sector not in found.sectors
+
+
 @pytest.mark.parametrize(("title", "body", "pair"), [
     ("Korea and Finland open a joint battery lab",
      "Korea and Finland opened a joint laboratory for solid-state batteries in Espoo.", ("FI", "KR")),
