@@ -38,9 +38,23 @@ _LETTER_VARIANTS = str.maketrans("یک", "يك")
 _VARIANT_LETTER = re.compile("[یک]")
 
 
+# Malayalam wrote its chillu letters as consonant, virama and zero-width joiner (ന്‍) before
+# Unicode 5.1 gave each a letter of its own (ൻ); many sites still do. Words are compared in the
+# atomic form, which the data uses; a token's place stays that of the text as written.
+_OLD_CHILLU_MARK = "\u0d4d\u200d"
+_OLD_CHILLU = re.compile("([\u0d23\u0d28\u0d30\u0d32\u0d33\u0d15])\u0d4d\u200d")
+_ATOMIC_CHILLU = dict(zip("\u0d23\u0d28\u0d30\u0d32\u0d33\u0d15", "\u0d7a\u0d7b\u0d7c\u0d7d\u0d7e\u0d7f",
+                          strict=True))
+
+
+def _atomic_chillu(text: str) -> str:
+    return _OLD_CHILLU.sub(lambda found: _ATOMIC_CHILLU[found.group(1)], text)
+
+
 def fold(text: str) -> str:
     """A word or term as matching compares it: case and letter variants set aside."""
-    return text.casefold().translate(_LETTER_VARIANTS)
+    folded = text.casefold().translate(_LETTER_VARIANTS)
+    return _atomic_chillu(folded) if _OLD_CHILLU_MARK in folded else folded
 
 SNOWBALL = {
     "en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
@@ -96,10 +110,12 @@ def tokens(text: str) -> list[Token]:
         cut = _bound_prefix(surfaces[number])
         if cut:
             surfaces[number], starts[number] = surfaces[number][cut:], starts[number] + cut
+    folded = list(map(str.casefold, surfaces))
+    if _OLD_CHILLU_MARK in text:
+        folded = [_atomic_chillu(word) if _OLD_CHILLU_MARK in word else word for word in folded]
     # Token(...) costs a Python call a word; tuple.__new__ makes the same tuple in C
     # starts holds one place more than there are words (the end of the last gap): zip stops
-    return list(map(tuple.__new__, repeat(Token), zip(starts, ends, surfaces, map(str.casefold, surfaces),
-                                                  strict=False)))
+    return list(map(tuple.__new__, repeat(Token), zip(starts, ends, surfaces, folded, strict=False)))
 
 
 def plain_words(text: str) -> list[str] | None:

@@ -741,3 +741,22 @@ def test_every_phrase_of_word_beginnings_in_the_data_matches(vocabulary: Vocabul
         written = " ".join(part[:-1] + "o" if part.endswith("*") else part for part in text.split())
         found = {hit.term.tag for hit in vocabulary.sectors(language).find(written)}
         assert sector in found, (language, text, written)
+
+
+def _old_chillu(text: str) -> str:
+    # the encoding before Unicode 5.1: consonant, virama, zero-width joiner for each chillu letter
+    return text.translate({0x0D7A: "ണ്\u200d", 0x0D7B: "ന്\u200d", 0x0D7C: "ര്\u200d",
+                           0x0D7D: "ല്\u200d", 0x0D7E: "ള്\u200d"})
+
+
+def test_malayalam_in_the_old_chillu_encoding_is_read_as_in_the_new(vocabulary: Vocabulary) -> None:
+    title = "ഇന്ത്യയും ഫ്രാൻസും ആണവ കരാറിൽ ഒപ്പുവച്ചു"
+    body = ("ന്യൂഡൽഹി: ഇന്ത്യയും ഫ്രാൻസും ആണവോർജ്ജ സഹകരണത്തിനുള്ള കരാറിൽ ഒപ്പുവച്ചു. ജർമ്മനിയും "
+            "ചർച്ചകളിൽ പങ്കെടുത്തു. രണ്ടു രാജ്യങ്ങളും ഊർജ്ജ മേഖലയിൽ സംയുക്ത ഗവേഷണം നടത്തും.")
+    assert _old_chillu(body) != body
+    new, old = tags(vocabulary, title, body), tags(vocabulary, _old_chillu(title), _old_chillu(body))
+    assert new.countries == old.countries == ("DE", "FR", "IN")
+    assert new.pairs == old.pairs == (("FR", "IN"),) and old.sectors == new.sectors
+    # the evidence is the text as written, where the dashboard shows it
+    written = _old_chillu(body)
+    assert all(written[e.start:e.end] == e.term for e in old.evidence if e.field == "body")
