@@ -27,9 +27,9 @@ from xml.etree import ElementTree
 HERE = Path(__file__).resolve().parent
 SOURCE = re.compile(r"^(?P<repo>[^@]+)@(?P<commit>[0-9a-f]+):(?P<path>[^#]+)(?:#(?P<locator>.+))?$")
 
-# corpora b and d cut texts over about 6000 characters (pt-01, pt-02, da-01); corpus a kept
-# id-01 (6066) whole
-CUT_AT = {"b": 6000, "d": 6000}
+# corpora b, d and f cut texts over about 6000 characters (pt-01, pt-02, da-01, ta-03); corpus
+# a kept id-01 (6066) whole
+CUT_AT = {"b": 6000, "d": 6000, "f": 6000}
 
 
 class Unmade(Exception):
@@ -241,7 +241,8 @@ def bsnlp_raw(source: Source, data: bytes) -> str:
         raise Unmade("BSNLP file shorter than its header")
     title, body = lines[4], "\n".join(lines[5:])
     dated = not any(part in source.path for part in BSNLP_COLLECTION_DATED)
-    return article(title, body, date=lines[2] if dated else None)
+    # some 2017 files (corpus e's Slovak ones) leave the date field empty: no date line then
+    return article(title, body, date=lines[2] if dated and lines[2].strip() else None)
 
 
 def conllu_newdoc(source: Source, data: bytes) -> str:
@@ -482,6 +483,81 @@ def fake_news_filipino_csv(source: Source, data: bytes) -> str:
     return trim_blank_lines(csv_row(data, number(source.locator, "row"))["article"])
 
 
+def janmabhumi_trec_utf8(source: Source, data: bytes) -> str:
+    # ABHISHEKVALSAN/Malayalam-Newspaper-Article-Dataset sample_dataset/N.utf8: one Janmabhumi
+    # article a file, <DOC><DOCNO>…</DOCNO><TEXT>…</TEXT></DOC>; inside <TEXT> the scraper wrote
+    # the <h1> headline, the date line ("Friday 29 August 2014 12:44 pm IST") and the body, with
+    # stray spaces, CRs and blank lines. Every line is stripped and empty lines are dropped:
+    # line 1 the headline, line 2 the date line, the rest the body, a paragraph a line.
+    match = re.search(r"<TEXT>(.*?)</TEXT>", newlines(data.decode("utf-8-sig")), re.S)
+    if not match:
+        raise Unmade("file without <TEXT>…</TEXT>")
+    lines = [line.strip() for line in match.group(1).split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) < 3:
+        raise Unmade("<TEXT> with fewer than a headline, a date line and a body line")
+    return article(lines[0], "\n".join(lines[2:]), date=lines[1])
+
+
+def theekkathir_article_txt(source: Source, data: bytes) -> str:
+    # vishnumur777/theekkathir-text-dataset src/TheekkathirDataset/article.txt (commit 92f8f45,
+    # deleted later): the scraper's sample output, Theekkathir articles one after another, each
+    # a header of "key: value" lines (தலைப்பு title, கட்டுரையாளர் author, தேதி date,
+    # செய்தி-வகை section), a blank line, the body. "item N" is the Nth article (1-based), split
+    # at the lines that start with "தலைப்பு: ". Line 1 is the title, line 2 the தேதி value as
+    # stored ("நவம்பர் 23, 2024"), then the body as stored.
+    wanted = number(source.locator, "item")
+    items = re.split(r"\n(?=தலைப்பு: )", newlines(data.decode("utf-8-sig")))
+    if not 1 <= wanted <= len(items):
+        raise Unmade(f"item {wanted} out of range (the file has {len(items)} articles)")
+    head, _, body = items[wanted - 1].partition("\n\n")
+    fields = dict(line.partition(":")[::2] for line in head.split("\n"))
+    if "தலைப்பு" not in fields or "தேதி" not in fields:
+        raise Unmade(f"item {wanted} has no title or date field in its header")
+    return article(fields["தலைப்பு"].strip(), body, date=fields["தேதி"].strip())
+
+
+def narc_ndt_txt(source: Source, data: bytes) -> str:
+    # ltgoslo/NARC data/v1.0/annotation_bokmaal/*.txt: one Norwegian Dependency Treebank document
+    # a file, tokenised, a sentence a line, blank lines between paragraphs; line 1 is the title
+    # (web subheadings end in " |"). The date is the YYYYMMDD of the NDT file name
+    # (ap~20090401-3010501.txt, vg~VG-20121211-….txt), written as line 2; none if it has none.
+    lines = newlines(data.decode("utf-8-sig")).split("\n")
+    match = re.search(r"(\d{4})(\d{2})(\d{2})-\d+\.txt$", source.path)
+    date = "-".join(match.groups()) if match else None
+    return article(lines[0], "\n".join(lines[1:]), date=date)
+
+
+def framemerger_json(source: Source, data: bytes) -> str:
+    # LUMII-AILab/FrameMerger tests/p2/*.json: one parsed LETA/MFA document, {"date", "id",
+    # "sentences": [{"text", "tokens", "frames"}]}; each sentence's "text" (tokenised, as stored)
+    # a line, the first one the title, the "date" field on line 2.
+    document = json.loads(data.decode("utf-8-sig"))
+    lines = [sentence["text"] for sentence in document["sentences"]]
+    if len(lines) < 2:
+        raise Unmade("document with fewer than a title and a body sentence")
+    return article(lines[0], "\n".join(lines[1:]), date=document.get("date") or None)
+
+
+def selkouutiset_story_md(source: Source, data: bytes) -> str:
+    # hiAndrewQuinn/selkouutiset-scrape-cleaned YYYY/MM/DD/_index.<lang>.md: one Yle Selkouutiset
+    # bulletin (machine-translated), each story a "### " section. Locator "story N" (1-based):
+    # the heading as title, the bulletin date of the path on line 2, then the section's lines,
+    # image lines ("![caption](url)") and empty lines dropped, a paragraph a line.
+    wanted = number(source.locator, "story")
+    stories: list[list[str]] = []
+    for line in newlines(data.decode("utf-8-sig")).split("\n"):
+        if line.startswith("### "):
+            stories.append([line[4:]])
+        elif stories and line.strip() and not line.startswith("!["):
+            stories[-1].append(line.strip())
+    if not 1 <= wanted <= len(stories) or len(stories[wanted - 1]) < 2:
+        raise Unmade(f"no story {wanted} with a body in the bulletin")
+    match = re.search(r"(\d{4})/(\d{2})/(\d{2})/_index\.[a-z]+\.md$", source.path)
+    title, *body = stories[wanted - 1]
+    return article(title, "\n".join(body), date="-".join(match.groups()) if match else None)
+
+
 EXTRACTORS = {
     "yiunsr/boddari": korean_wikinews_csv,
     "jkatsuta/18_4q_doc2vec": livedoor_txt,
@@ -512,6 +588,11 @@ EXTRACTORS = {
     "HoriaMoraru/Romanian-News-Political-Bias-Detection": news_please_csv,
     "rexshijaku/alb-fake-news-corpus": alb_fake_news_txt,
     "Exogenic1/AnCore_FakenewsDetector": fake_news_filipino_csv,
+    "ltgoslo/NARC": narc_ndt_txt,
+    "LUMII-AILab/FrameMerger": framemerger_json,
+    "hiAndrewQuinn/selkouutiset-scrape-cleaned": selkouutiset_story_md,
+    "ABHISHEKVALSAN/Malayalam-Newspaper-Article-Dataset": janmabhumi_trec_utf8,
+    "vishnumur777/theekkathir-text-dataset": theekkathir_article_txt,
 }
 
 
@@ -534,7 +615,8 @@ def make(corpus: str, label: dict, mirrors: Path, cache: dict) -> tuple[str, str
         cache[key] = blob(source, commit)
     text = trim_blank_lines(extractor(source, cache[key]))
     if corpus in CUT_AT:
-        text = cut(text, CUT_AT[corpus])
+        # a cut at a paragraph break would keep the blank line before it (f's ta-03): trimmed
+        text = trim_blank_lines(cut(text, CUT_AT[corpus]))
     if not text.strip():
         raise Unmade("extracted text is empty")
     return text + "\n", note
@@ -544,8 +626,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirrors", type=Path, required=True,
                         help="folder of bare git mirrors (DIR/owner+repo/repo)")
-    parser.add_argument("corpora", nargs="*", default=["a", "b", "c", "d"],
-                        help="corpus folders (default a b c d)")
+    parser.add_argument("corpora", nargs="*", default=["a", "b", "c", "d", "e", "f"],
+                        help="corpus folders (default a b c d e f)")
     args = parser.parse_args()
     failed = 0
     cache: dict = {}
