@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from coopwatch.enrich.text import MARKS
+from coopwatch.enrich.text import MARKS, atomic_chillu
 from coopwatch.scripts import THAI, UNSPACED, bokmal_language
 
 _YEAR = r"(\d{4})"
@@ -249,7 +249,8 @@ def _calendar_dates(text: str, language: str | None, thai: bool, today: date,
 
 
 def _plain(hint: str, months: Mapping[str, int], fillers: Sequence[str] = ()) -> str:
-    text = _ascii_digits(_INVISIBLE.sub("", _ADDRESS.sub(" ", hint)))
+    # before the zero-width marks go: Malayalam's old chillu letters hold a joiner (ഒക്ടോബര്‍)
+    text = _ascii_digits(_INVISIBLE.sub("", atomic_chillu(_ADDRESS.sub(" ", hint))))
     for filler in fillers:
         text = re.sub(_word_pattern(filler), " ", text)
     return _with_month_numbers(text, months)

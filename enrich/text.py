@@ -47,14 +47,16 @@ _ATOMIC_CHILLU = dict(zip("\u0d23\u0d28\u0d30\u0d32\u0d33\u0d15", "\u0d7a\u0d7b\
                           strict=True))
 
 
-def _atomic_chillu(text: str) -> str:
+def atomic_chillu(text: str) -> str:
+    """The text with Malayalam's old chillu sequences written as the atomic letters."""
+    if _OLD_CHILLU_MARK not in text:
+        return text
     return _OLD_CHILLU.sub(lambda found: _ATOMIC_CHILLU[found.group(1)], text)
 
 
 def fold(text: str) -> str:
     """A word or term as matching compares it: case and letter variants set aside."""
-    folded = text.casefold().translate(_LETTER_VARIANTS)
-    return _atomic_chillu(folded) if _OLD_CHILLU_MARK in folded else folded
+    return atomic_chillu(text.casefold().translate(_LETTER_VARIANTS))
 
 SNOWBALL = {
     "en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
@@ -112,7 +114,7 @@ def tokens(text: str) -> list[Token]:
             surfaces[number], starts[number] = surfaces[number][cut:], starts[number] + cut
     folded = list(map(str.casefold, surfaces))
     if _OLD_CHILLU_MARK in text:
-        folded = [_atomic_chillu(word) if _OLD_CHILLU_MARK in word else word for word in folded]
+        folded = list(map(atomic_chillu, folded))
     # Token(...) costs a Python call a word; tuple.__new__ makes the same tuple in C
     # starts holds one place more than there are words (the end of the last gap): zip stops
     return list(map(tuple.__new__, repeat(Token), zip(starts, ends, surfaces, folded, strict=False)))

@@ -79,6 +79,7 @@ def published(hints: tuple[str, ...], language: str | None, lead: str = "") -> s
         ("25 d’octubre de 2025", "ca", "2025-10-25"),
         ("25 ഒക്‌ടോബർ 2025", "ml", "2025-10-25"),
         ("25 ഒക്ടോബർ 2025", "ml", "2025-10-25"),
+        ("2014 ഏപ്രില്\u200d 25", "ml", "2014-04-25"),  # the chillu letter written the old way
         ("الأحد 5 تشرين الأول 2025", "ar", "2025-10-05"),
         ("1 كانون الثاني 2023", "ar", "2023-01-01"),
         # Nepal's Bikram Sambat, in each order Nepali papers write it
