@@ -47,6 +47,18 @@ _ATOMIC_CHILLU = dict(zip("\u0d23\u0d28\u0d30\u0d32\u0d33\u0d15", "\u0d7a\u0d7b\
                           strict=True))
 
 
+# Arabic-script news marks a vowel or a doubled letter now and then (مِصْر, المتّحدة, چِین) where the
+# data, like most text, writes none: words are compared without them. Not the damma, which tells
+# Oman (عُمان) from Amman, nor the hamza and alef marks Persian and Urdu names are written with.
+_VOWEL_MARKS = re.compile("[\u064b-\u064e\u0650-\u0652]")
+_WITHOUT_VOWEL_MARKS = dict.fromkeys([*range(0x064B, 0x064F), *range(0x0650, 0x0653)])
+
+
+def without_vowel_marks(text: str) -> str:
+    """The text without Arabic-script vowel and doubling marks."""
+    return text.translate(_WITHOUT_VOWEL_MARKS) if _VOWEL_MARKS.search(text) else text
+
+
 def atomic_chillu(text: str) -> str:
     """The text with Malayalam's old chillu sequences written as the atomic letters."""
     if _OLD_CHILLU_MARK not in text:
@@ -56,7 +68,7 @@ def atomic_chillu(text: str) -> str:
 
 def fold(text: str) -> str:
     """A word or term as matching compares it: case and letter variants set aside."""
-    return atomic_chillu(text.casefold().translate(_LETTER_VARIANTS))
+    return without_vowel_marks(atomic_chillu(text.casefold().translate(_LETTER_VARIANTS)))
 
 SNOWBALL = {
     "en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
@@ -115,6 +127,8 @@ def tokens(text: str) -> list[Token]:
     folded = list(map(str.casefold, surfaces))
     if _OLD_CHILLU_MARK in text:
         folded = list(map(atomic_chillu, folded))
+    if _VOWEL_MARKS.search(text) is not None:
+        folded = list(map(without_vowel_marks, folded))
     # Token(...) costs a Python call a word; tuple.__new__ makes the same tuple in C
     # starts holds one place more than there are words (the end of the last gap): zip stops
     return list(map(tuple.__new__, repeat(Token), zip(starts, ends, surfaces, folded, strict=False)))

@@ -760,3 +760,21 @@ def test_malayalam_in_the_old_chillu_encoding_is_read_as_in_the_new(vocabulary: 
     # the evidence is the text as written, where the dashboard shows it
     written = _old_chillu(body)
     assert all(written[e.start:e.end] == e.term for e in old.evidence if e.field == "body")
+
+
+@pytest.mark.parametrize(("title", "body", "pair"), [
+    ("مِصْر والصِّين توقعان اتفاقية تعاون",
+     "وقعت مِصْر والصِّين اتفاقية تعاون في مجال الطاقة النووية.", ("CN", "EG")),
+    ("الولايات المتّحدة والصين توقعان اتفاقية",
+     "وقعت الولايات المتّحدة والصين اتفاقية تعاون في مجال الطاقة.", ("CN", "US")),
+    ("پاکستان اور چِین نے معاہدے پر دستخط کیے",
+     "پاکستان اور چِین نے جوہری توانائی کے تعاون کے معاہدے پر دستخط کیے۔", ("CN", "PK")),
+    # the damma tells Oman from Amman, the capital of Jordan, and is kept
+    ("عُمان والهند توقعان اتفاقية تعاون", "وقعت عُمان والهند اتفاقية تعاون في مجال الطاقة.",
+     ("IN", "OM")),
+])
+def test_arabic_script_vowel_and_doubling_marks_do_not_hide_a_name(
+        vocabulary: Vocabulary, title: str, body: str, pair: tuple[str, str]) -> None:
+    found = tags(vocabulary, title, body)
+    assert found.pairs == (pair,)
+    assert all(body[e.start:e.end] == e.term for e in found.evidence if e.field == "body")
