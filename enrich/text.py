@@ -59,6 +59,19 @@ def without_vowel_marks(text: str) -> str:
     return text.translate(_WITHOUT_VOWEL_MARKS) if _VOWEL_MARKS.search(text) else text
 
 
+# Indic letters with a nukta come precomposed (फ़, U+095E) or as letter and nukta (फ़); Unicode
+# composes neither way, and the data, like most text, writes the pair: words are compared so.
+_PRECOMPOSED_NUKTA = re.compile("[\u0958-\u095f\u09dc\u09dd\u09df\u0a33\u0a36\u0a59-\u0a5b\u0a5e"
+                                "\u0b5c\u0b5d]")
+
+
+def nukta_pairs(text: str) -> str:
+    """The text with each precomposed nukta letter written as letter and nukta."""
+    if _PRECOMPOSED_NUKTA.search(text) is None:
+        return text
+    return _PRECOMPOSED_NUKTA.sub(lambda found: unicodedata.normalize("NFD", found.group()), text)
+
+
 def atomic_chillu(text: str) -> str:
     """The text with Malayalam's old chillu sequences written as the atomic letters."""
     if _OLD_CHILLU_MARK not in text:
@@ -68,7 +81,7 @@ def atomic_chillu(text: str) -> str:
 
 def fold(text: str) -> str:
     """A word or term as matching compares it: case and letter variants set aside."""
-    return without_vowel_marks(atomic_chillu(text.casefold().translate(_LETTER_VARIANTS)))
+    return nukta_pairs(without_vowel_marks(atomic_chillu(text.casefold().translate(_LETTER_VARIANTS))))
 
 SNOWBALL = {
     "en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
@@ -129,6 +142,8 @@ def tokens(text: str) -> list[Token]:
         folded = list(map(atomic_chillu, folded))
     if _VOWEL_MARKS.search(text) is not None:
         folded = list(map(without_vowel_marks, folded))
+    if _PRECOMPOSED_NUKTA.search(text) is not None:
+        folded = list(map(nukta_pairs, folded))
     # Token(...) costs a Python call a word; tuple.__new__ makes the same tuple in C
     # starts holds one place more than there are words (the end of the last gap): zip stops
     return list(map(tuple.__new__, repeat(Token), zip(starts, ends, surfaces, folded, strict=False)))

@@ -778,3 +778,11 @@ def test_arabic_script_vowel_and_doubling_marks_do_not_hide_a_name(
     found = tags(vocabulary, title, body)
     assert found.pairs == (pair,)
     assert all(body[e.start:e.end] == e.term for e in found.evidence if e.field == "body")
+
+
+def test_a_precomposed_nukta_letter_reads_as_the_letter_and_nukta(vocabulary: Vocabulary) -> None:
+    # फ़ (U+095E) against फ + ़, which Unicode normalisation never composes into it
+    title, body = "भारत और फ़्रांस ने समझौते पर हस्ताक्षर किए", "भारत और फ़्रांस ने परमाणु ऊर्जा सहयोग समझौते पर हस्ताक्षर किए।"
+    precomposed = (title.replace("फ़", "\u095e"), body.replace("फ़", "\u095e"))
+    assert precomposed[1] != body
+    assert tags(vocabulary, *precomposed).pairs == tags(vocabulary, title, body).pairs == (("FR", "IN"),)
