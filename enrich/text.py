@@ -31,11 +31,12 @@ _SENTENCE = re.compile(r"[^.!?。！？؟।۔\n]*(?:[.!?。！？؟।۔]+[\"'�
 
 T = TypeVar("T")
 
-# Persian and Urdu are often typed on Arabic keyboards, with ي and ك for ی and ک. Words are read
-# with the Arabic letter of each pair (which the Arabic and Persian stemmers both take), so a name
-# spelt either way matches; the change is letter for letter, so offsets stay those of the text.
-_LETTER_VARIANTS = str.maketrans("یک", "يك")
-_VARIANT_LETTER = re.compile("[یک]")
+# Persian and Urdu are often typed on Arabic keyboards, with ي and ك for ی and ک, and Egyptian
+# Arabic writes a word's final ي and ة as ى and ه (الروسى, الطاقه). Words are read with one letter
+# of each pair (which the Arabic and Persian stemmers both take), so a name spelt either way
+# matches; the change is letter for letter, so offsets stay those of the text.
+_LETTER_VARIANTS = str.maketrans("یکىة", "يكيه")
+_VARIANT_LETTER = re.compile("[یکىة]")
 
 
 # Malayalam wrote its chillu letters as consonant, virama and zero-width joiner (ന്‍) before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -786,3 +787,14 @@ def test_a_precomposed_nukta_letter_reads_as_the_letter_and_nukta(vocabulary: Vo
     precomposed = (title.replace("फ़", "\u095e"), body.replace("फ़", "\u095e"))
     assert precomposed[1] != body
     assert tags(vocabulary, *precomposed).pairs == tags(vocabulary, title, body).pairs == (("FR", "IN"),)
+
+
+def test_egyptian_spelling_of_final_letters_reads_as_the_standard(vocabulary: Vocabulary) -> None:
+    # final ي and ة written ى and ه, as Egyptian news does: the same story, the same tags
+    title = "مصر وروسيا توقعان اتفاقية تعاون في الطاقة النووية"
+    body = "وقعت مصر وروسيا اتفاقية تعاون في مجال الطاقة النووية. وقال الرئيس الروسي إن التعاون سيستمر."
+    egyptian = [re.sub(r"ي\b", "ى", re.sub(r"ة\b", "ه", text)) for text in (title, body)]
+    assert egyptian[1] != body
+    standard, written = tags(vocabulary, title, body), tags(vocabulary, *egyptian)
+    assert written.pairs == standard.pairs == (("EG", "RU"),)
+    assert "nuclear" in written.sectors and written.sectors == standard.sectors
