@@ -798,3 +798,14 @@ def test_egyptian_spelling_of_final_letters_reads_as_the_standard(vocabulary: Vo
     standard, written = tags(vocabulary, title, body), tags(vocabulary, *egyptian)
     assert written.pairs == standard.pairs == (("EG", "RU"),)
     assert "nuclear" in written.sectors and written.sectors == standard.sectors
+
+
+@pytest.mark.parametrize("title", [
+    "Η ΕΛΛΑΔΑ ΚΑΙ Η ΚΙΝΑ ΥΠΕΓΡΑΨΑΝ ΣΥΜΦΩΝΙΑ ΣΥΝΕΡΓΑΣΙΑΣ",  # capitals drop the accents
+    "Η Ελλαδα και η Κινα υπεγραψαν συμφωνια συνεργασιας",  # so does much online text
+    "Η Ελλάδα και η Κίνα υπέγραψαν συμφωνία συνεργασίας",
+])
+def test_greek_with_or_without_its_accents_names_the_same_countries(
+        vocabulary: Vocabulary, title: str) -> None:
+    found = tags(vocabulary, title, "Ο υπουργός είπε ότι θα ακολουθήσουν νέες επαφές.")
+    assert found.pairs == (("CN", "GR"),) and found.cooperation
