@@ -32,14 +32,14 @@ _SENTENCE = re.compile(r"[^.!?。！？؟।۔\n]*(?:[.!?。！？؟।۔]+[\"'�
 T = TypeVar("T")
 
 # Greek drops its accents in capitals (headlines: Η ΕΛΛΑΔΑ ΚΑΙ Η ΚΙΝΑ) and online text often
-# everywhere: words are compared without them.
+# everywhere, and Russian writes ё as е more often than not: words are compared without them.
 _GREEK_ACCENTED, _GREEK_PLAIN = "άέήίόύώΐΰϊϋΆΈΉΊΌΎΏΪΫ", "αεηιουωιυιυΑΕΗΙΟΥΩΙΥ"
 # Persian and Urdu are often typed on Arabic keyboards, with ي and ك for ی and ک, and Egyptian
 # Arabic writes a word's final ي and ة as ى and ه (الروسى, الطاقه). Words are read with one letter
 # of each pair (which the Arabic and Persian stemmers both take), so a name spelt either way
 # matches; the change is letter for letter, so offsets stay those of the text.
-_LETTER_VARIANTS = str.maketrans("یکىة" + _GREEK_ACCENTED, "يكيه" + _GREEK_PLAIN)
-_VARIANT_LETTER = re.compile(f"[یکىة{_GREEK_ACCENTED}]")
+_LETTER_VARIANTS = str.maketrans("یکىةёЁ" + _GREEK_ACCENTED, "يكيهеЕ" + _GREEK_PLAIN)
+_VARIANT_LETTER = re.compile(f"[یکىةёЁ{_GREEK_ACCENTED}]")
 
 
 # Malayalam wrote its chillu letters as consonant, virama and zero-width joiner (ന്‍) before

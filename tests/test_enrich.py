@@ -809,3 +809,18 @@ def test_greek_with_or_without_its_accents_names_the_same_countries(
         vocabulary: Vocabulary, title: str) -> None:
     found = tags(vocabulary, title, "Ο υπουργός είπε ότι θα ακολουθήσουν νέες επαφές.")
     assert found.pairs == (("CN", "GR"),) and found.cooperation
+
+
+@pytest.mark.parametrize(("language", "text", "code"), [
+    ("ru", "Северная Корея провела испытание", "KP"),  # not Korea, which is the South
+    ("ru", "Переговоры с Северной Кореей продолжатся", "KP"),
+    ("ru", "Соединённые Штаты и партнёры", "US"),  # ё as written, or as е
+    ("ru", "Объединённые Арабские Эмираты инвестируют", "AE"),
+    ("sv", "Förenta staterna och partnerna", "US"),
+    ("no", "De forente stater og partnerne", "US"),
+    ("da", "De Forenede Stater og partnerne", "US"),
+])
+def test_full_names_the_short_ones_stand_for(vocabulary: Vocabulary, language: str, text: str,
+                                            code: str) -> None:
+    found = find_countries(ArticleText.of(text, ""), language, vocabulary)
+    assert [mention.code for mention in found.mentions] == [code]
