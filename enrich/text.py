@@ -33,13 +33,15 @@ T = TypeVar("T")
 
 # Greek drops its accents in capitals (headlines: Η ΕΛΛΑΔΑ ΚΑΙ Η ΚΙΝΑ) and online text often
 # everywhere, and Russian writes ё as е more often than not: words are compared without them.
+# Romanian is typed with the cedilla ş and ţ as often as with its comma-below ș and ț: both read as
+# the cedilla letters (which Turkish writes, and the Romanian stemmer takes either way).
 _GREEK_ACCENTED, _GREEK_PLAIN = "άέήίόύώΐΰϊϋΆΈΉΊΌΎΏΪΫ", "αεηιουωιυιυΑΕΗΙΟΥΩΙΥ"
 # Persian and Urdu are often typed on Arabic keyboards, with ي and ك for ی and ک, and Egyptian
 # Arabic writes a word's final ي and ة as ى and ه (الروسى, الطاقه). Words are read with one letter
 # of each pair (which the Arabic and Persian stemmers both take), so a name spelt either way
 # matches; the change is letter for letter, so offsets stay those of the text.
-_LETTER_VARIANTS = str.maketrans("یکىةёЁ" + _GREEK_ACCENTED, "يكيهеЕ" + _GREEK_PLAIN)
-_VARIANT_LETTER = re.compile(f"[یکىةёЁ{_GREEK_ACCENTED}]")
+_LETTER_VARIANTS = str.maketrans("یکىةёЁșțȘȚ" + _GREEK_ACCENTED, "يكيهеЕşţŞŢ" + _GREEK_PLAIN)
+_VARIANT_LETTER = re.compile(f"[یکىةёЁșțȘȚ{_GREEK_ACCENTED}]")
 
 
 # Malayalam wrote its chillu letters as consonant, virama and zero-width joiner (ന്‍) before
@@ -69,6 +71,16 @@ _PRECOMPOSED_NUKTA = re.compile("[\u0958-\u095f\u09dc\u09dd\u09df\u0a33\u0a36\u0
                                 "\u0b5c\u0b5d]")
 
 
+# Text written decomposed (letter, then accent: Việt Nam as V, i, e, U+0323, U+0302, t) where the
+# data is composed, as most text is: words are compared composed.
+_COMBINING_ACCENT = re.compile("[\u0300-\u036f]")
+
+
+def composed(text: str) -> str:
+    """The text in Unicode's composed form (NFC) when it holds combining accents."""
+    return unicodedata.normalize("NFC", text) if _COMBINING_ACCENT.search(text) else text
+
+
 def nukta_pairs(text: str) -> str:
     """The text with each precomposed nukta letter written as letter and nukta."""
     if _PRECOMPOSED_NUKTA.search(text) is None:
@@ -85,7 +97,8 @@ def atomic_chillu(text: str) -> str:
 
 def fold(text: str) -> str:
     """A word or term as matching compares it: case and letter variants set aside."""
-    return nukta_pairs(without_vowel_marks(atomic_chillu(text.casefold().translate(_LETTER_VARIANTS))))
+    folded = composed(text).casefold().translate(_LETTER_VARIANTS)
+    return nukta_pairs(without_vowel_marks(atomic_chillu(folded)))
 
 SNOWBALL = {
     "en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
@@ -142,6 +155,8 @@ def tokens(text: str) -> list[Token]:
         if cut:
             surfaces[number], starts[number] = surfaces[number][cut:], starts[number] + cut
     folded = list(map(str.casefold, surfaces))
+    if _COMBINING_ACCENT.search(text) is not None:
+        folded = [composed(word).casefold().translate(_LETTER_VARIANTS) for word in folded]
     if _OLD_CHILLU_MARK in text:
         folded = list(map(atomic_chillu, folded))
     if _VOWEL_MARKS.search(text) is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -824,3 +825,27 @@ def test_full_names_the_short_ones_stand_for(vocabulary: Vocabulary, language: s
                                             code: str) -> None:
     found = find_countries(ArticleText.of(text, ""), language, vocabulary)
     assert [mention.code for mention in found.mentions] == [code]
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Việt Nam và Nhật Bản ký thỏa thuận hợp tác", "Việt Nam và Nhật Bản ký thỏa thuận hợp tác về năng lượng."),
+    ("La France et l'Égypte signent un accord de coopération",
+     "La France et l'Égypte ont signé un accord de coopération sur l'énergie."),
+])
+def test_text_written_decomposed_reads_as_composed(vocabulary: Vocabulary, title: str, body: str) -> None:
+    # letters and their accents as separate characters (NFD), as some systems write them
+    decomposed = [unicodedata.normalize("NFD", text) for text in (title, body)]
+    assert decomposed[1] != body
+    found, expected = tags(vocabulary, *decomposed), tags(vocabulary, title, body)
+    assert found.pairs == expected.pairs and len(found.pairs) == 1
+    assert found.sectors == expected.sectors == ("energy",)
+    assert all(decomposed[1][e.start:e.end] == e.term for e in found.evidence if e.field == "body")
+
+
+@pytest.mark.parametrize("text", [
+    "România și Elveția au semnat un acord de cooperare în domeniul energiei.",  # comma below
+    "România şi Elveţia au semnat un acord de cooperare în domeniul energiei.",  # cedilla
+])
+def test_romanian_with_cedilla_or_comma_below_reads_alike(vocabulary: Vocabulary, text: str) -> None:
+    found = tags(vocabulary, text.split(" au ")[0] + " semnează un acord de cooperare", text)
+    assert found.pairs == (("CH", "RO"),) and found.sectors == ("energy",)
