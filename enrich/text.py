@@ -31,15 +31,12 @@ _SENTENCE = re.compile(r"[^.!?。！？؟।۔\n]*(?:[.!?。！？؟।۔]+[\"'�
 
 T = TypeVar("T")
 
-# Greek drops its accents in capitals (headlines: Η ΕΛΛΑΔΑ ΚΑΙ Η ΚΙΝΑ) and online text often
-# everywhere, and Russian writes ё as е more often than not: words are compared without them.
-# Romanian is typed with the cedilla ş and ţ as often as with its comma-below ș and ț: both read as
-# the cedilla letters (which Turkish writes, and the Romanian stemmer takes either way).
+# Letters written two ways, read as one (letter for letter, so offsets stay those of the text):
+# Persian and Urdu typed on Arabic keyboards (ي and ك for ی and ک); Egyptian Arabic's final ى and ه
+# for ي and ة (الروسى, الطاقه); Greek without its accents, as capitals (Η ΕΛΛΑΔΑ ΚΑΙ Η ΚΙΝΑ) and
+# much online text write it; Russian ё written е; Romanian's comma-below ș and ț typed as the
+# cedilla ş and ţ, which Turkish writes. The stemmers of these languages take either letter.
 _GREEK_ACCENTED, _GREEK_PLAIN = "άέήίόύώΐΰϊϋΆΈΉΊΌΎΏΪΫ", "αεηιουωιυιυΑΕΗΙΟΥΩΙΥ"
-# Persian and Urdu are often typed on Arabic keyboards, with ي and ك for ی and ک, and Egyptian
-# Arabic writes a word's final ي and ة as ى and ه (الروسى, الطاقه). Words are read with one letter
-# of each pair (which the Arabic and Persian stemmers both take), so a name spelt either way
-# matches; the change is letter for letter, so offsets stay those of the text.
 _LETTER_VARIANTS = str.maketrans("یکىةёЁșțȘȚ" + _GREEK_ACCENTED, "يكيهеЕşţŞŢ" + _GREEK_PLAIN)
 _VARIANT_LETTER = re.compile(f"[یکىةёЁșțȘȚ{_GREEK_ACCENTED}]")
 
@@ -96,7 +93,8 @@ def atomic_chillu(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """A word or term as matching compares it: case and letter variants set aside."""
+    """A word or term as matching compares it: case, letter variants and the script forms
+    above set aside."""
     folded = composed(text).casefold().translate(_LETTER_VARIANTS)
     return nukta_pairs(without_vowel_marks(atomic_chillu(folded)))
 
