@@ -92,6 +92,12 @@ def atomic_chillu(text: str) -> str:
     return _OLD_CHILLU.sub(lambda found: _ATOMIC_CHILLU[found.group(1)], text)
 
 
+# any of the script forms above, so that most texts, which hold none, are searched once
+_ANY_SCRIPT_FORM = re.compile(f"{_OLD_CHILLU_MARK}|{_VOWEL_MARKS.pattern}|{_PRECOMPOSED_NUKTA.pattern}"
+                              f"|{_COMBINING_ACCENT.pattern}")
+
+
+@lru_cache(maxsize=1 << 16)  # called on the data's names and terms again and again
 def fold(text: str) -> str:
     """A word or term as matching compares it: case, letter variants and the script forms
     above set aside."""
@@ -153,14 +159,9 @@ def tokens(text: str) -> list[Token]:
         if cut:
             surfaces[number], starts[number] = surfaces[number][cut:], starts[number] + cut
     folded = list(map(str.casefold, surfaces))
-    if _COMBINING_ACCENT.search(text) is not None:
-        folded = [composed(word).casefold().translate(_LETTER_VARIANTS) for word in folded]
-    if _OLD_CHILLU_MARK in text:
-        folded = list(map(atomic_chillu, folded))
-    if _VOWEL_MARKS.search(text) is not None:
-        folded = list(map(without_vowel_marks, folded))
-    if _PRECOMPOSED_NUKTA.search(text) is not None:
-        folded = list(map(nukta_pairs, folded))
+    if _ANY_SCRIPT_FORM.search(text) is not None:
+        folded = [nukta_pairs(without_vowel_marks(atomic_chillu(
+                  composed(word).casefold().translate(_LETTER_VARIANTS)))) for word in folded]
     # Token(...) costs a Python call a word; tuple.__new__ makes the same tuple in C
     # starts holds one place more than there are words (the end of the last gap): zip stops
     return list(map(tuple.__new__, repeat(Token), zip(starts, ends, surfaces, folded, strict=False)))
