@@ -36,9 +36,15 @@ T = TypeVar("T")
 # for ي and ة (الروسى, الطاقه); Greek without its accents, as capitals (Η ΕΛΛΑΔΑ ΚΑΙ Η ΚΙΝΑ) and
 # much online text write it; Russian ё written е; Romanian's comma-below ș and ț typed as the
 # cedilla ş and ţ, which Turkish writes. The stemmers of these languages take either letter.
+# Chinese and Japanese text also writes Latin letters and digits full width (ＡＩ, ５Ｇ).
 _GREEK_ACCENTED, _GREEK_PLAIN = "άέήίόύώΐΰϊϋΆΈΉΊΌΎΏΪΫ", "αεηιουωιυιυΑΕΗΙΟΥΩΙΥ"
-_LETTER_VARIANTS = str.maketrans("یکىةёЁșțȘȚ" + _GREEK_ACCENTED, "يكيهеЕşţŞŢ" + _GREEK_PLAIN)
-_VARIANT_LETTER = re.compile(f"[یکىةёЁșțȘȚ{_GREEK_ACCENTED}]")
+_FULL_WIDTH, _ASCII = "".join(map(chr, range(0xFF01, 0xFF5F))), "".join(map(chr, range(0x21, 0x7F)))
+_LETTER_VARIANTS = str.maketrans("یکىةёЁșțȘȚ" + _GREEK_ACCENTED + _FULL_WIDTH,
+                                 "يكيهеЕşţŞŢ" + _GREEK_PLAIN + _ASCII)
+_VARIANT_LETTER = re.compile(f"[یکىةёЁșțȘȚ{_GREEK_ACCENTED}\uff01-\uff5e]")
+# Ukrainian writes its apostrophe (В'єтнам, Об’єднані) as ', ’ or the letter ʼ, which alone keeps
+# the word whole: between two Cyrillic letters each is read as ʼ, one character for one.
+_CYRILLIC_APOSTROPHE = re.compile("(?<=[\u0400-\u04ff])['\u2019](?=[\u0400-\u04ff])")
 
 
 # Malayalam wrote its chillu letters as consonant, virama and zero-width joiner (ന്‍) before
@@ -102,6 +108,8 @@ def fold(text: str) -> str:
     """A word or term as matching compares it: case, letter variants and the script forms
     above set aside."""
     folded = composed(text).casefold().translate(_LETTER_VARIANTS)
+    if "'" in folded or "\u2019" in folded:
+        folded = _CYRILLIC_APOSTROPHE.sub("\u02bc", folded)
     return nukta_pairs(without_vowel_marks(atomic_chillu(folded)))
 
 SNOWBALL = {
@@ -145,6 +153,8 @@ def tokens(text: str) -> list[Token]:
     # One split yields every word with the gaps between them, whose lengths add up to each
     # word's place: the per-word work below runs in C (map), not in a Python loop a word.
     text = text.replace("_", " ")
+    if "'" in text or "\u2019" in text:
+        text = _CYRILLIC_APOSTROPHE.sub("\u02bc", text)
     if _VARIANT_LETTER.search(text) is not None:
         text = text.translate(_LETTER_VARIANTS)
     pieces = _WORD_AND_GAPS.split(text)

@@ -849,3 +849,16 @@ def test_text_written_decomposed_reads_as_composed(vocabulary: Vocabulary, title
 def test_romanian_with_cedilla_or_comma_below_reads_alike(vocabulary: Vocabulary, text: str) -> None:
     found = tags(vocabulary, text.split(" au ")[0] + " semnează un acord de cooperare", text)
     assert found.pairs == (("CH", "RO"),) and found.sectors == ("energy",)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
+def test_a_ukrainian_apostrophe_of_any_kind_keeps_the_word_whole(
+        vocabulary: Vocabulary, apostrophe: str) -> None:
+    body = f"Україна та В{apostrophe}єтнам підписали угоду про співпрацю в галузі енергетики."
+    assert tags(vocabulary, body.split(" підписали")[0], body).pairs == (("UA", "VN"),)
+
+
+def test_full_width_latin_letters_and_digits_read_as_ascii(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "日本と米国がＡＩ分野で協力協定に署名", "日本と米国はＡＩと５Ｇの分野で協力協定に署名した。")
+    assert found.pairs == (("JP", "US"),) and found.sectors == ("ai", "telecom_5g")
+    assert "ＡＩ" in {e.term for e in found.evidence}  # as written
