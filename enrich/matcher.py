@@ -503,8 +503,9 @@ def _cut_short(span: list[Token], surfaces: tuple[str, ...]) -> bool:
 def _swaps_last_vowel(word: str, name: str) -> bool:
     """Whether a word that begins like a name save its last letter is a derived word: one that
     swaps the name's final vowel for an ending that begins with a vowel (Malta: Maltese,
-    Argentina: Argentine, Italy: Italian). A final consonant stays (Israel: Israeli, Benin: Beninese), so Benigno is no form
-    of Benin, and Indicate none of India. Letters of other scripts are left to the other tests."""
+    Argentina: Argentine, Italy: Italian). A final consonant stays (Israel: Israeli, Benin:
+    Beninese), so Benigno is no form of Benin, and Indicate none of India. Letters of other
+    scripts are left to the other tests."""
     last, next_letter = name[-1:], word[len(name) - 1 : len(name)]
     if not _is_latin(last):
         return True

@@ -103,7 +103,7 @@ _ANY_SCRIPT_FORM = re.compile(f"{_OLD_CHILLU_MARK}|{_VOWEL_MARKS.pattern}|{_PREC
                               f"|{_COMBINING_ACCENT.pattern}")
 
 
-@lru_cache(maxsize=1 << 16)  # called on the data's names and terms again and again
+@lru_cache(maxsize=4096)  # the matcher folds the same names and terms article after article
 def fold(text: str) -> str:
     """A word or term as matching compares it: case, letter variants and the script forms
     above set aside."""
@@ -111,6 +111,7 @@ def fold(text: str) -> str:
     if "'" in folded or "\u2019" in folded:
         folded = _CYRILLIC_APOSTROPHE.sub("\u02bc", folded)
     return nukta_pairs(without_vowel_marks(atomic_chillu(folded)))
+
 
 SNOWBALL = {
     "en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese",
@@ -168,10 +169,12 @@ def tokens(text: str) -> list[Token]:
         cut = _bound_prefix(surfaces[number])
         if cut:
             surfaces[number], starts[number] = surfaces[number][cut:], starts[number] + cut
+    # letter variants are read above, for the whole text; fold() is for the words that hold a
+    # script form, and str.casefold alone runs in C
     folded = list(map(str.casefold, surfaces))
     if _ANY_SCRIPT_FORM.search(text) is not None:
-        folded = [nukta_pairs(without_vowel_marks(atomic_chillu(
-                  composed(word).casefold().translate(_LETTER_VARIANTS)))) for word in folded]
+        folded = [fold(surface) if _ANY_SCRIPT_FORM.search(surface) else word
+                  for surface, word in zip(surfaces, folded, strict=True)]
     # Token(...) costs a Python call a word; tuple.__new__ makes the same tuple in C
     # starts holds one place more than there are words (the end of the last gap): zip stops
     return list(map(tuple.__new__, repeat(Token), zip(starts, ends, surfaces, folded, strict=False)))
