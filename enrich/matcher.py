@@ -487,17 +487,17 @@ def _loosely_inflected(span: list[Token], surfaces: tuple[str, ...], term: Term)
     if not all(word.folded.startswith(folded) or _swaps_last_vowel(word.folded, folded)
                for word, folded in zip(span, map(fold, surfaces), strict=True)):
         return False
-    return all(0 <= len(word.folded) - len(surface) <= _MAX_ENDING
-               and (len(surface) >= _MIN_LOOSE_NAME or word.folded == fold(surface))
-               for word, surface in zip(span, surfaces, strict=True))
+    return all(0 <= len(word.folded) - len(folded) <= _MAX_ENDING
+               and (len(folded) >= _MIN_LOOSE_NAME or word.folded == folded)
+               for word, folded in zip(span, map(fold, surfaces), strict=True))
 
 
 def _cut_short(span: list[Token], surfaces: tuple[str, ...]) -> bool:
     """Whether a word is its place name's word with letters missing at the end and none in
     their stead: a stemmer reads Taipa (Macau) like Lithuanian taip (so), while a place's cases
     swap or add letters (Vilnius: Vilnių, Москва: Москву)."""
-    return any(len(word.folded) < len(surface) and fold(surface).startswith(word.folded)
-               for word, surface in zip(span, surfaces, strict=True))
+    return any(len(word.folded) < len(folded) and folded.startswith(word.folded)
+               for word, folded in zip(span, map(fold, surfaces), strict=True))
 
 
 def _swaps_last_vowel(word: str, name: str) -> bool:
@@ -531,8 +531,7 @@ def _begins_alike(span: list[Token], surfaces: tuple[str, ...]) -> bool:
     A stem alone is too loose for names: Russian stems Александр like Александрия and Китая like
     Кито. Inflection changes the end of a word; it keeps all but the last letter or so.
     """
-    for word, surface in zip(span, surfaces, strict=True):
-        folded = surface.casefold()
+    for word, folded in zip(span, map(fold, surfaces), strict=True):
         if not word.folded.startswith(folded[: _alike_letters(folded)]):
             return False
     return True
@@ -594,10 +593,10 @@ class _Endings:
             return all(word.folded.startswith(folded := fold(surface))
                        and word.folded[len(folded):] in self._endings
                        for word, surface in zip(span, surfaces, strict=True))
-        for word, surface in zip(span, surfaces, strict=True):
-            if not (self._takes(word.folded, surface.casefold(), keep, stemmed_alike) or (
-                    keep > self._MIN_NAME_BASE and len(word.folded) >= len(surface)
-                    and self._takes(word.folded, surface.casefold(), self._MIN_NAME_BASE,
+        for word, folded in zip(span, map(fold, surfaces), strict=True):
+            if not (self._takes(word.folded, folded, keep, stemmed_alike) or (
+                    keep > self._MIN_NAME_BASE and len(word.folded) >= len(folded)
+                    and self._takes(word.folded, folded, self._MIN_NAME_BASE,
                                     stemmed_alike, short_endings=True))):
                 return False
         return True
@@ -631,9 +630,8 @@ _MAX_BOUND_LETTERS = 3  # و + ب + ال in front of a name
 def _ends_alike(span: list[Token], surfaces: tuple[str, ...]) -> bool:
     """Whether each word is the term's word with at most a few bound letters in front."""
     return all(
-        word.folded.endswith(surface.casefold())
-        and len(word.folded) - len(surface) <= _MAX_BOUND_LETTERS
-        for word, surface in zip(span, surfaces, strict=True)
+        word.folded.endswith(folded) and len(word.folded) - len(folded) <= _MAX_BOUND_LETTERS
+        for word, folded in zip(span, map(fold, surfaces), strict=True)
     )
 
 

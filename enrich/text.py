@@ -98,9 +98,23 @@ def atomic_chillu(text: str) -> str:
     return _OLD_CHILLU.sub(lambda found: _ATOMIC_CHILLU[found.group(1)], text)
 
 
+# Hindi and Nepali write a nasal before a stop as the anusvara or as the nasal consonant and a
+# virama (बंगलादेश, बङ्गलादेश; इंडोनेशिया, इण्डोनेशिया; हिंदी, हिन्दी): words are compared with the
+# anusvara. Only after a letter, since a word cannot begin with the anusvara, and only before a
+# stop: न्यू (New) and म्यांमार keep their conjuncts.
+_DEVANAGARI_STOPS = "\u0915-\u0918\u091a-\u091d\u091f-\u0922\u0924-\u0927\u092a-\u092d"
+_NASAL_CONJUNCT = re.compile(f"(?<=[\u0905-\u093c\u093e-\u094c])[\u0919\u091e\u0923\u0928\u092e]"
+                             f"\u094d(?=[{_DEVANAGARI_STOPS}])")
+
+
+def with_anusvara(text: str) -> str:
+    """The text with each Devanagari nasal conjunct before a stop written as the anusvara."""
+    return _NASAL_CONJUNCT.sub("\u0902", text) if "\u094d" in text else text
+
+
 # any of the script forms above, so that most texts, which hold none, are searched once
 _ANY_SCRIPT_FORM = re.compile(f"{_OLD_CHILLU_MARK}|{_VOWEL_MARKS.pattern}|{_PRECOMPOSED_NUKTA.pattern}"
-                              f"|{_COMBINING_ACCENT.pattern}")
+                              f"|{_COMBINING_ACCENT.pattern}|{_NASAL_CONJUNCT.pattern}")
 
 
 @lru_cache(maxsize=4096)  # the matcher folds the same names and terms article after article
@@ -110,7 +124,7 @@ def fold(text: str) -> str:
     folded = composed(text).casefold().translate(_LETTER_VARIANTS)
     if "'" in folded or "\u2019" in folded:
         folded = _CYRILLIC_APOSTROPHE.sub("\u02bc", folded)
-    return nukta_pairs(without_vowel_marks(atomic_chillu(folded)))
+    return with_anusvara(nukta_pairs(without_vowel_marks(atomic_chillu(folded))))
 
 
 SNOWBALL = {

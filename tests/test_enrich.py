@@ -851,6 +851,27 @@ def test_romanian_with_cedilla_or_comma_below_reads_alike(vocabulary: Vocabulary
     assert found.pairs == (("CH", "RO"),) and found.sectors == ("energy",)
 
 
+@pytest.mark.parametrize(("title", "body", "pair"), [
+    # the data writes Nepali's बङ्गलादेश with the conjunct, Hindi's इंडोनेशिया with the anusvara
+    ("नेपाल र बंगलादेशबीच ऊर्जा सम्झौता", "नेपाल र बंगलादेशले जलविद्युत ऊर्जा सहयोग सम्झौतामा हस्ताक्षर गरे।",
+     ("BD", "NP")),
+    ("नेपाल र बङ्गलादेशबीच ऊर्जा सम्झौता", "नेपाल र बङ्गलादेशले जलविद्युत ऊर्जा सहयोग सम्झौतामा हस्ताक्षर गरे।",
+     ("BD", "NP")),
+    ("भारत और इण्डोनेशिया ने समझौते पर हस्ताक्षर किए",
+     "भारत और इण्डोनेशिया ने ऊर्जा सहयोग समझौते पर हस्ताक्षर किए।", ("ID", "IN")),
+    ("भारत और इंडोनेशिया ने समझौते पर हस्ताक्षर किए",
+     "भारत और इंडोनेशिया ने ऊर्जा सहयोग समझौते पर हस्ताक्षर किए।", ("ID", "IN")),
+    # a conjunct that begins a word or stands before no stop is no nasal the anusvara writes
+    ("भारत और न्यूज़ीलैंड ने समझौते पर हस्ताक्षर किए",
+     "भारत और न्यूज़ीलैंड ने ऊर्जा सहयोग समझौते पर हस्ताक्षर किए।", ("IN", "NZ")),
+])
+def test_a_devanagari_nasal_as_anusvara_or_conjunct_names_the_same_country(
+        vocabulary: Vocabulary, title: str, body: str, pair: tuple[str, str]) -> None:
+    found = tags(vocabulary, title, body)
+    assert found.pairs == (pair,)
+    assert all(body[e.start:e.end] == e.term for e in found.evidence if e.field == "body")
+
+
 @pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
 def test_a_ukrainian_apostrophe_of_any_kind_keeps_the_word_whole(
         vocabulary: Vocabulary, apostrophe: str) -> None:
