@@ -562,11 +562,13 @@ class _Endings:
 
     def bases(self, name: str, keep: int) -> tuple[str, ...]:
         """The name less each of its own listed endings, keeping at least `keep` letters, the
-        shortest base first; the name itself when it ends in none."""
+        shortest base first, and last the name itself: a name's last letters may be an ending's
+        and yet its own (Bengali যুক্তরাষ্ট্র, the United States, ends in the genitive র, and its
+        genitive is যুক্তরাষ্ট্রের)."""
         found = self._bases.get((name, keep))
         if found is None:
-            found = tuple(name[:-size] for size in range(min(self._longest, len(name) - keep), 0, -1)
-                          if name[-size:] in self._endings) or (name,)
+            found = (*(name[:-size] for size in range(min(self._longest, len(name) - keep), 0, -1)
+                       if name[-size:] in self._endings), name)
             self._bases[(name, keep)] = found
         return found
 

@@ -63,6 +63,12 @@ INFLECTED = [
     ("kn", "ಬ್ರೆಜಿಲ್‌ನೊಂದಿಗೆ ಒಪ್ಪಂದ", "BR"),
     ("ml", "മെക്സിക്കോയുമായി കരാർ", "MX"),
     ("mr", "इंडोनेशियाशी करार", "ID"),
+    # a name whose last letters are also an ending's: Bengali যুক্তরাষ্ট্র ends in the genitive র
+    ("bn", "যুক্তরাষ্ট্রের সঙ্গে চুক্তি", "US"),
+    ("bn", "যুক্তরাষ্ট্রকে জানানো হয়", "US"),
+    # Tamil puts the glide ய between a name's last vowel i or ai and its case ending
+    ("ta", "இலங்கையின் அமைச்சர்", "LK"),
+    ("ta", "இத்தாலியில் நடந்த மாநாடு", "IT"),
     # an ending shorter than the name's own where the stemmer reads both alike: Lithuanian -as
     # gives the genitive -o (Kazachstanas: Kazachstano), the dative -ui, the instrumental -u
     ("lt", "Serbijos ir Kazachstano futbolininkų mačas", "KZ"),
