@@ -63,6 +63,10 @@ INFLECTED = [
     ("kn", "ಬ್ರೆಜಿಲ್‌ನೊಂದಿಗೆ ಒಪ್ಪಂದ", "BR"),
     ("ml", "മെക്സിക്കോയുമായി കരാർ", "MX"),
     ("mr", "इंडोनेशियाशी करार", "ID"),
+    # Gujarati binds its postpositions to short names too: ચીન (China), ભારત (India)
+    ("gu", "ચીનના વિદેશ મંત્રી", "CN"),
+    ("gu", "ભારતે કરાર કર્યો", "IN"),
+    ("gu", "ભારતની મુલાકાત", "IN"),
     # a name whose last letters are also an ending's: Bengali যুক্তরাষ্ট্র ends in the genitive র
     ("bn", "যুক্তরাষ্ট্রের সঙ্গে চুক্তি", "US"),
     ("bn", "যুক্তরাষ্ট্রকে জানানো হয়", "US"),
@@ -117,6 +121,8 @@ def test_inflected_names_and_adjectives_name_their_country(
     ("en", "Pope Francis visited the school."),
     ("lt", "Taip pat Konstantinas sakė."),
     ("cs", "Spolupráce zemí Baltu."),
+    # Gujarati words that begin like a name and its ending: ભારતી is a given name, નાનો small
+    ("gu", "ભારતી નાનો ઈરાદો"),
     # the verb, in lower case, is no Usa
     ("it", "Il governo usa i fondi europei."),
     ("pt", "O papa Francisco celebrou a missa."),
