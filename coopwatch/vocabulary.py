@@ -83,6 +83,12 @@ def _lemmas() -> dict[str, dict[str, str]]:
     return lemmas
 
 
+@lru_cache(maxsize=1)
+def _name_forms() -> dict[str, dict[str, str]]:
+    forms: dict[str, dict[str, str]] = json.loads(_data("name_forms.json"))
+    return forms
+
+
 def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None) -> Vocabulary:
     """The shipped vocabulary, with the user's own sector terms from the config."""
     from coopwatch.enrich.vocabulary import Vocabulary
@@ -106,6 +112,7 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
         hangul_prefixes=frozenset(endings.get("hangul_prefixes", {}).get("ko", [])),
         locative=endings.get("locative", {}),
         lemmas=_lemmas(),
+        name_forms=_name_forms(),
         uninflected=frozenset(endings.get("uninflected", {}).get("languages", [])),
         user_sector_terms=dict(user_sector_terms or {}),
         languages=ngram_languages,

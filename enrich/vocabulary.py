@@ -88,6 +88,8 @@ class Vocabulary:
     uninflected: frozenset[str] = frozenset()
     # lemmas.json: in languages without a stemmer, the forms of listed words -> their lemma
     lemmas: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # name_forms.json: forms of names that stems and endings miss (Niemczech) -> country
+    name_forms: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     user_sector_terms: Mapping[str, Iterable[str]] = field(default_factory=dict)
     # langdetect's profiles as arrays, asked for only when a text first needs its language found
     languages: Callable[[], NgramLanguages] | None = None
@@ -269,6 +271,10 @@ class Vocabulary:
         for name, code in self.adjectives.get(bokmal_language(language), {}).items():
             if name not in excluded_names and name not in hand:
                 yield Term(code, name, "any", inflects=True)
+        # a name's forms that change its letters (w Niemczech, Yhdysvaltojen), as written
+        for form, code in self.name_forms.get(_hand(language), {}).items():
+            if form not in excluded_names:
+                yield Term(code, form, "capital" if form[:1].isupper() else "any")
         scripts = {script_of(name) for name in list(cldr)[:20]} or {"latin"}
         if scripts == {"latin"} and language != "en":
             # Many Latin-script newsrooms write country names in English (China, India), as
