@@ -12,7 +12,7 @@ import unicodedata
 from array import array
 from bisect import insort
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, repeat
@@ -336,7 +336,7 @@ class TermIndex:
             for _, term, surfaces in entries:
                 if _case_ok(term.case, span, surfaces) and (
                     not self._check_shape
-                    or (_ends_alike(span, surfaces) if self._prefixing
+                    or (_ends_alike(span, surfaces, self._stems.rewritten) if self._prefixing
                         else (_whole(span, surfaces) if term.agency else _begins_alike(span, surfaces)
                               and not (term.place and _cut_short(span, surfaces)))
                         or self._endings.inflect(span, surfaces, term, stemmed_alike=True))
@@ -629,10 +629,13 @@ class _Endings:
 _MAX_BOUND_LETTERS = 3  # و + ب + ال in front of a name
 
 
-def _ends_alike(span: list[Token], surfaces: tuple[str, ...]) -> bool:
-    """Whether each word is the term's word with at most a few bound letters in front."""
+def _ends_alike(span: list[Token], surfaces: tuple[str, ...], rewritten: Callable[[str], str]) -> bool:
+    """Whether each word is the term's word with at most a few bound letters in front, as
+    written or as the stemmer reads its beginning (Arabic للصين, to China, drops the alif of
+    الصين)."""
     return all(
-        word.folded.endswith(folded) and len(word.folded) - len(folded) <= _MAX_BOUND_LETTERS
+        any(form.endswith(folded) and len(form) - len(folded) <= _MAX_BOUND_LETTERS
+            for form in (word.folded, rewritten(word.folded)))
         for word, folded in zip(span, map(fold, surfaces), strict=True)
     )
 

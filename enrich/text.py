@@ -273,6 +273,11 @@ class Stems:
         memo, stem = self._memo, self.__call__
         return [memo.get(word.folded) or stem(word.folded) for word in words]
 
+    def rewritten(self, folded: str) -> str:
+        """The word as the stemmer reads it: with the beginning it leaves on rewritten (Arabic
+        للصين, to China, as الصين), or as it is in a language with no such rewrites."""
+        return self._stemmer.rewritten(folded) if isinstance(self._stemmer, _Rewritten) else folded
+
     def learn(self, folded_words: Iterable[str]) -> None:
         """Stem many words in one call to the stemmer (an index's terms, thousands at once)."""
         new = list({word for word in folded_words if word not in self._memo})
@@ -300,17 +305,18 @@ class _Rewritten:
         self._rewrites = sorted(rewrites.items(), key=lambda item: -len(item[0]))
         self._stemmer = stemmer
 
-    def _rewritten(self, word: str) -> str:
+    def rewritten(self, word: str) -> str:
+        """The word with the beginning its stemmer leaves on rewritten."""
         for start, replacement in self._rewrites:
             if word.startswith(start) and len(word) - len(start) >= self._MIN_KEPT:
                 return replacement + word[len(start):]
         return word
 
     def stemWord(self, word: str) -> str:  # noqa: N802 - the Snowball stemmer's interface
-        return str(self._stemmer.stemWord(self._rewritten(word)))
+        return str(self._stemmer.stemWord(self.rewritten(word)))
 
     def stemWords(self, words: list[str]) -> list[str]:  # noqa: N802
-        return list(self._stemmer.stemWords([self._rewritten(word) for word in words]))
+        return list(self._stemmer.stemWords([self.rewritten(word) for word in words]))
 
 
 class _Lemmas:

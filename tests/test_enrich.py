@@ -883,3 +883,13 @@ def test_full_width_latin_letters_and_digits_read_as_ascii(vocabulary: Vocabular
     found = tags(vocabulary, "日本と米国がＡＩ分野で協力協定に署名", "日本と米国はＡＩと５Ｇの分野で協力協定に署名した。")
     assert found.pairs == (("JP", "US"),) and found.sectors == ("ai", "telecom_5g")
     assert "ＡＩ" in {e.term for e in found.evidence}  # as written
+
+
+def test_arabic_quantities_are_no_quantum_technology(vocabulary: Vocabulary) -> None:
+    # الكميات (the quantities) stems like الكم, which also names quantum physics
+    found = tags(vocabulary, "مصر وروسيا توقعان اتفاقية لتوريد القمح",
+                 "وقعت مصر وروسيا اتفاقية تعاون لتوريد القمح بالكميات التي تحتاجها الأسواق.")
+    assert found.pairs == (("EG", "RU"),) and "quantum" not in found.sectors
+    quantum = tags(vocabulary, "مصر وروسيا تتعاونان في الحوسبة الكمومية",
+                   "وقعت مصر وروسيا اتفاقية تعاون في مجال الحوسبة الكمومية وفيزياء الكم.")
+    assert "quantum" in quantum.sectors

@@ -69,6 +69,15 @@ INFLECTED = [
     ("sk", "vývoz do Číny", "CN"),
     ("fi", "Yhdysvaltojen ja Kiinan suhteet", "US"),
     ("ru", "обрушились дома в Египте", "EG"),
+    ("pl", "import gazu z Niemiec", "DE"),
+    ("fi", "Britannian hallitus", "GB"),
+    ("tl", "ang embahada ng Hapon", "JP"),
+    ("tl", "ang pangulo ng Pransiya", "FR"),
+    ("ne", "रुस र चीनबीच सम्झौता", "RU"),
+    # Arabic bi-, ka- and li- before the article; li- drops the article's alif
+    ("ar", "زيارة الرئيس للصين", "CN"),
+    ("ar", "استثمارات بالصين", "CN"),
+    ("ar", "مساعدات للولايات المتحدة", "US"),
     # Gujarati binds its postpositions to short names too: ચીન (China), ભારત (India)
     ("gu", "ચીનના વિદેશ મંત્રી", "CN"),
     ("gu", "ભારતે કરાર કર્યો", "IN"),
@@ -127,6 +136,8 @@ def test_inflected_names_and_adjectives_name_their_country(
     ("en", "Pope Francis visited the school."),
     ("lt", "Taip pat Konstantinas sakė."),
     ("cs", "Spolupráce zemí Baltu."),
+    # hapon in lower case is the afternoon
+    ("tl", "Nagkita sila kaninang hapon sa paaralan."),
     # Gujarati words that begin like a name and its ending: ભારતી is a given name, નાનો small
     ("gu", "ભારતી નાનો ઈરાદો"),
     # the verb, in lower case, is no Usa
