@@ -257,6 +257,22 @@ def test_an_energy_cooperation_story_in_each_other_language(vocabulary: Vocabula
     assert found.cooperation and "energy" in found.sectors
 
 
+@pytest.mark.parametrize(("title", "body", "pair", "sectors"), [
+    ("Kenya na China zasaini makubaliano ya mawasiliano",
+     "Kenya na China zimesaini makubaliano ya ushirikiano kujenga minara ya simu na kupanua mtandao "
+     "wa simu za mkononi wa 5G.", ("CN", "KE"), {"telecom_5g"}),
+    ("Tanzania na Urusi zakubaliana kuhusu nishati ya nyuklia",
+     "Tanzania na Urusi zimetia saini makubaliano ya ushirikiano katika nishati ya nyuklia na "
+     "uchimbaji wa urani.", ("RU", "TZ"), {"nuclear"}),
+    ("Soomaaliya iyo Turkiga oo heshiis ka saxiixday warshadaha",
+     "Soomaaliya iyo Turkiga ayaa heshiis iskaashi ah ka saxiixday dhismaha warshadaha iyo "
+     "isgaarsiinta.", ("SO", "TR"), {"manufacturing_industry", "telecom_5g"}),
+])
+def test_swahili_and_somali_name_the_sectors_of_a_story(
+        vocabulary: Vocabulary, title: str, body: str, pair: tuple[str, str], sectors: set[str]) -> None:
+    found = enrich(RawArticle("/t", "", title, body), vocabulary)
+    assert found.pairs == (pair,) and found.cooperation and sectors <= set(found.sectors)
+
 
 @pytest.mark.parametrize(("text", "language"), [
     ("ישראל ויפן חתמו על הסכם", "he"), ("Η Ελλάδα και η Κύπρος υπέγραψαν συμφωνία", "el"),
