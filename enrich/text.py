@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import gt, itemgetter
-from typing import Any, Literal, NamedTuple, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 import Stemmer
 
@@ -249,6 +249,9 @@ def _stem_function(language: str, clitics: tuple[str, ...], rewrites: Mapping[st
     return stemmer
 
 
+_FOLDED_WORD = itemgetter(3)  # Token.folded, in C
+
+
 class Stems:
     """A per-language stem function with a memo: news reuses its words."""
 
@@ -270,8 +273,12 @@ class Stems:
 
     def of(self, words: list[Token]) -> list[str]:
         """The stem of every word."""
-        memo, stem = self._memo, self.__call__
-        return [memo.get(word.folded) or stem(word.folded) for word in words]
+        # looked up in C (map), as most words are known; only new ones go through a Python call
+        folded = list(map(_FOLDED_WORD, words))
+        stems = list(map(self._memo.get, folded))
+        if None in stems:
+            return [known or self(word) for word, known in zip(folded, stems, strict=True)]
+        return cast(list[str], stems)
 
     def rewritten(self, folded: str) -> str:
         """The word as the stemmer reads it: with the beginning it leaves on rewritten (Arabic
