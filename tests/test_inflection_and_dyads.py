@@ -78,6 +78,14 @@ INFLECTED = [
     ("ar", "زيارة الرئيس للصين", "CN"),
     ("ar", "استثمارات بالصين", "CN"),
     ("ar", "مساعدات للولايات المتحدة", "US"),
+    # Great Britain, England and America as news names the United Kingdom and the United States
+    ("de", "Handel mit Großbritannien", "GB"),
+    ("fr", "la Grande-Bretagne et la France", "GB"),
+    ("es", "el Gobierno de Gran Bretaña", "GB"),
+    ("it", "la Gran Bretagna e l'Italia", "GB"),
+    ("nl", "Engeland en Nederland", "GB"),
+    ("en", "America and China", "US"),
+    ("cs", "americká firma", "US"),
     # Gujarati binds its postpositions to short names too: ચીન (China), ભારત (India)
     ("gu", "ચીનના વિદેશ મંત્રી", "CN"),
     ("gu", "ભારતે કરાર કર્યો", "IN"),
@@ -136,6 +144,10 @@ def test_inflected_names_and_adjectives_name_their_country(
     ("en", "Pope Francis visited the school."),
     ("lt", "Taip pat Konstantinas sakė."),
     ("cs", "Spolupráce zemí Baltu."),
+    # the continents are no country
+    ("en", "Trade with Latin America and South America grew."),
+    ("fr", "Les échanges avec l'Amérique latine progressent."),
+    ("nl", "De handel met Latijns-Amerika en Zuid-Amerika groeit."),
     # hapon in lower case is the afternoon
     ("tl", "Nagkita sila kaninang hapon sa paaralan."),
     # Gujarati words that begin like a name and its ending: ભારતી is a given name, નાનો small

@@ -69,6 +69,7 @@ def _word(form: str) -> bool:
 def forms(vocabulary, language: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
     from coopwatch.enrich.countries import find_countries
     from coopwatch.enrich.text import ArticleText, fold
+    from coopwatch.enrich.vocabulary import NOT_A_COUNTRY
 
     listed = names(vocabulary, language)
     by_lemma: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -81,6 +82,8 @@ def forms(vocabulary, language: str) -> dict[str, str]:  # type: ignore[no-untyp
                 continue
             if name[:1].isupper() != form[:1].isupper():
                 continue
+            if any(hit.term.tag == NOT_A_COUNTRY for hit in vocabulary.countries(language).find(form)):
+                continue  # a continent or treaty the data says names no country (Americas)
             read = find_countries(ArticleText.of(form, ""), language, vocabulary)
             if code not in {mention.code for mention in read.mentions}:
                 kept[form] = code
