@@ -86,6 +86,16 @@ INFLECTED = [
     ("nl", "Engeland en Nederland", "GB"),
     ("en", "America and China", "US"),
     ("cs", "americká firma", "US"),
+    # short and older names news uses where CLDR has another: Palestine (the Palestinian
+    # Territories), Turkey (Türkiye), Holland, the Emirates, Ivory Coast
+    ("en", "Palestine and Norway", "PS"),
+    ("en", "Palestinian officials", "PS"),
+    ("de", "die palästinensische Regierung", "PS"),
+    ("ar", "دعم فلسطين", "PS"),
+    ("en", "Turkey and Greece", "TR"),
+    ("es", "Holanda y Bélgica", "NL"),
+    ("fr", "les Émirats et la France", "AE"),
+    ("tr", "Fildişi Sahili ile anlaşma", "CI"),
     # Gujarati binds its postpositions to short names too: ચીન (China), ભારત (India)
     ("gu", "ચીનના વિદેશ મંત્રી", "CN"),
     ("gu", "ભારતે કરાર કર્યો", "IN"),
