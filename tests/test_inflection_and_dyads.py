@@ -104,6 +104,12 @@ INFLECTED = [
     ("pt", "o presidente mexicano", "MX"),
     ("fr", "les entreprises pakistanaises", "PK"),
     ("de", "die nigerianische Regierung", "NG"),
+    ("nl", "de Braziliaanse regering", "BR"),
+    ("sv", "den egyptiska regeringen", "EG"),
+    ("pl", "rząd meksykański", "MX"),
+    ("uk", "пакистанська делегація", "PK"),
+    ("ro", "guvernul australian", "AU"),
+    ("fi", "kanadalaiset yritykset", "CA"),
     # Gujarati binds its postpositions to short names too: ચીન (China), ભારત (India)
     ("gu", "ચીનના વિદેશ મંત્રી", "CN"),
     ("gu", "ભારતે કરાર કર્યો", "IN"),
