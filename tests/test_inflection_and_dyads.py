@@ -110,6 +110,13 @@ INFLECTED = [
     ("uk", "пакистанська делегація", "PK"),
     ("ro", "guvernul australian", "AU"),
     ("fi", "kanadalaiset yritykset", "CA"),
+    # the United States and the Emirates as news shortens them, in their cases
+    ("sk", "rokovania so Spojenými štátmi", "US"),
+    ("sl", "pogovori z Združenimi državami", "US"),
+    ("hr", "suradnja sa Sjedinjenim Državama", "US"),
+    ("bg", "споразумение със Съединените щати", "US"),
+    ("ro", "relațiile cu Statele Unite", "US"),
+    ("da", "Forenede Arabiske Emirater og Danmark", "AE"),
     # Gujarati binds its postpositions to short names too: ચીન (China), ભારત (India)
     ("gu", "ચીનના વિદેશ મંત્રી", "CN"),
     ("gu", "ભારતે કરાર કર્યો", "IN"),
