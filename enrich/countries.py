@@ -38,6 +38,13 @@ TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
 ACTOR_MIN_SCORE = 2.0  # the headline, or the lead: where a story names its actors
+# Outside the headline an adjective (Russian gas, una empresa mexicana, китайский инвестор) says
+# less about who acts than the country's name; in the headline it names the actor ("Canadian
+# producer prices fall"). Adjectives are CLDR's language names and the hand-made names written in
+# lower case (a capitalised one, English American, cannot be told from a name). Calibrated on the
+# development set and our corpora's dev parts: pairs F1 over them 0.736 -> 0.737, the development
+# set 0.914 -> 0.927 (countries 0.961 -> 0.971), the parts kept aside 0.680 -> 0.694.
+ADJECTIVE_WEIGHT = 0.5
 # Named no more than once in the lead, or never in the headline, a country may be the story's
 # scene rather than its actor ("landed in the Kazakh steppe"): then the words before it decide
 # (endings.toml [locative]).
@@ -120,6 +127,8 @@ def find_countries(article: ArticleText, language: str | None, vocab: Vocabulary
                 and not _inside_hangul_word(text, hit, vocab.hangul_prefixes)]
         for hit in _placed(text, hits):
             weight = position_weight(field, hit.start) * hit.term.weight
+            if hit.term.adjective and field != "title":
+                weight *= ADJECTIVE_WEIGHT
             mentions.append(Mention(hit.term.tag, field, hit.start, hit.end,
                                     text[hit.start : hit.end], weight, hit.term.place,
                                     hit.term.agency))

@@ -63,12 +63,13 @@ class Term:
     inflects: bool = False  # a name whose endings the stemmer may miss (matched by shape too)
     place: bool = False  # a city, province or state, standing for its country
     agency: bool = False  # a ministry, agency or state company, standing for its country
+    adjective: bool = False  # a country's adjective (russo, китайский), not its name
 
-    def __reduce__(self) -> tuple[type[Term], tuple[str, str, Case, float, bool, bool, bool]]:
+    def __reduce__(self) -> tuple[type[Term], tuple[str, str, Case, float, bool, bool, bool, bool]]:
         # made again by its constructor: a frozen dataclass's own unpickling looks its fields
         # up for every object, and an index cache holds tens of thousands (IndexCache)
         return Term, (self.tag, self.text, self.case, self.weight, self.inflects, self.place,
-                      self.agency)
+                      self.agency, self.adjective)
 
 
 class Hit(NamedTuple):  # a tuple: made for every match, and a frozen dataclass costs thrice

@@ -248,8 +248,9 @@ class Vocabulary:
         for name, code in hand.items():
             # written with a capital in the data (Russian, Mỹ, Däne): a proper noun in the text too
             for form in mutated(name, mutations):
+                # written in lower case: an adjective, in the languages that write them so
                 yield Term(code, form, _case_for(form, "capital" if form[:1].isupper() else "any"),
-                           inflects=True)
+                           inflects=True, adjective=form[:1].islower())
         for name, code in self.aliases.get("abbreviations", {}).items():
             yield Term(code, name, "exact")
         # a person's name takes only the endings a language lists (Putinem, Путина): a few
@@ -270,11 +271,12 @@ class Vocabulary:
         # adjectives are lower case in most languages (japoński, японский, français)
         for name, code in self.adjectives.get(bokmal_language(language), {}).items():
             if name not in excluded_names and name not in hand:
-                yield Term(code, name, "any", inflects=True)
+                yield Term(code, name, "any", inflects=True, adjective=True)
         # a name's forms that change its letters (w Niemczech, Yhdysvaltojen), as written
         for form, code in self.name_forms.get(_hand(language), {}).items():
             if form not in excluded_names:
-                yield Term(code, form, "capital" if form[:1].isupper() else "any")
+                yield Term(code, form, "capital" if form[:1].isupper() else "any",
+                           adjective=form[:1].islower())
         scripts = {script_of(name) for name in list(cldr)[:20]} or {"latin"}
         if scripts == {"latin"} and language != "en":
             # Many Latin-script newsrooms write country names in English (China, India), as

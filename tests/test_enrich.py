@@ -893,3 +893,18 @@ def test_arabic_quantities_are_no_quantum_technology(vocabulary: Vocabulary) -> 
     quantum = tags(vocabulary, "مصر وروسيا تتعاونان في الحوسبة الكمومية",
                    "وقعت مصر وروسيا اتفاقية تعاون في مجال الحوسبة الكمومية وفيزياء الكم.")
     assert "quantum" in quantum.sectors
+
+
+def test_an_adjective_names_an_actor_in_the_headline_and_weighs_less_in_the_body(
+        vocabulary: Vocabulary) -> None:
+    headline = tags(vocabulary, "Kanadai termelői árak csökkentek",
+                    "A termelői árak decemberben 0,4 százalékkal csökkentek.")
+    assert headline.countries == ("CA",)
+    # named once in the lead, a country is an actor; described once there, it is background
+    named = tags(vocabulary, "Nuevo acuerdo energético",
+                 "España y Marruecos firmaron un acuerdo de cooperación energética con Suecia.")
+    described = tags(vocabulary, "Nuevo acuerdo energético",
+                     "España y Marruecos firmaron un acuerdo de cooperación energética con una "
+                     "empresa sueca.")
+    assert "SE" in named.countries and "SE" not in described.countries
+    assert described.pairs == (("ES", "MA"),)
