@@ -24,10 +24,14 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import langdetect
 import simplemma
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+if TYPE_CHECKING:
+    from coopwatch.enrich.vocabulary import Vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -46,7 +50,7 @@ def languages() -> list[str]:
     return sorted(detected & {path.name.split(".")[0] for path in data.iterdir()} - _OWN_RULES)
 
 
-def names(vocabulary, language: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def names(vocabulary: Vocabulary, language: str) -> dict[str, str]:
     """The language's one-word names and adjectives, as written, with their countries."""
     from coopwatch.enrich.vocabulary import NOT_A_COUNTRY
 
@@ -66,7 +70,7 @@ def _word(form: str) -> bool:
         and "\u0301" not in form and "\u0300" not in form and not form.isupper()
 
 
-def forms(vocabulary, language: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def forms(vocabulary: Vocabulary, language: str) -> dict[str, str]:
     from coopwatch.enrich.countries import find_countries
     from coopwatch.enrich.text import ArticleText, fold
     from coopwatch.enrich.vocabulary import NOT_A_COUNTRY
