@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
-from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,25 +71,22 @@ def _word(form: str) -> bool:
 
 def forms(vocabulary: Vocabulary, language: str) -> dict[str, str]:
     from coopwatch.enrich.countries import find_countries
-    from coopwatch.enrich.text import ArticleText, fold
+    from coopwatch.enrich.text import ArticleText
     from coopwatch.enrich.vocabulary import NOT_A_COUNTRY
 
     listed = names(vocabulary, language)
-    by_lemma: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for name, code in listed.items():
-        by_lemma[fold(name)].append((name, code))
     kept: dict[str, str] = {}
     for form, lemma in DefaultDictionaryFactory().get_dictionary(language).items():
-        for name, code in by_lemma.get(fold(lemma), ()):
-            if lemma != name or len(form) < MIN_LETTERS or form in listed or not _word(form):
-                continue
-            if name[:1].isupper() != form[:1].isupper():
-                continue
-            if any(hit.term.tag == NOT_A_COUNTRY for hit in vocabulary.countries(language).find(form)):
-                continue  # a continent or treaty the data says names no country (Americas)
-            read = find_countries(ArticleText.of(form, ""), language, vocabulary)
-            if code not in {mention.code for mention in read.mentions}:
-                kept[form] = code
+        code = listed.get(lemma)
+        if code is None or len(form) < MIN_LETTERS or form in listed or not _word(form):
+            continue
+        if lemma[:1].isupper() != form[:1].isupper():
+            continue
+        if any(hit.term.tag == NOT_A_COUNTRY for hit in vocabulary.countries(language).find(form)):
+            continue  # a continent or treaty the data says names no country (Americas)
+        read = find_countries(ArticleText.of(form, ""), language, vocabulary)
+        if code not in {mention.code for mention in read.mentions}:
+            kept[form] = code
     return dict(sorted(kept.items()))
 
 
