@@ -33,6 +33,7 @@ from coopwatch.scripts import UNSPACED
 
 Case = Literal["any", "capital", "exact"]
 _JOINERS = " -‐‑–—\u00a0'’"
+_DOTTED_JOINERS = _JOINERS + "."
 _PREFIX_KEY = 3
 _GROUP_BITS = 20  # a waiting group's count, in the low bits of its entry (groups hold dozens)
 _GROUP_MASK = (1 << _GROUP_BITS) - 1
@@ -330,11 +331,18 @@ class TermIndex:
             if i + width > len(words) or (width > 1 and not opens):
                 continue
             entries = self._phrases.get(tuple(stems[i : i + width]))
-            if not entries or not _adjacent(text, words, i, width):
+            if not entries:
+                continue
+            together = _adjacent(text, words, i, width)
+            # initials stand apart by their dots (U.S., EE. UU., É.-U.): only a dotted term
+            # takes words parted so, or a sentence's last word and the next would make a name
+            if not together and not _adjacent(text, words, i, width, _DOTTED_JOINERS):
                 continue
             span = words[i : i + width]
             taken: Term | None = None
             for _, term, surfaces in entries:
+                if not together and "." not in term.text:
+                    continue
                 if _case_ok(term.case, span, surfaces) and (
                     not self._check_shape
                     or (_ends_alike(span, surfaces, self._stems.rewritten) if self._prefixing
@@ -348,7 +356,10 @@ class TermIndex:
                         break
                     taken = taken or term
             if taken is not None:
-                hits.append(Hit(taken, span[0].start, span[-1].end))
+                end = span[-1].end
+                if taken.text.endswith(".") and text[end : end + 1] == ".":
+                    end += 1  # U.S. as written, its last dot too
+                hits.append(Hit(taken, span[0].start, end))
                 return width
         return 0
 
@@ -460,10 +471,10 @@ def _term_tokens(text: str) -> tuple[Token, ...]:
     return tuple(tokens(text))
 
 
-def _adjacent(text: str, words: list[Token], i: int, width: int) -> bool:
-    """Whether the words of a phrase stand together, not across punctuation."""
+def _adjacent(text: str, words: list[Token], i: int, width: int, joiners: str = _JOINERS) -> bool:
+    """Whether the words of a phrase stand together, not across punctuation (but joiners)."""
     return all(
-        not text[words[k].end : words[k + 1].start].strip(_JOINERS)
+        not text[words[k].end : words[k + 1].start].strip(joiners)
         for k in range(i, i + width - 1)
     )
 

@@ -78,6 +78,30 @@ def test_abbreviations_are_case_exact(vocabulary: Vocabulary) -> None:
     assert "US" not in found.countries
 
 
+
+@pytest.mark.parametrize(("title", "body", "pair", "written"), [
+    ("U.S. and China sign a trade deal", "The U.S. and China signed a trade agreement on Friday.",
+     ("CN", "US"), "U.S."),
+    ("EE.UU. y China firman un acuerdo", "EE. UU. y China firmaron un acuerdo de cooperación.",
+     ("CN", "US"), "EE. UU."),
+    ("Les É.-U. et la Chine signent un accord", "Les É.-U. et la Chine ont signé un accord.",
+     ("CN", "US"), "É.-U."),
+])
+def test_initials_with_dots_name_their_country(vocabulary: Vocabulary, title: str, body: str,
+                                                pair: tuple[str, str], written: str) -> None:
+    found = tags(vocabulary, title, body)
+    assert pair in found.pairs
+    assert written in {e.term for e in found.evidence if e.kind == "country" and e.field == "body"}
+
+
+def test_only_a_name_written_with_dots_matches_across_one(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "Old and new", "Farmers tried the old ways and the New. Zealand, "
+                 "the Danish island, grows wheat.")
+    assert "NZ" not in found.countries
+    found = tags(vocabulary, "St. Lucia and Japan sign a fisheries deal",
+                 "St. Lucia and Japan signed a fisheries agreement.")
+    assert found.pairs == (("JP", "LC"),)
+
 def test_cjk_compacts(vocabulary: Vocabulary) -> None:
     found = tags(vocabulary, "中吉乌铁路项目政府间协定签署",
                  "中国、吉尔吉斯斯坦和乌兹别克斯坦三国签署中吉乌铁路合作协议，共同推进合作。")
