@@ -86,8 +86,12 @@ def test_abbreviations_are_case_exact(vocabulary: Vocabulary) -> None:
      ("CN", "US"), "EE. UU."),
     ("Les É.-U. et la Chine signent un accord", "Les É.-U. et la Chine ont signé un accord.",
      ("CN", "US"), "É.-U."),
+    ("N. Korea and Russia sign a pact", "N. Korea and Russia signed a military pact.",
+     ("KP", "RU"), "N. Korea"),
+    ("DRC and China sign a mining deal", "The DRC and China signed a cobalt mining agreement.",
+     ("CD", "CN"), "DRC"),
 ])
-def test_initials_with_dots_name_their_country(vocabulary: Vocabulary, title: str, body: str,
+def test_initials_and_shorthand_name_their_country(vocabulary: Vocabulary, title: str, body: str,
                                                 pair: tuple[str, str], written: str) -> None:
     found = tags(vocabulary, title, body)
     assert pair in found.pairs
