@@ -37,11 +37,13 @@ T = TypeVar("T")
 # much online text write it; Russian ё written е; Romanian's comma-below ș and ț typed as the
 # cedilla ş and ţ, which Turkish writes. The stemmers of these languages take either letter.
 # Chinese and Japanese text also writes Latin letters and digits full width (ＡＩ, ５Ｇ).
+# Turkish İ is read as I, whose case folding is i: casefold() makes İ "i" and a combining dot, so
+# a headline in capitals (TÜRKİYE VE ÇİN) never matched Türkiye or Çin.
 _GREEK_ACCENTED, _GREEK_PLAIN = "άέήίόύώΐΰϊϋΆΈΉΊΌΎΏΪΫ", "αεηιουωιυιυΑΕΗΙΟΥΩΙΥ"
 _FULL_WIDTH, _ASCII = "".join(map(chr, range(0xFF01, 0xFF5F))), "".join(map(chr, range(0x21, 0x7F)))
-_LETTER_VARIANTS = str.maketrans("یکىةёЁșțȘȚ" + _GREEK_ACCENTED + _FULL_WIDTH,
-                                 "يكيهеЕşţŞŢ" + _GREEK_PLAIN + _ASCII)
-_VARIANT_LETTER = re.compile(f"[یکىةёЁșțȘȚ{_GREEK_ACCENTED}\uff01-\uff5e]")
+_LETTER_VARIANTS = str.maketrans("یکىةёЁșțȘȚİ" + _GREEK_ACCENTED + _FULL_WIDTH,
+                                 "يكيهеЕşţŞŢI" + _GREEK_PLAIN + _ASCII)
+_VARIANT_LETTER = re.compile(f"[یکىةёЁșțȘȚİ{_GREEK_ACCENTED}\uff01-\uff5e]")
 # Ukrainian writes its apostrophe (В'єтнам, Об’єднані) as ', ’ or the letter ʼ, which alone keeps
 # the word whole: between two Cyrillic letters each is read as ʼ, one character for one.
 _CYRILLIC_APOSTROPHE = re.compile("(?<=[\u0400-\u04ff])['\u2019](?=[\u0400-\u04ff])")
@@ -121,7 +123,7 @@ _ANY_SCRIPT_FORM = re.compile(f"{_OLD_CHILLU_MARK}|{_VOWEL_MARKS.pattern}|{_PREC
 def fold(text: str) -> str:
     """A word or term as matching compares it: case, letter variants and the script forms
     above set aside."""
-    folded = composed(text).casefold().translate(_LETTER_VARIANTS)
+    folded = composed(text).translate(_LETTER_VARIANTS).casefold()
     if "'" in folded or "\u2019" in folded:
         folded = _CYRILLIC_APOSTROPHE.sub("\u02bc", folded)
     return with_anusvara(nukta_pairs(without_vowel_marks(atomic_chillu(folded))))

@@ -98,6 +98,13 @@ def test_initials_and_shorthand_name_their_country(vocabulary: Vocabulary, title
     assert written in {e.term for e in found.evidence if e.kind == "country" and e.field == "body"}
 
 
+def test_a_turkish_headline_in_capitals_names_its_countries(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "TÜRKİYE VE ÇİN NÜKLEER ENERJİ ANLAŞMASI İMZALADI",
+                 "Ankara ve Pekin, nükleer enerji alanında işbirliği anlaşması imzaladı.")
+    assert {e.tag for e in found.evidence if e.kind == "country" and e.field == "title"} \
+        == {"CN", "TR"}
+
+
 def test_only_a_name_written_with_dots_matches_across_one(vocabulary: Vocabulary) -> None:
     found = tags(vocabulary, "Old and new", "Farmers tried the old ways and the New. Zealand, "
                  "the Danish island, grows wheat.")
