@@ -32,7 +32,7 @@ from coopwatch.enrich.text import (
 from coopwatch.scripts import UNSPACED
 
 Case = Literal["any", "capital", "exact"]
-_JOINERS = " -‐‑–—\u00a0'’"
+_JOINERS = " -‐‑–—\u00a0'’\u200c"  # and the non-joiner a word may end with (text.tokens)
 _DOTTED_JOINERS = _JOINERS + "."
 _PREFIX_KEY = 3
 _GROUP_BITS = 20  # a waiting group's count, in the low bits of its entry (groups hold dozens)

@@ -179,6 +179,13 @@ def tokens(text: str) -> list[Token]:
     surfaces, starts, ends = pieces[1::2], places[1::2], places[2::2]
     if UNSPACED.search(text) is not None:
         surfaces, starts, ends = _spaced_parts(surfaces, starts, ends)
+    if "\u200c" in text:
+        # Persian types a zero-width non-joiner after a word's last letter too (ایران‌ و روسیه‌),
+        # where it joins nothing: the word is its letters
+        for number in [n for n, surface in enumerate(surfaces) if surface.endswith("\u200c")]:
+            kept = surfaces[number].rstrip("\u200c")
+            if kept:
+                surfaces[number], ends[number] = kept, starts[number] + len(kept)
     # kuChina, not china or China: a lower-case first letter in a word that is not all lower case
     bound = map(gt, map(str.islower, map(itemgetter(0), surfaces)), map(str.islower, surfaces))
     for number in compress(range(len(surfaces)), bound):

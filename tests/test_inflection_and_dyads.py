@@ -135,6 +135,12 @@ INFLECTED = [
     ("it", "Ue, Usa e Ucraina", "US"),
     ("ca", "el reconeixement de Kossove", "XK"),
     ("tl", "ang pagpuna sa Vatican", "VA"),
+    # Nepali writes its postpositions on the name: between, with, towards
+    ("ne", "नेपाल र भारतबीच सम्झौता", "IN"),
+    ("ne", "चीनसँगै काम गर्ने", "CN"),
+    ("ne", "भारतप्रति नीति", "IN"),
+    # a non-joiner typed after a Persian word's last letter joins nothing
+    ("fa", "ایران‌ و روسیه‌ توافق کردند", "RU"),
     # a derived word keeps a name's last consonant and may swap its last vowel
     ("en", "a Beninese delegation", "BJ"),
     ("en", "the Maltese government", "MT"),
