@@ -280,6 +280,10 @@ def test_a_ministry_stands_for_a_country_the_story_names_only_through_it(
     ("মেট্রো রেল প্রকল্পে জাপানের ঋণ",
      "জাপানের উন্নয়ন সংস্থা জাইকা বাংলাদেশকে নতুন মেট্রো রেল প্রকল্পের জন্য ঋণ দেবে। বাংলাদেশ "
      "সরকার জাইকা ঋণের শর্ত মেনে কাজ শুরু করবে।", ("BD", "JP")),
+    # and in English a loan or a joint venture, with no agreement named
+    ("Kenya taps Chinese lender for railway extension",
+     "Kenya secured a loan from China to extend its standard gauge railway.",
+     ("CN", "KE")),
 ])
 def test_a_development_agency_and_its_loan_make_a_cooperating_pair(
     vocabulary: Vocabulary, title: str, body: str, pair: tuple[str, str],
