@@ -143,6 +143,10 @@ INFLECTED = [
     ("fa", "ایران‌ و روسیه‌ توافق کردند", "RU"),
     # a derived word keeps a name's last consonant and may swap its last vowel
     ("en", "a Beninese delegation", "BJ"),
+    # English adjectives that are no language's name in CLDR
+    ("en", "a Cypriot delegation", "CY"),
+    ("en", "talks with Ivorian officials", "CI"),
+    ("en", "Nigerien troops", "NE"),
     ("en", "the Maltese government", "MT"),
     ("en", "Argentine scientists", "AR"),
 ]
