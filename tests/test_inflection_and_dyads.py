@@ -359,6 +359,10 @@ def test_a_company_lifts_a_country_its_own_names_leave_in_passing(
     ("Acordo de cooperação em energia",
      "Em reunião na Casa Branca, o Brasil e os representantes da Casa Branca assinaram um acordo "
      "de cooperação em energia.", ("BR", "US")),
+    # Islamabad is Pakistan's, though geonames also gives it as an old name of Chittagong
+    ("Islamabad and Beijing sign a power deal",
+     "Islamabad and Beijing signed an agreement on cooperation in hydropower on Monday.",
+     ("CN", "PK")),
 ])
 def test_a_seat_of_government_stands_for_its_country(
     vocabulary: Vocabulary, title: str, body: str, pair: tuple[str, str],
