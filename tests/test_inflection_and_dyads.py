@@ -147,6 +147,10 @@ INFLECTED = [
     ("en", "a Cypriot delegation", "CY"),
     ("en", "talks with Ivorian officials", "CI"),
     ("en", "Nigerien troops", "NE"),
+    ("es", "los empresarios costarricenses", "CR"),
+    ("fr", "les autorités béninoises", "BJ"),
+    ("de", "der jordanischen Regierung", "JO"),
+    ("pt", "os estudantes cabo-verdianos", "CV"),
     ("en", "the Maltese government", "MT"),
     ("en", "Argentine scientists", "AR"),
 ]
