@@ -151,6 +151,8 @@ INFLECTED = [
     ("fr", "les autorités béninoises", "BJ"),
     ("de", "der jordanischen Regierung", "JO"),
     ("pt", "os estudantes cabo-verdianos", "CV"),
+    ("ru", "делегация кувейтской стороны", "KW"),
+    ("it", "il governo cipriota", "CY"),
     ("en", "the Maltese government", "MT"),
     ("en", "Argentine scientists", "AR"),
 ]
