@@ -153,6 +153,9 @@ INFLECTED = [
     ("pt", "os estudantes cabo-verdianos", "CV"),
     ("ru", "делегация кувейтской стороны", "KW"),
     ("it", "il governo cipriota", "CY"),
+    ("nl", "de Ghanese regering", "GH"),
+    ("pl", "przedstawiciele rządu jordańskiego", "JO"),
+    ("fi", "irlantilaiset viranomaiset", "IE"),
     ("en", "the Maltese government", "MT"),
     ("en", "Argentine scientists", "AR"),
 ]
