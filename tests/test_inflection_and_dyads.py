@@ -156,6 +156,10 @@ INFLECTED = [
     ("nl", "de Ghanese regering", "GH"),
     ("pl", "przedstawiciele rządu jordańskiego", "JO"),
     ("fi", "irlantilaiset viranomaiset", "IE"),
+    # Arabic adjectives with and without the article, feminine and plural
+    ("ar", "وصل وفد عراقي إلى العاصمة", "IQ"),
+    ("ar", "قالت الحكومة السورية", "SY"),
+    ("ar", "قال مسؤولون يمنيون", "YE"),
     ("en", "the Maltese government", "MT"),
     ("en", "Argentine scientists", "AR"),
 ]
@@ -194,6 +198,8 @@ def test_inflected_names_and_adjectives_name_their_country(
     ("en", "Pope Francis visited the school."),
     ("lt", "Taip pat Konstantinas sakė."),
     ("cs", "Spolupráce zemí Baltu."),
+    # the course of a river and the right hand, which fold like Hungarian and Yemeni
+    ("ar", "تغير مجرى النهر ورفع يده اليمنى."),
     # the continents are no country
     ("en", "Trade with Latin America and South America grew."),
     ("fr", "Les échanges avec l'Amérique latine progressent."),
