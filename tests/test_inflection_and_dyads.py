@@ -162,6 +162,11 @@ INFLECTED = [
     ("ar", "قال مسؤولون يمنيون", "YE"),
     ("fa", "هیئت لبنانی وارد تهران شد", "LB"),
     ("ur", "قطری وفد اسلام آباد پہنچا", "QA"),
+    # a one-character abbreviation before an office in Japanese, a hanja one in Korean headlines
+    ("ja", "英首相が来日した", "GB"),
+    ("ja", "露外相が会談した", "RU"),
+    ("ko", "美 국무부는 발표했다", "US"),
+    ("ko", "北 미사일 발사", "KP"),
     ("en", "the Maltese government", "MT"),
     ("en", "Argentine scientists", "AR"),
 ]
@@ -202,6 +207,8 @@ def test_inflected_names_and_adjectives_name_their_country(
     ("cs", "Spolupráce zemí Baltu."),
     # the course of a river and the right hand, which fold like Hungarian and Yemeni
     ("ar", "تغير مجرى النهر ورفع يده اليمنى."),
+    # a date's day written in hanja, and small firms (中企), in Korean
+    ("ko", "3日 오후 中企 대표들이 모였다."),
     # the continents are no country
     ("en", "Trade with Latin America and South America grew."),
     ("fr", "Les échanges avec l'Amérique latine progressent."),
