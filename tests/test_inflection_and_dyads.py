@@ -156,6 +156,8 @@ INFLECTED = [
     ("nl", "de Ghanese regering", "GH"),
     ("pl", "przedstawiciele rządu jordańskiego", "JO"),
     ("fi", "irlantilaiset viranomaiset", "IE"),
+    ("el", "η σουδανική κυβέρνηση", "SD"),
+    ("hu", "a ghánai kormány", "GH"),
     # Arabic adjectives with and without the article, feminine and plural
     ("ar", "وصل وفد عراقي إلى العاصمة", "IQ"),
     ("ar", "قالت الحكومة السورية", "SY"),
