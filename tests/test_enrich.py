@@ -78,7 +78,6 @@ def test_abbreviations_are_case_exact(vocabulary: Vocabulary) -> None:
     assert "US" not in found.countries
 
 
-
 @pytest.mark.parametrize(("title", "body", "pair", "written"), [
     ("U.S. and China sign a trade deal", "The U.S. and China signed a trade agreement on Friday.",
      ("CN", "US"), "U.S."),
@@ -112,6 +111,7 @@ def test_only_a_name_written_with_dots_matches_across_one(vocabulary: Vocabulary
     found = tags(vocabulary, "St. Lucia and Japan sign a fisheries deal",
                  "St. Lucia and Japan signed a fisheries agreement.")
     assert found.pairs == (("JP", "LC"),)
+
 
 def test_cjk_compacts(vocabulary: Vocabulary) -> None:
     found = tags(vocabulary, "中吉乌铁路项目政府间协定签署",

@@ -143,7 +143,7 @@ INFLECTED = [
     ("fa", "ایران‌ و روسیه‌ توافق کردند", "RU"),
     # a derived word keeps a name's last consonant and may swap its last vowel
     ("en", "a Beninese delegation", "BJ"),
-    # English adjectives that are no language's name in CLDR
+    # the smaller states' nationality adjectives, in languages whose lists lacked them
     ("en", "a Cypriot delegation", "CY"),
     ("en", "talks with Ivorian officials", "CI"),
     ("en", "Nigerien troops", "NE"),
@@ -310,7 +310,7 @@ def test_a_ministry_stands_for_a_country_the_story_names_only_through_it(
     ("মেট্রো রেল প্রকল্পে জাপানের ঋণ",
      "জাপানের উন্নয়ন সংস্থা জাইকা বাংলাদেশকে নতুন মেট্রো রেল প্রকল্পের জন্য ঋণ দেবে। বাংলাদেশ "
      "সরকার জাইকা ঋণের শর্ত মেনে কাজ শুরু করবে।", ("BD", "JP")),
-    # and in English a loan or a joint venture, with no agreement named
+    # and in English a lender's loan, with no agreement named
     ("Kenya taps Chinese lender for railway extension",
      "Kenya secured a loan from China to extend its standard gauge railway.",
      ("CN", "KE")),
