@@ -120,6 +120,23 @@ def test_update_replaces_tags_and_search_text(store: Store) -> None:
     assert store.entry_hashes("/tmp/a.txt") == {"": (article_id, "h2", False)}
 
 
+def test_an_article_stored_and_changed_in_one_group_is_found_by_its_new_text(
+        store: Store) -> None:
+    with store.grouped_writes():
+        [article_id] = store.save_articles(
+            [write(raw(title="Old", body="Old words."), enrichment(("RU",)))], "test")
+        store.save_articles(
+            [write(raw(title="New", body="Fresh words."), enrichment(("JP",)), article_id, "h2")],
+            "t")
+        failing = write(raw(title="Newer", body="Lost words."), enrichment(("JP",)), article_id,
+                        "h3")
+        with pytest.raises(StorageError):  # the change and a copy of an entry stored already
+            store.save_articles([failing, write(raw(), enrichment(("RU",)), None)], "t")
+    assert store.count_articles(Filters(search="old")) == 0
+    assert store.count_articles(Filters(search="lost")) == 0
+    assert store.count_articles(Filters(search="fresh")) == 1
+
+
 def test_evidence_round_trips(store: Store) -> None:
     item = Evidence("country", "RU", "России", "ru", "body", 3, 9)
     [article_id] = store.save_articles(
@@ -149,6 +166,9 @@ def test_grouped_writes_are_kept_together_and_a_failed_one_undoes_only_itself(
             store.save_articles([write(raw("/n/5.txt"), enrichment(("RU",))), duplicate], "t")
         store.save_articles([write(raw("/n/6.txt"), enrichment(("CN",)))], "test")
     assert store.count_articles() == 5  # the four, and the one after the failed write
+    # searchable as stored: the failed write's text is not, the others' are
+    assert store.count_articles(Filters(search="agree")) == 1
+    assert store.count_articles(Filters(search="中俄")) == 1
     with pytest.raises(KeyboardInterrupt), store.grouped_writes():
         store.save_articles([write(raw("/n/7.txt"), enrichment(("JP",)))], "test")
         raise KeyboardInterrupt

@@ -95,15 +95,12 @@ class ArticlesMixin(StoreBase):
             (raw.source, raw.entry_key, article_id, write.content_hash),
         )
         write_tags(conn, article_id, enrichment)
-        conn.execute(
-            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (article_id, index_text(raw.title or ""), index_text(raw.body)),
-        )
+        self._index_row(conn, (article_id, index_text(raw.title or ""), index_text(raw.body)))
         return article_id
 
     def _update(self, conn: sqlite3.Connection, write: ArticleWrite, now: str, version: str) -> None:
         raw, enrichment, article_id = write.raw, write.enrichment, write.article_id
-        assert enrichment is not None
+        assert enrichment is not None and article_id is not None
         conn.execute(
             """UPDATE articles SET title = ?, url = ?, language = ?, published = ?,
                  sort_date = coalesce(?, substr(fetched_at, 1, 10)), updated_at = ?, summary = ?,
@@ -122,18 +119,15 @@ class ArticlesMixin(StoreBase):
                 "UPDATE entries SET content_hash = ? WHERE source = ? AND entry_key = ?",
                 (write.content_hash, raw.source, raw.entry_key),
             )
-        replace_tags(conn, article_id, enrichment)  # type: ignore[arg-type]
+        replace_tags(conn, article_id, enrichment)
         # The text changed, so its fingerprint did; the URL is the same story's still.
         conn.execute("DELETE FROM article_fingerprints WHERE article_id = ?", (article_id,))
         conn.executemany(
             "INSERT OR IGNORE INTO article_fingerprints (band_key, article_id) VALUES (?, ?)",
             [(key, article_id) for key in write.fingerprint],
         )
-        conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-        conn.execute(
-            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (article_id, index_text(raw.title or ""), index_text(raw.body)),
-        )
+        self._unindex(conn, article_id)
+        self._index_row(conn, (article_id, index_text(raw.title or ""), index_text(raw.body)))
 
 
 def write_tags(conn: sqlite3.Connection, article_id: int, enrichment: Enrichment) -> None:

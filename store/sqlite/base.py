@@ -41,6 +41,9 @@ def storage_error(exc: sqlite3.Error, path: str) -> StorageError:
     return StorageError(f"database {path}: {message}")
 
 
+_INSERT_FTS_ROW = "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)"
+
+
 class StoreBase:
     """Owns one connection; every other mixin reaches SQLite through these helpers."""
 
@@ -50,6 +53,10 @@ class StoreBase:
         # one writer at a time on the connection: a group of writes holds it to its end
         self._writing = threading.RLock()
         self._grouped = False
+        # a group's full-text rows (rowid, title, body), inserted at its commit: FTS5 writes its
+        # pending terms out as a new segment at every savepoint's end, so a row inserted with
+        # each write of a group cost twice its insert (fts.py's index_text shapes them)
+        self._fts_rows: list[tuple[int, str, str]] = []
         if self.path != ":memory:":
             Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -136,9 +143,11 @@ class StoreBase:
             self._commit_group()
 
     def _commit_group(self) -> None:
+        rows, self._fts_rows = self._fts_rows, []
         if not self.conn.in_transaction:
             return  # SQLite rolled it back itself (a full disk)
         try:
+            self.conn.executemany(_INSERT_FTS_ROW, rows)
             self._commit()
         except sqlite3.Error as exc:
             self._roll_back()
@@ -176,6 +185,20 @@ class StoreBase:
                 self._roll_back()
                 raise
 
+    def _index_row(self, conn: sqlite3.Connection, row: tuple[int, str, str]) -> None:
+        """An article's full-text row: kept for the group's commit inside grouped_writes, else
+        inserted now."""
+        if self._grouped:
+            self._fts_rows.append(row)
+        else:
+            conn.execute(_INSERT_FTS_ROW, row)
+
+    def _unindex(self, conn: sqlite3.Connection, article_id: int) -> None:
+        """Remove an article's full-text row, stored or kept for the group's commit."""
+        if self._grouped:
+            self._fts_rows[:] = [row for row in self._fts_rows if row[0] != article_id]
+        conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+
     @contextmanager
     def _savepoint(self) -> Iterator[sqlite3.Connection]:
         conn = self.conn
@@ -183,10 +206,12 @@ class StoreBase:
             conn.execute("SAVEPOINT write")
         except sqlite3.Error as exc:
             raise storage_error(exc, self.path) from None
+        kept_rows = list(self._fts_rows)  # what a write undone leaves of them
         try:
             yield conn
             conn.execute("RELEASE write")
         except BaseException as exc:
+            self._fts_rows[:] = kept_rows
             try:
                 conn.execute("ROLLBACK TO write")
                 conn.execute("RELEASE write")
