@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from urllib.parse import urlsplit
 
 from coopwatch.fetchers.limits import check_tags
 from coopwatch.fetchers.markup import strip_markup
-from coopwatch.scripts import THAI, UNSPACED
+from coopwatch.scripts import HAN, KANA, THAI
 
 _SENTENCE_END = re.compile(r"[.!?。！？…؟।۔][\"'»”’)\]」』]*\s*$")
 _THAI = re.compile(f"[{THAI}]")
+_UNSPACED_WORDS = re.compile(f"[{THAI}{KANA}{HAN}]")  # not Hangul: Korean spaces its words
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·►▪]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -50,6 +52,11 @@ _ORIGINAL_LINK = re.compile(
 )
 MIN_ADDRESS_YEAR = 1990  # enrichment drops a day after today; an address cannot know today
 _HEADER_WINDOW = 15  # lines above the story searched for the headline
+# A cookie or consent notice, a "JavaScript is off" line, a teaser: one line of prose above the
+# headline, parted from the story by the page's furniture (the headline and a menu or dateline)
+MAX_NOTICE_CHARS = 300
+NOTICE_FURNITURE_LINES = 2
+MAX_NOTICES = 3  # a cookie notice, a "JavaScript is off" line, a teaser; never a text's worth
 HEADLINE_WORDS = (4, 16)
 MAX_HEADLINE_CHARS = 250
 
@@ -66,7 +73,7 @@ class PageText:
 def word_count(line: str) -> int:
     """Words in a line; two characters of an unspaced script count as one word, four of Thai
     (whose words are longer in characters: vowels and tone marks are characters of their own)."""
-    unspaced = len(UNSPACED.findall(line))
+    unspaced = len(_UNSPACED_WORDS.findall(line))
     thai = len(_THAI.findall(line)) if unspaced else 0
     return len(line.split()) + (unspaced - thai) // 2 + thai // 4 - (1 if unspaced else 0)
 
@@ -116,13 +123,14 @@ def _headline_index(lines: list[str], first_prose: int) -> int | None:
     heading = next((i for i, line in enumerate(lines) if _MD_HEADING.match(line)), None)
     if heading is not None and heading <= first_prose:
         return heading
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    nonblank = list(islice((i for i, line in enumerate(lines) if line.strip()), 3))
     if nonblank:
         first = nonblank[0]
         following = [i for i in nonblank[1:3] if is_prose(lines[i])]
         line = lines[first]
         if (
             following
+            and following[0] >= first_prose  # not a notice the story starts below
             and not is_prose(line)
             and not _is_metadata(line)
             and 3 <= word_count(line)
@@ -133,6 +141,32 @@ def _headline_index(lines: list[str], first_prose: int) -> int | None:
         if _looks_like_headline(lines[i]):
             return i
     return None
+
+
+def _story_start(lines: list[str], prose: list[bool]) -> int:
+    """The story's first line: the first prose line, unless it is a notice above the headline
+    (MAX_NOTICE_CHARS); then the prose after the headline. A notice stands under a first line
+    too short for a headline (the site's name) or under nothing, and furniture parts it from the
+    story: more than one line, a headline among them. A headline, its lead and a subheading, or
+    a lone paragraph and a subheading, stay the story."""
+    start = next((i for i, is_story in enumerate(prose) if is_story), len(lines))
+    # the first line guessed as the headline, though too short for one: the site's name
+    first_line = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first_line is not None and _looks_like_headline(lines[first_line]):
+        first_line = None
+    for _ in range(MAX_NOTICES):
+        if start >= len(lines) or len(lines[start]) > MAX_NOTICE_CHARS \
+                or _headline_index(lines, start) not in (None, first_line):
+            break
+        following = next((i for i in range(start + 1, len(lines)) if prose[i]), None)
+        if following is None:
+            break
+        headline = _headline_index(lines, following)
+        between = [line for line in lines[start + 1 : following] if line.strip()]
+        if headline is None or headline < start or len(between) < NOTICE_FURNITURE_LINES:
+            break
+        start = following
+    return start
 
 
 def address_date(url: str | None) -> str | None:
@@ -167,7 +201,7 @@ def parse_page_text(text: str) -> PageText:
     text, _ = strip_markup(_SAVED_FROM.sub("", text))
     lines = _unwrap([line.strip() for line in text.split("\n")])
     prose = [is_prose(line) for line in lines]  # a line of a 10 MB text costs 0.3 s to judge
-    first_prose = next((i for i, is_story in enumerate(prose) if is_story), len(lines))
+    first_prose = _story_start(lines, prose)
     headline_at = _headline_index(lines, first_prose)
     title = None
     if headline_at is not None:

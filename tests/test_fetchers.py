@@ -42,6 +42,54 @@ def test_page_text_without_a_headline() -> None:
     assert page.body.count("\n\n") == 1
 
 
+def test_page_text_looks_past_a_notice_above_the_headline() -> None:
+    text = ("Nordic Science Daily\n"
+            "We use cookies to give you the best experience on our website. By continuing you "
+            "agree to our use of cookies.\n"
+            "Accept\nHome\nWorld\nScience\n\n"
+            "Finland and Chile plan a joint observatory for southern skies\n\n"
+            "12.05.2021 10:43\n\n"
+            "Finland and Chile signed an agreement on Monday to build a joint observatory.\n"
+            "The two countries will share the telescope's time for ten years.\n")
+    page = parse_page_text(text)
+    assert page.title == "Finland and Chile plan a joint observatory for southern skies"
+    assert page.body.startswith("Finland and Chile signed")
+    assert "cookies" not in page.body
+    assert "12.05.2021 10:43" in page.date_hints
+
+
+def test_page_text_without_a_headline_keeps_a_paragraph_above_a_subheading() -> None:
+    text = ("The ministers met in Oslo to discuss a common research programme on batteries.\n\n"
+            "What the programme will fund next year\n\n"
+            "Both sides agreed to fund four laboratories and to meet again next year.\n")
+    page = parse_page_text(text)
+    assert page.title is None
+    assert page.body.startswith("The ministers met in Oslo")
+
+
+def test_page_text_keeps_a_short_lead_above_a_caption_and_a_subheading() -> None:
+    text = ("Finland and Chile plan a joint observatory for southern skies\n\n"
+            "Finland and Chile signed an agreement on Monday to build a joint observatory.\n\n"
+            "Photo: Lehtikuva\n\n"
+            "What the two countries will share next year\n\n"
+            "The two countries will share the telescope's time for ten years.\n")
+    page = parse_page_text(text)
+    assert page.title == "Finland and Chile plan a joint observatory for southern skies"
+    assert page.body.startswith("Finland and Chile signed")
+
+
+def test_page_text_counts_korean_words_by_their_spaces() -> None:
+    # Korean spaces its words, so a headline of seven words is a headline, not a long line
+    text = ("쿠키를 사용합니다. 사이트를 계속 이용하시면 쿠키 사용에 동의하는 것으로 간주합니다.\n"
+            "확인\n홈\n국제\n\n"
+            "대한민국 외교통상부, 국회에 한·터키 FTA 비준동의안 제출\n\n"
+            "2012.08.29 10:43\n\n"
+            "대한민국 외교통상부는 한·터키 FTA 기본협정 비준동의안을 국회에 제출하였다고 밝혔다.\n")
+    page = parse_page_text(text)
+    assert page.title == "대한민국 외교통상부, 국회에 한·터키 FTA 비준동의안 제출"
+    assert page.body.startswith("대한민국 외교통상부는")
+
+
 def test_page_text_strips_inline_html_and_keeps_the_link_date() -> None:
     text = ("中俄签署科技合作协议\n<p><strong>新华社</strong>：中俄两国签署了科技合作协议。</p><p>双方同意加强人工智能合作。</p>\n"
             "[查看原文](https://tv.example.cn/2023/03/22/VIDE1.shtml)\n")
