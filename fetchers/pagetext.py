@@ -57,6 +57,10 @@ _HEADER_WINDOW = 15  # lines above the story searched for the headline
 MAX_NOTICE_CHARS = 300
 NOTICE_FURNITURE_LINES = 2
 MAX_NOTICES = 3  # a cookie notice, a "JavaScript is off" line, a teaser; never a text's worth
+# Other stories' teasers, below or beside the story: headlines, one short paragraph or none under
+# each, again and again. A story's subheadings part longer paragraphs, or come once or twice.
+MAX_TEASER_CHARS = 300
+MIN_TEASERS = 3
 HEADLINE_WORDS = (4, 16)
 MAX_HEADLINE_CHARS = 250
 
@@ -169,6 +173,32 @@ def _story_start(lines: list[str], prose: list[bool]) -> int:
     return start
 
 
+def _teaser_lines(lines: list[str], prose: list[bool], start: int) -> set[int]:
+    """The prose lines after the story's first that are other stories' teasers: in a run of
+    MIN_TEASERS or more headlines, the one short paragraph under each (a date or a count may
+    stand between a headline and its teaser)."""
+    teasers: set[int] = set()
+    headlines, under = 0, []  # the run's headlines, and the paragraphs under them
+    waiting = False  # a headline of the run has no paragraph under it yet
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        if not line.strip() or (waiting and _is_metadata(line)):
+            continue
+        if prose[i] and waiting and len(line) <= MAX_TEASER_CHARS:
+            under.append(i)
+            waiting = False
+        elif not prose[i] and _looks_like_headline(line):
+            headlines += 1
+            waiting = True
+        else:
+            if headlines >= MIN_TEASERS:
+                teasers.update(under)
+            headlines, under, waiting = 0, [], False
+    if headlines >= MIN_TEASERS:
+        teasers.update(under)
+    return teasers
+
+
 def address_date(url: str | None) -> str | None:
     """The day an address's path gives ("YYYY-MM-DD"), if it is a real calendar day after 1989."""
     path = urlsplit(url or "").path
@@ -207,7 +237,9 @@ def parse_page_text(text: str) -> PageText:
     if headline_at is not None:
         title = _MD_HEADING.sub("", lines[headline_at]).strip() or None
     start = 0 if headline_at is None else headline_at + 1
-    story = [line for line, is_story in zip(lines[start:], prose[start:], strict=True) if is_story and line != title]
+    teasers = _teaser_lines(lines, prose, first_prose)
+    story = [line for i, (line, is_story) in enumerate(zip(lines, prose, strict=True))
+             if i >= start and is_story and line != title and i not in teasers]
     header = [line for line in lines[:first_prose] if re.search(r"\d", line)]
     # an agency stamp closing the story, "(red, 16. 5. 2016)"; a date in a list below it is not
     hints = header + [m.group(1) for line in story[:1] for m in [_OPENING_DATE.match(line)] if m]

@@ -78,6 +78,38 @@ def test_page_text_keeps_a_short_lead_above_a_caption_and_a_subheading() -> None
     assert page.body.startswith("Finland and Chile signed")
 
 
+def test_page_text_leaves_out_other_stories_teasers() -> None:
+    text = ("Finland and Chile plan a joint observatory for southern skies\n\n"
+            "Finland and Chile signed an agreement on Monday to build a joint observatory.\n\n"
+            "The two countries will share the telescope's time for ten years.\n\n"
+            "Related news\n\n"
+            "Norway and Iceland sign a fisheries research deal\n\n"
+            "Norway and Iceland agreed on Friday to survey the cod stocks together.\n\n"
+            "Estonia opens a cyber range with Latvia\n\n"
+            "12.05.2021\n\n"
+            "The range in Tartu will train soldiers of both countries.\n\n"
+            "Sweden debates a new space port in the north\n\n"
+            "Kenya and Japan to build a geothermal plant\n\n"
+            "The plant near Naivasha will be the country's largest.\n")
+    page = parse_page_text(text)
+    assert page.body.startswith("Finland and Chile signed")
+    assert "ten years" in page.body
+    for teaser in ("cod stocks", "Tartu", "Naivasha"):
+        assert teaser not in page.body
+
+
+def test_page_text_keeps_short_paragraphs_under_a_story_s_subheadings() -> None:
+    text = ("Finland and Chile plan a joint observatory for southern skies\n\n"
+            "Finland and Chile signed an agreement on Monday to build a joint observatory.\n\n"
+            "Where the telescope will stand\n\n"
+            "The telescope will stand on a mountain in the Atacama desert.\n\n"
+            "Who will pay for the building\n\n"
+            "The two governments will share the cost of the building.\n")
+    page = parse_page_text(text)
+    assert "Atacama desert" in page.body
+    assert "share the cost" in page.body
+
+
 def test_page_text_counts_korean_words_by_their_spaces() -> None:
     # Korean spaces its words, so a headline of seven words is a headline, not a long line
     text = ("쿠키를 사용합니다. 사이트를 계속 이용하시면 쿠키 사용에 동의하는 것으로 간주합니다.\n"
