@@ -21,6 +21,8 @@ from coopwatch.scripts import HAN, KANA, THAI
 _SENTENCE_END = re.compile(r"[.!?。！？…؟।۔][\"'»”’)\]」』]*\s*$")
 _THAI = re.compile(f"[{THAI}]")
 _UNSPACED_WORDS = re.compile(f"[{THAI}{KANA}{HAN}]")  # not Hangul: Korean spaces its words
+_UNSPACED_RUN = re.compile(f"[{THAI}{KANA}{HAN}]+")
+_PUNCTUATION = "\"'«»“”„‘’‹›()[]{}<>.,;:!?¿¡…—–-/|*#@&%+=~`^،؛؟。、，：；！？「」『』（）・"
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·►▪]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -62,6 +64,7 @@ MAX_NOTICES = 3  # a cookie notice, a "JavaScript is off" line, a teaser; never 
 MAX_TEASER_CHARS = 300
 MIN_TEASERS = 3
 HEADLINE_WORDS = (4, 16)
+LEAD_LINES, LEAD_CHARS = 2, 1000  # the story's opening a headline is compared with
 MAX_HEADLINE_CHARS = 250
 
 
@@ -141,10 +144,26 @@ def _headline_index(lines: list[str], first_prose: int) -> int | None:
             and len(line) <= MAX_HEADLINE_CHARS
         ):
             return first
-    for i in range(first_prose - 1, max(-1, first_prose - 1 - _HEADER_WINDOW), -1):
-        if _looks_like_headline(lines[i]):
-            return i
-    return None
+    candidates = [i for i in range(first_prose - 1, max(-1, first_prose - 1 - _HEADER_WINDOW), -1)
+                  if _looks_like_headline(lines[i])]
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    # the nearest, unless one farther up shares more words with the lead: a byline, a section's
+    # name or a caption can stand between a headline and its story, and says none of it
+    lead = _words(" ".join(lines[first_prose : first_prose + LEAD_LINES])[:LEAD_CHARS])
+    shared = [len(_words(lines[i]) & lead) for i in candidates]
+    best = max(range(len(candidates)), key=lambda n: (shared[n], -n))
+    return candidates[best]
+
+
+def _words(text: str) -> set[str]:
+    """A text's words of three letters or more, and the character pairs of its unspaced runs."""
+    folded = text.casefold()
+    found = {word for word in (part.strip(_PUNCTUATION) for part in folded.split())
+             if len(word) >= 3 and not _UNSPACED_RUN.search(word)}
+    for run in _UNSPACED_RUN.findall(folded):
+        found.update(run[i : i + 2] for i in range(len(run) - 1))
+    return found
 
 
 def _story_start(lines: list[str], prose: list[bool]) -> int:

@@ -110,6 +110,30 @@ def test_page_text_keeps_short_paragraphs_under_a_story_s_subheadings() -> None:
     assert "share the cost" in page.body
 
 
+def test_page_text_headline_is_the_one_its_story_speaks_of() -> None:
+    # a byline and a caption between the headline and the story say nothing of the story
+    text = ("Nordic Science Daily\n\nHome\nWorld\nScience\n\n"
+            "Finland and Chile plan a joint observatory for southern skies\n\n"
+            "By Anna Smith and Lee Wong, staff reporters\n"
+            "12.05.2021 10:43\n"
+            "Photo taken on the mountain last winter\n\n"
+            "Finland and Chile signed an agreement on Monday to build a joint observatory.\n\n"
+            "The two countries will share the telescope's time for ten years.\n")
+    page = parse_page_text(text)
+    assert page.title == "Finland and Chile plan a joint observatory for southern skies"
+    assert page.body.startswith("Finland and Chile signed")
+
+
+def test_page_text_headline_in_an_unspaced_script_is_compared_by_characters() -> None:
+    text = ("科技日报\n\n首页\n国际\n\n"
+            "中芬签署天文台合作协议\n\n"
+            "本报记者 张伟 李明 摄影报道\n\n"
+            "中国和芬兰周一签署协议，双方将共同建设一座天文台。\n\n"
+            "两国将在十年内共享望远镜的观测时间。\n")
+    page = parse_page_text(text)
+    assert page.title == "中芬签署天文台合作协议"
+
+
 def test_page_text_counts_korean_words_by_their_spaces() -> None:
     # Korean spaces its words, so a headline of seven words is a headline, not a long line
     text = ("쿠키를 사용합니다. 사이트를 계속 이용하시면 쿠키 사용에 동의하는 것으로 간주합니다.\n"
