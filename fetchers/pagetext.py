@@ -194,21 +194,23 @@ def _story_start(lines: list[str], prose: list[bool]) -> int:
 
 def _teaser_lines(lines: list[str], prose: list[bool], start: int) -> set[int]:
     """The prose lines after the story's first that are other stories' teasers: in a run of
-    MIN_TEASERS or more headlines, the one short paragraph under each (a date or a count may
-    stand between a headline and its teaser)."""
+    MIN_TEASERS or more headlines (numbered or marked as a list's items, or not), the one short
+    paragraph under each (a date or a count may stand between a headline and its teaser)."""
     teasers: set[int] = set()
     headlines, under = 0, []  # the run's headlines, and the paragraphs under them
     waiting = False  # a headline of the run has no paragraph under it yet
     for i in range(start + 1, len(lines)):
         line = lines[i]
-        if not line.strip() or (waiting and _is_metadata(line)):
+        if not line.strip():
             continue
         if prose[i] and waiting and len(line) <= MAX_TEASER_CHARS:
             under.append(i)
             waiting = False
-        elif not prose[i] and _looks_like_headline(line):
+        elif not prose[i] and _looks_like_headline(_LIST_ITEM.sub("", line)):
             headlines += 1
             waiting = True
+        elif not prose[i] and headlines and _is_metadata(line):
+            continue  # a list's number, a date
         else:
             if headlines >= MIN_TEASERS:
                 teasers.update(under)

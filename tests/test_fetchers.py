@@ -98,6 +98,22 @@ def test_page_text_leaves_out_other_stories_teasers() -> None:
         assert teaser not in page.body
 
 
+def test_page_text_leaves_out_numbered_teasers() -> None:
+    text = ("Finland and Chile plan a joint observatory for southern skies\n\n"
+            "Finland and Chile signed an agreement on Monday to build a joint observatory.\n\n"
+            "Most read\n"
+            "1\nNorway and Iceland sign a fisheries research deal\n"
+            "12 May 2021: Norway and Iceland agreed to survey the cod stocks together.\n"
+            "2\nEstonia opens a cyber range with Latvia\n"
+            "The range in Tartu will train soldiers of both countries.\n"
+            "3\nKenya and Japan to build a geothermal plant\n"
+            "The plant near Naivasha will be the country's largest.\n")
+    page = parse_page_text(text)
+    assert page.body.startswith("Finland and Chile signed")
+    for teaser in ("cod stocks", "Tartu", "Naivasha"):
+        assert teaser not in page.body
+
+
 def test_page_text_keeps_short_paragraphs_under_a_story_s_subheadings() -> None:
     text = ("Finland and Chile plan a joint observatory for southern skies\n\n"
             "Finland and Chile signed an agreement on Monday to build a joint observatory.\n\n"
