@@ -65,6 +65,7 @@ MAX_TEASER_CHARS = 300
 MIN_TEASERS = 3
 HEADLINE_WORDS = (4, 16)
 LEAD_LINES, LEAD_CHARS = 2, 1000  # the story's opening a headline is compared with
+WORD_STEM = 5
 MAX_HEADLINE_CHARS = 250
 
 
@@ -157,9 +158,10 @@ def _headline_index(lines: list[str], first_prose: int) -> int | None:
 
 
 def _words(text: str) -> set[str]:
-    """A text's words of three letters or more, and the character pairs of its unspaced runs."""
+    """A text's words of three letters or more, cut to WORD_STEM letters (a crude stem: Угорщина
+    and Угорщини, Russia and Russia's are one), and the character pairs of its unspaced runs."""
     folded = text.casefold()
-    found = {word for word in (part.strip(_PUNCTUATION) for part in folded.split())
+    found = {word[:WORD_STEM] for word in (part.strip(_PUNCTUATION) for part in folded.split())
              if len(word) >= 3 and not _UNSPACED_RUN.search(word)}
     for run in _UNSPACED_RUN.findall(folded):
         found.update(run[i : i + 2] for i in range(len(run) - 1))

@@ -140,6 +140,16 @@ def test_page_text_headline_is_the_one_its_story_speaks_of() -> None:
     assert page.body.startswith("Finland and Chile signed")
 
 
+def test_page_text_headline_and_story_may_inflect_their_words() -> None:
+    text = ("Новини\n\n"
+            "Угорщина схвалила застосування російської вакцини\n\n"
+            "Автор: Олена Коваль та Марія Петренко, кореспонденти\n\n"
+            "Уряд Угорщини дозволив використання російських вакцин проти коронавірусу.\n\n"
+            "Перші дози надійдуть наступного тижня.\n")
+    page = parse_page_text(text)
+    assert page.title == "Угорщина схвалила застосування російської вакцини"
+
+
 def test_page_text_headline_in_an_unspaced_script_is_compared_by_characters() -> None:
     text = ("科技日报\n\n首页\n国际\n\n"
             "中芬签署天文台合作协议\n\n"
