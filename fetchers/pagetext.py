@@ -22,6 +22,9 @@ _SENTENCE_END = re.compile(r"[.!?。！？…؟।۔][\"'»”’)\]」』]*\s*$
 _THAI = re.compile(f"[{THAI}]")
 _UNSPACED_WORDS = re.compile(f"[{THAI}{KANA}{HAN}]")  # not Hangul: Korean spaces its words
 _UNSPACED_RUN = re.compile(f"[{THAI}{KANA}{HAN}]+")
+# between a page's title and its site's name; not a colon, which parts a headline's own clauses
+_TITLE_SEPARATOR = re.compile(r"\s(?:\||-|–|—|·|::|//|»)\s")
+_SITE_FIRST = {"|", "::", "//", "»"}
 _PUNCTUATION = "\"'«»“”„‘’‹›()[]{}<>.,;:!?¿¡…—–-/|*#@&%+=~`^،؛؟。、，：；！？「」『』（）・"
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·►▪]|\d{1,2}[.)])\s+")
@@ -168,6 +171,27 @@ def _words(text: str) -> set[str]:
     return found
 
 
+def _without_site_name(title: str, lines: list[str], headline_at: int) -> str:
+    """The headline without the site's name a page's title line carries ("Headline - Site",
+    "Site | Headline"): the longer part, when either part is a line of its own elsewhere in the
+    page (the site's name in its header, or the headline again above the story). A site's
+    name comes first only before a bar: a dash after a country can be a dyad's."""
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title
+    found = separators[-1]
+    parts = [title[: found.start()].strip(), title[found.end() :].strip()]
+    if not all(parts):
+        return title
+    elsewhere = {line.casefold() for number, line in enumerate(lines) if number != headline_at and line}
+    if not any(part.casefold() in elsewhere for part in parts):
+        return title
+    headline, site = sorted(parts, key=word_count, reverse=True)
+    if site == parts[0] and found.group().strip() not in _SITE_FIRST:
+        return title  # "Vietnam – Japan: a new partnership" names no site
+    return headline
+
+
 def _story_start(lines: list[str], prose: list[bool]) -> int:
     """The story's first line: the first prose line, unless it is a notice above the headline
     (MAX_NOTICE_CHARS); then the prose after the headline. A notice stands under a first line
@@ -259,6 +283,8 @@ def parse_page_text(text: str) -> PageText:
     title = None
     if headline_at is not None:
         title = _MD_HEADING.sub("", lines[headline_at]).strip() or None
+        if title:
+            title = _without_site_name(title, lines, headline_at)
     start = 0 if headline_at is None else headline_at + 1
     teasers = _teaser_lines(lines, prose, first_prose)
     story = [line for i, (line, is_story) in enumerate(zip(lines, prose, strict=True))

@@ -160,6 +160,23 @@ def test_page_text_headline_in_an_unspaced_script_is_compared_by_characters() ->
     assert page.title == "中芬签署天文台合作协议"
 
 
+@pytest.mark.parametrize("title_line", [
+    "Russia and Japan sign a pact on AI research - The Korea Herald",
+    "The Korea Herald | Russia and Japan sign a pact on AI research",
+])
+def test_page_text_headline_leaves_the_site_s_name(title_line: str) -> None:
+    # a site's name with a country in it would make that country the story's
+    text = (f"{title_line}\n\nThe Korea Herald\nHome\nWorld\n\n"
+            "Russia and Japan signed an agreement on Monday to fund joint AI research.\n")
+    assert parse_page_text(text).title == "Russia and Japan sign a pact on AI research"
+
+
+def test_page_text_headline_keeps_a_dyad_before_a_dash() -> None:
+    text = ("Vietnam – Japan: a new partnership in chips\n\nVietnam\nJapan\nHome\n\n"
+            "Vietnam and Japan signed an agreement on Monday to train chip engineers.\n")
+    assert parse_page_text(text).title == "Vietnam – Japan: a new partnership in chips"
+
+
 def test_page_text_counts_korean_words_by_their_spaces() -> None:
     # Korean spaces its words, so a headline of seven words is a headline, not a long line
     text = ("쿠키를 사용합니다. 사이트를 계속 이용하시면 쿠키 사용에 동의하는 것으로 간주합니다.\n"
