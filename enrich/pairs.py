@@ -5,9 +5,10 @@ disputes, espionage, sport), or when two of its actors clearly cooperate in the 
 name them both even while the story is about a conflict with a third (US and Ukrainian teams
 hunting Russian intrusions). Pairs come from actors that stand together (in a sentence, a compact
 like 中俄, an adjective like российско-китайский) in sentences that are not about conflict.
-Research words (researchers, a study, a university) are cooperation only in a sentence that names
-two actors ("Israeli and US researchers"): alone they say nothing of working together. A
-cooperation cue that a halting word stands beside ("talks were suspended") says nothing either.
+Research words (researchers, a study, a university, and the International Space Station, several
+countries' joint work) are cooperation only in a sentence that names two actors ("Israeli and US
+researchers"): alone they say nothing of working together. A cooperation cue that a halting word
+stands beside ("talks were suspended") says nothing either.
 """
 
 from __future__ import annotations

@@ -657,6 +657,30 @@ def test_countries_that_compete_do_not_cooperate(vocabulary: Vocabulary) -> None
     assert not found.cooperation and found.pairs == ()
 
 
+@pytest.mark.parametrize(("title", "body"), [
+    ("Japan und Kanada: Astronauten erreichen die ISS",
+     "Ein Astronaut aus Japan und eine Astronautin aus Kanada haben am Freitag die ISS erreicht. "
+     "Sie sollen sechs Monate an Bord bleiben."),
+    ("Japon et Canada : deux astronautes rejoignent la Station spatiale internationale",
+     "Un astronaute du Japon et une astronaute du Canada ont rejoint la Station spatiale "
+     "internationale samedi. Ils y resteront six mois."),
+])
+def test_a_crew_of_the_international_space_station_cooperates(
+    vocabulary: Vocabulary, title: str, body: str
+) -> None:
+    # the station is several countries' joint work: beside two of them it says they cooperate
+    found = tags(vocabulary, title, body)
+    assert found.cooperation
+    assert found.pairs == (("CA", "JP"),)
+
+
+def test_a_country_leaving_the_space_station_is_no_cooperation(vocabulary: Vocabulary) -> None:
+    found = tags(vocabulary, "Russia to leave the ISS after 2024",
+                 "Russia will withdraw from the International Space Station after 2024 and build "
+                 "its own orbital station, the head of Roscosmos said on Tuesday.")
+    assert not found.cooperation
+
+
 def test_one_country_leaving_an_agreement_is_no_cooperation(vocabulary: Vocabulary) -> None:
     found = tags(vocabulary, "Trump announces the United States will withdraw from the Paris accord",
                  "President Trump said on Thursday that the United States will withdraw from the "
