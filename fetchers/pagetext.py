@@ -218,6 +218,13 @@ def _story_start(lines: list[str], prose: list[bool]) -> int:
     return start
 
 
+def _listed_headline(line: str) -> bool:
+    """A headline in a list of other stories: as _looks_like_headline, but as long as it likes
+    below MAX_HEADLINE_CHARS (a Chinese headline of 40 characters counts 20 words)."""
+    return word_count(line) >= HEADLINE_WORDS[0] and len(line) <= MAX_HEADLINE_CHARS \
+        and not _is_metadata(line) and not is_prose(line)
+
+
 def _teaser_lines(lines: list[str], prose: list[bool], start: int) -> set[int]:
     """The prose lines after the story's first that are other stories' teasers: in a run of
     MIN_TEASERS or more headlines (numbered or marked as a list's items, or not), the one short
@@ -232,7 +239,7 @@ def _teaser_lines(lines: list[str], prose: list[bool], start: int) -> set[int]:
         if prose[i] and waiting and len(line) <= MAX_TEASER_CHARS:
             under.append(i)
             waiting = False
-        elif not prose[i] and _looks_like_headline(_LIST_ITEM.sub("", line)):
+        elif not prose[i] and _listed_headline(_LIST_ITEM.sub("", line)):
             headlines += 1
             waiting = True
         elif not prose[i] and headlines and _is_metadata(line):

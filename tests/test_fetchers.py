@@ -114,6 +114,23 @@ def test_page_text_leaves_out_numbered_teasers() -> None:
         assert teaser not in page.body
 
 
+def test_page_text_leaves_out_teasers_under_long_chinese_headlines() -> None:
+    # a Chinese headline of 35 characters counts as 17 words, more than a headline above a story
+    text = ("中芬签署天文台合作协议\n\n"
+            "中国和芬兰周一签署协议，双方将共同建设一座天文台。\n\n"
+            "相关新闻\n\n"
+            "挪威与冰岛签署渔业研究协议双方将在未来五年内共同调查北大西洋鳕鱼资源状况\n"
+            "挪威和冰岛周五同意共同调查鳕鱼资源。\n\n"
+            "爱沙尼亚与拉脱维亚共同开设网络安全靶场以培训两国军队的网络防御人员\n"
+            "位于塔尔图的靶场将培训两国士兵。\n\n"
+            "肯尼亚和日本将在奈瓦沙附近合作建设该国最大的地热发电站并培训当地技术人员\n"
+            "这座电站将成为该国最大的电站。\n")
+    page = parse_page_text(text)
+    assert page.body.startswith("中国和芬兰周一签署协议")
+    for teaser in ("鳕鱼", "塔尔图", "最大的电站"):
+        assert teaser not in page.body
+
+
 def test_page_text_keeps_short_paragraphs_under_a_story_s_subheadings() -> None:
     text = ("Finland and Chile plan a joint observatory for southern skies\n\n"
             "Finland and Chile signed an agreement on Monday to build a joint observatory.\n\n"
