@@ -111,6 +111,7 @@ def load_vocabulary(user_sector_terms: Mapping[str, Iterable[str]] | None = None
         initial_mutations=endings.get("initial_mutations", {}),
         hangul_prefixes=frozenset(endings.get("hangul_prefixes", {}).get("ko", [])),
         locative=endings.get("locative", {}),
+        envoys=endings.get("envoys", {}),
         lemmas=_lemmas(),
         name_forms=_name_forms(),
         uninflected=frozenset(endings.get("uninflected", {}).get("languages", [])),

@@ -19,7 +19,7 @@ from coopwatch.enrich.compact import CompactRun, find_compact_runs
 from coopwatch.enrich.dyads import ShortForms, hangul_dyads, word_dyads
 from coopwatch.enrich.matcher import Hit
 from coopwatch.enrich.text import ArticleText, fold
-from coopwatch.enrich.vocabulary import NOT_A_COUNTRY, Vocabulary
+from coopwatch.enrich.vocabulary import ENVOY_REACH, NOT_A_COUNTRY, Vocabulary
 from coopwatch.scripts import HANGUL
 from coopwatch.types import Field
 
@@ -50,6 +50,7 @@ ADJECTIVE_WEIGHT = 0.5
 # (endings.toml [locative]).
 FIRM_ACTOR_SCORE = 2.5
 _SCENE_WORDS_CHARS = 12  # how far before a name the words that set the scene may start
+_ENVOY_WORD_CHARS = 20  # the longest envoy's word ("chargé d'affaires")
 ACTOR_MIN_SHARE = 0.25  # of the leading country's score: below this a country is background
 
 
@@ -162,7 +163,7 @@ def find_countries(article: ArticleText, language: str | None, vocab: Vocabulary
     scores = _actor_scores(_without_dateline(article.body, mentions))
     scenery = vocab.scenery(language)
     if scenery is not None:
-        scenes = _scenes(article, mentions, scores, scenery)
+        scenes = _scenes(article, mentions, scores, scenery, vocab.envoy_scenery(language))
         scores = {code: score for code, score in scores.items() if code not in scenes}
     ranked = tuple(sorted(scores.items(), key=lambda item: (-item[1], item[0])))
     return CountryFindings(tuple(mentions), choose_actors(scores), tuple(runs), ranked)
@@ -248,17 +249,26 @@ def _joined_behind(text: str, hit: Hit, previous: Hit | None) -> bool:
 
 
 def _scenes(article: ArticleText, mentions: list[Mention], scores: Mapping[str, float],
-            scenery: re.Pattern[str]) -> set[str]:
+            scenery: re.Pattern[str], envoys: re.Pattern[str] | None = None) -> set[str]:
     """Countries named little, or never in the headline, and each time right after a word that
-    sets the scene ("in"): the US helps France "in Mali" four times over, and Mali is where."""
+    sets the scene ("in"): the US helps France "in Mali" four times over, and Mali is where. Not
+    where an envoy is posted: "Japan's ambassador in Iran" names a party."""
     titled = {mention.code for mention in mentions if mention.field == "title"}
     faint = {code for code, score in scores.items()
              if score < FIRM_ACTOR_SCORE or code not in titled}
     if not faint:
         return faint
     texts = {"title": article.title, "body": article.body}
-    acting = {mention.code for mention in mentions if mention.code in faint and not scenery.search(
-        texts[mention.field], max(0, mention.start - _SCENE_WORDS_CHARS), mention.start)}
+
+    def scene(mention: Mention) -> bool:
+        text = texts[mention.field]
+        if not scenery.search(text, max(0, mention.start - _SCENE_WORDS_CHARS), mention.start):
+            return False
+        return envoys is None or not envoys.search(
+            text, max(0, mention.start - _SCENE_WORDS_CHARS - ENVOY_REACH - _ENVOY_WORD_CHARS),
+            mention.start)
+
+    acting = {mention.code for mention in mentions if mention.code in faint and not scene(mention)}
     return faint - acting
 
 

@@ -19,6 +19,7 @@ from coopwatch.scripts import UNSPACED, bokmal_language, stored_language
 
 PLACE_WEIGHT = 0.75  # a city names its country less surely than the country's own name
 NOT_A_COUNTRY = "-"  # the tag of phrases that hide a place name (the Paris Agreement)
+ENVOY_REACH = 40  # characters between an envoy's word and the scene's word ("Japan's ambassador in")
 # Sister languages read each other's names (Malay Jepun in a text langdetect calls Indonesian).
 _SISTERS = {"id": ("ms",), "ms": ("id",)}
 # Han, kana, Hangul, Thai: places of these match in any language
@@ -84,6 +85,8 @@ class Vocabulary:
     initial_mutations: Mapping[str, Mapping[str, list[str]]] = field(default_factory=dict)
     # endings.toml [locative]: the words that set the scene right before a place ("in the")
     locative: Mapping[str, list[str]] = field(default_factory=dict)
+    # endings.toml [envoys]: ambassador, embassy ...: a country after "ambassador ... in" acts
+    envoys: Mapping[str, list[str]] = field(default_factory=dict)
     # endings.toml [uninflected]: languages whose names match only as written
     uninflected: frozenset[str] = frozenset()
     # lemmas.json: in languages without a stemmer, the forms of listed words -> their lemma
@@ -123,6 +126,24 @@ class Vocabulary:
                 rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\s+$",
                 re.IGNORECASE)
             for language, words in self.locative.items() if words
+        }
+
+    def envoy_scenery(self, language: str | None) -> re.Pattern[str] | None:
+        """An envoy's word a few words before the scene's word: a search for it matches at the
+        end of the text before a name ("Japan's ambassador in "), which names where the envoy is
+        posted, a party; None where no words are known."""
+        return self._envoy_scenery.get(_hand(language))
+
+    @cached_property
+    def _envoy_scenery(self) -> dict[str, re.Pattern[str]]:
+        def choice(words: Iterable[str]) -> str:
+            return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+        return {
+            language: re.compile(
+                rf"(?<!\w)(?:{choice(envoys)})(?!\w)[^.!?\n]{{0,{ENVOY_REACH}}}?"
+                rf"(?<!\w)(?:{choice(self.locative[language])})\s+$", re.IGNORECASE)
+            for language, envoys in self.envoys.items() if envoys and self.locative.get(language)
         }
 
     @property

@@ -188,6 +188,24 @@ def test_a_country_named_once_in_the_lead_acts_unless_it_is_the_scene(vocabulary
     assert "NL" not in german.countries
 
 
+@pytest.mark.parametrize(("language", "title", "body", "pair"), [
+    ("en", "Ambassador visits a free trade zone",
+     "Japan's ambassador in Iran visited the free trade zone of Maku on Monday to see what it can "
+     "make. The ambassador in Iran will travel on to Urmia and meet the governor.", ("IR", "JP")),
+    ("fa", "سفیر ژاپن از منطقه آزاد بازدید کرد",
+     "سفیر ژاپن در ایران امروز از منطقه آزاد تجاری بازدید کرد. این بازدید با هدف شناسایی "
+     "ظرفیت‌های اقتصادی انجام شد.", ("IR", "JP")),
+])
+def test_where_an_envoy_is_posted_is_no_scene(
+    vocabulary: Vocabulary, language: str, title: str, body: str, pair: tuple[str, str]
+) -> None:
+    # "the ambassador in Iran" names the country the envoy works with, not where a story happens
+    found = tags(vocabulary, title, body)
+    assert found.language == language
+    assert set(pair) <= set(found.countries)
+    assert pair in found.pairs
+
+
 def test_a_country_the_headline_never_names_and_the_text_names_only_as_the_scene_is_no_actor(
         vocabulary: Vocabulary) -> None:
     body = ("The United States agreed to fly French troops and equipment to the conflict in Mali. "
