@@ -70,6 +70,7 @@ HEADLINE_WORDS = (4, 16)
 LEAD_LINES, LEAD_CHARS = 2, 1000  # the story's opening a headline is compared with
 WORD_STEM = 5
 MAX_HEADLINE_CHARS = 250
+MAX_UNSPACED_HEADLINE_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,12 @@ def _is_metadata(line: str) -> bool:
 
 def _looks_like_headline(line: str) -> bool:
     words = word_count(line)
+    # a word of an unspaced script is counted as two characters, which makes a Chinese or
+    # Japanese headline of 40 characters 20 words; its cap is in characters
+    unspaced = len(_UNSPACED_WORDS.findall(line)) * 2 > len(line)
     return (
-        HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1]
+        HEADLINE_WORDS[0] <= words
+        and (words <= HEADLINE_WORDS[1] or (unspaced and len(line) <= MAX_UNSPACED_HEADLINE_CHARS))
         and len(line) <= MAX_HEADLINE_CHARS
         and not _is_metadata(line)
         and not is_prose(line)

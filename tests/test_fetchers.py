@@ -157,6 +157,15 @@ def test_page_text_headline_is_the_one_its_story_speaks_of() -> None:
     assert page.body.startswith("Finland and Chile signed")
 
 
+def test_page_text_finds_a_long_japanese_headline_below_a_menu() -> None:
+    headline = "中国、成都の米総領事館を閉鎖へ 米国務長官の共産党批判容認せず：北海道新聞 どうしん電子版"
+    text = (f"ニュース\n\nホーム\n国際\n\n{headline}\n\n2020年7月24日 10:43\n\n"
+            "中国外務省は24日、四川省成都にある米国総領事館の閉鎖を求めたと発表した。\n")
+    page = parse_page_text(text)
+    assert page.title == headline
+    assert "2020年7月24日 10:43" in page.date_hints
+
+
 def test_page_text_headline_and_story_may_inflect_their_words() -> None:
     text = ("Новини\n\n"
             "Угорщина схвалила застосування російської вакцини\n\n"
