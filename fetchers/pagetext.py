@@ -2,8 +2,10 @@
 
 A scraped page is navigation, the headline, a dateline, the story, then share buttons, tickers and
 lists of related headlines. The story is the run of prose lines; furniture is short lines without
-sentence punctuation, and lists. Dates are looked for only where a page states its own: the header
-above the story, a closing stamp, and the page's own address (never another link in the page).
+sentence punctuation, and lists, and so are the prose lines that only look like the story: a
+notice above the headline (cookies) and other stories' teasers under their headlines. A title
+line leaves the site's name it carries. Dates are looked for only where a page states its own:
+the header above the story, a closing stamp, and the page's own address (never another link).
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ _HEADER_WINDOW = 15  # lines above the story searched for the headline
 # headline, parted from the story by the page's furniture (the headline and a menu or dateline)
 MAX_NOTICE_CHARS = 300
 NOTICE_FURNITURE_LINES = 2
-MAX_NOTICES = 3  # a cookie notice, a "JavaScript is off" line, a teaser; never a text's worth
+MAX_NOTICES = 3  # looked past above one headline; never a text's worth
 # Other stories' teasers, below or beside the story: headlines, one short paragraph or none under
 # each, again and again. A story's subheadings part longer paragraphs, or come once or twice.
 MAX_TEASER_CHARS = 300
@@ -204,13 +206,14 @@ def _story_start(lines: list[str], prose: list[bool]) -> int:
     story: more than one line, a headline among them. A headline, its lead and a subheading, or
     a lone paragraph and a subheading, stay the story."""
     start = next((i for i, is_story in enumerate(prose) if is_story), len(lines))
-    # the first line guessed as the headline, though too short for one: the site's name
-    first_line = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first_line is not None and _looks_like_headline(lines[first_line]):
-        first_line = None
+    # the page's first line, when too short for a headline: the site's name, which
+    # _headline_index takes for one when prose follows it
+    site_line = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if site_line is not None and _looks_like_headline(lines[site_line]):
+        site_line = None
     for _ in range(MAX_NOTICES):
         if start >= len(lines) or len(lines[start]) > MAX_NOTICE_CHARS \
-                or _headline_index(lines, start) not in (None, first_line):
+                or _headline_index(lines, start) not in (None, site_line):
             break
         following = next((i for i in range(start + 1, len(lines)) if prose[i]), None)
         if following is None:
