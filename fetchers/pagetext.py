@@ -69,6 +69,11 @@ MAX_NOTICES = 3  # looked past above one headline; never a text's worth
 MAX_TEASER_CHARS = 300
 MIN_TEASERS = 3
 HEADLINE_WORDS = (4, 16)
+# A hard-wrapped text: its width is the line length this share of its lines stay within, and a
+# line within WRAP_SLACK of it was broken there when the next word would not have fitted
+MAX_WRAP_WIDTH, WRAP_QUANTILE, WRAP_SLACK = 120, 0.9, 15
+MIN_WRAPPED_LINES = 5
+WRAP_SAMPLE_LINES = 2000  # read to find the width, never a text's worth
 LEAD_LINES, LEAD_CHARS = 2, 1000  # the story's opening a headline is compared with
 WORD_STEM = 5
 MAX_HEADLINE_CHARS = 250
@@ -116,8 +121,33 @@ def _looks_like_headline(line: str) -> bool:
     )
 
 
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was broken at (lynx, w3m and mail break lines at 72 to 80
+    columns), or None: most lines that reach near the width end where the next word would not
+    have fitted. A few longer lines (an address, a headline) stand above it."""
+    sample = [line for line in lines[:WRAP_SAMPLE_LINES] if line]
+    lengths = sorted(len(line) for line in sample if len(line) <= MAX_WRAP_WIDTH)
+    if len(lengths) < MIN_WRAPPED_LINES:
+        return None
+    width = lengths[int(len(lengths) * WRAP_QUANTILE)]
+    near = [a for a in sample if width - WRAP_SLACK <= len(a) <= width]
+    broken = sum(1 for a, b in zip(lines, lines[1 : WRAP_SAMPLE_LINES + 1], strict=False)
+                 if a and b and width - WRAP_SLACK <= len(a) <= width and _broken(a, b, width))
+    return width if broken >= MIN_WRAPPED_LINES and broken >= len(near) / 2 else None
+
+
+def _broken(line: str, following: str, width: int) -> bool:
+    """Whether a line of a text wrapped at width was broken before following's first word."""
+    return len(line) + 1 + len(following.split(maxsplit=1)[0]) > width
+
+
 def _unwrap(lines: list[str]) -> list[str]:
-    """Join hard-wrapped paragraphs (blocks of similar-length lines) into one line each."""
+    """Join hard-wrapped paragraphs into one line each: where the text was wrapped at a width,
+    each line that ends where the next word would not have fitted; else blocks of lines of
+    similar length that end a sentence."""
+    width = _wrap_width(lines)
+    if width is not None:
+        return _joined_at(lines, width)
     blocks: list[list[str]] = [[]]
     for line in lines:
         if line.strip():
@@ -135,6 +165,19 @@ def _unwrap(lines: list[str]) -> list[str]:
         joined.extend([" ".join(block)] if wrapped else block)
         joined.append("")
     return joined
+
+
+def _joined_at(lines: list[str], width: int) -> list[str]:
+    paragraphs: list[list[str]] = []  # each paragraph's lines, and the separators between them
+    previous = ""  # the line before, as the text broke it
+    for line in lines:
+        if line and previous and len(previous) <= width and _broken(previous, line, width):
+            unspaced = bool(_UNSPACED_WORDS.match(previous[-1]) and _UNSPACED_WORDS.match(line[0]))
+            paragraphs[-1] += ["" if unspaced else " ", line]
+        else:
+            paragraphs.append([line])
+        previous = line
+    return ["".join(parts) for parts in paragraphs]
 
 
 def _headline_index(lines: list[str], first_prose: int) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -164,6 +165,29 @@ def test_page_text_finds_a_long_japanese_headline_below_a_menu() -> None:
     page = parse_page_text(text)
     assert page.title == headline
     assert "2020年7月24日 10:43" in page.date_hints
+
+
+def test_page_text_joins_the_lines_of_a_hard_wrapped_text() -> None:
+    # as lynx or w3m save a page: broken at 76 columns, where the next word would not fit
+    story = ("Finland and Chile signed an agreement on Monday to build a joint observatory in the "
+             "Atacama desert, the two governments said, after three years of talks between their "
+             "science ministries and the universities of Helsinki and Santiago.",
+             "The telescope will be the largest in the southern hemisphere, and both countries "
+             "will share its time for ten years, with a tenth of the nights kept for astronomers "
+             "from other countries of the region.",
+             "Finnish engineers will design the mirror while Chilean firms build the dome and the "
+             "road to the summit, which will open to visitors once the first light is seen.")
+    wrapped = "\n\n".join("\n".join(textwrap.wrap(paragraph, 76)) for paragraph in story)
+    page = parse_page_text(f"Finland and Chile plan a joint observatory\n\n{wrapped}\n")
+    assert page.title == "Finland and Chile plan a joint observatory"
+    assert page.body.split("\n\n") == list(story)
+
+
+def test_page_text_joins_a_wrapped_chinese_text_without_spaces() -> None:
+    story = "中国和芬兰周一签署协议双方将在阿塔卡马沙漠共同建设一座天文台两国将在十年内共享望远镜的观测时间。" * 4
+    lines = [story[i : i + 38] for i in range(0, len(story), 38)]
+    page = parse_page_text("中芬签署天文台合作协议\n\n" + "\n".join(lines) + "\n")
+    assert page.body == story
 
 
 def test_page_text_headline_and_story_may_inflect_their_words() -> None:
