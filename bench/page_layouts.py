@@ -2,15 +2,16 @@
 """Enrichment of the labelled articles saved as real sites lay their pages out.
 
 A saved page is not a dataset's clean text: a site's name and menu stand above the headline, a
-cookie notice, a byline, a caption and a dateline around it, and lists of other stories'
-headlines (numbered or not, with a teaser each or not) below it. Each labelled article (the
-seeds, ../shared/eval/dev, our corpora under tests/data/corpus) is laid out in each of the
-layouts below, read as a local page file is (coopwatch.fetchers.local.parse_local: page text
-or HTML), enriched, and scored against its labels; the first row is the article as it is. The
-other stories are the headlines and first sentences of the set's other articles in the same
-language, so a related list speaks of other countries, as it does on a real site.
+cookie notice, a byline, a caption and a dateline around it, lists of other stories' headlines
+(numbered or not, with a teaser each or not) below it, and lynx or w3m break its lines at 76
+columns. Each labelled article (the seeds, ../shared/eval/dev, our corpora under
+tests/data/corpus) is laid out in each of the layouts below, read as a local page file is
+(coopwatch.fetchers.local.parse_local: page text or HTML), enriched, and scored against its
+labels; the first row is the article as it is. The other stories are the headlines and first
+sentences of the set's other articles in the same language, so a related list speaks of other
+countries, as it does on a real site.
 
-    python bench/page_layouts.py [--layout NAME ...] [--changed LAYOUT]
+    python bench/page_layouts.py [--layout NAME ...] [--changed]
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import argparse
 import html
 import random
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -119,6 +121,13 @@ def long_date(page: Page) -> str:
     return _lines(["Daily Observer", "", "Home", "World", ""], page.head(), [stamp, ""], page.body())
 
 
+def hard_wrapped(page: Page) -> str:
+    # as lynx -dump or w3m save a page: every paragraph broken at 76 columns
+    body = [line for paragraph in page.article.story
+            for line in (*textwrap.wrap(paragraph, 76, break_long_words=False), "")]
+    return _lines(["Daily Observer", "", "Home", "World", ""], page.head(), [page.dateline, ""], body)
+
+
 def html_page(page: Page) -> str:
     article = page.article
     published = article.label.get("published")
@@ -141,7 +150,7 @@ def html_page(page: Page) -> str:
 LAYOUTS: dict[str, Callable[[Page], str]] = {
     "menu": menu, "cookie-notice": cookie_notice, "byline-and-caption": byline_and_caption,
     "teasers": teasers, "numbered-teasers": numbered_teasers, "site-in-title": site_in_title,
-    "long-date": long_date, "html": html_page,
+    "long-date": long_date, "hard-wrapped": hard_wrapped, "html": html_page,
 }
 
 
