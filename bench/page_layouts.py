@@ -28,6 +28,7 @@ from datetime import date
 from babel.dates import format_date
 
 from coopwatch.enrich import enrich_many
+from coopwatch.enrich.vocabulary import Vocabulary
 from coopwatch.fetchers.local import parse_local
 from coopwatch.fetchers.pagetext import parse_page_text
 from coopwatch.types import RawArticle
@@ -170,9 +171,9 @@ def articles() -> list[Article]:
     return found
 
 
-def score(pages: list[tuple[Article, str, str]]) -> tuple[dict[str, float], dict[str, tuple]]:
+def score(pages: list[tuple[Article, str, str]],
+          vocabulary: Vocabulary) -> tuple[dict[str, float], dict[str, tuple]]:
     """The scores, and each article's headline and tags as read."""
-    vocabulary = load_vocabulary()
     raws: list[tuple[Article, RawArticle]] = []
     for article, text, kind in pages:
         parsed = parse_local(text.encode(), kind, article.label["file"])
@@ -220,12 +221,13 @@ def main() -> None:
     columns = ("pairs", "countries", "sectors", "cooperation", "published", "language")
     print(f"{len(found)} labelled articles; F1 for pairs, countries and sectors, accuracy for the rest")
     print(f"{'layout':20}" + "".join(f"{name:>12}" for name in columns))
-    plain = score([(article, article.text, "text") for article in found])
+    vocabulary = load_vocabulary()
+    plain = score([(article, article.text, "text") for article in found], vocabulary)
     rows = [("as labelled", plain)]
     for name in args.layout or LAYOUTS:
         layout = LAYOUTS[name]
         kind = "html" if name == "html" else "text"
-        rows.append((name, score([(page.article, layout(page), kind) for page in pages])))
+        rows.append((name, score([(page.article, layout(page), kind) for page in pages], vocabulary)))
     for name, (row, _) in rows:
         print(f"{name:20}" + "".join(f"{row.get(column, 0.0):12.3f}" for column in columns))
     for name, (_, read) in rows[1:] if args.changed else ():

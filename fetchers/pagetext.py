@@ -108,17 +108,21 @@ def _is_metadata(line: str) -> bool:
 
 
 def _looks_like_headline(line: str) -> bool:
-    words = word_count(line)
-    # a word of an unspaced script is counted as two characters, which makes a Chinese or
-    # Japanese headline of 40 characters 20 words; its cap is in characters
+    """A headline above a story: a listed one (_listed_headline) of at most HEADLINE_WORDS[1]
+    words. A word of an unspaced script is counted as two characters, which makes a Chinese or
+    Japanese headline of 40 characters 20 words; its cap is in characters."""
+    if not _listed_headline(line):
+        return False
     unspaced = len(_UNSPACED_WORDS.findall(line)) * 2 > len(line)
-    return (
-        HEADLINE_WORDS[0] <= words
-        and (words <= HEADLINE_WORDS[1] or (unspaced and len(line) <= MAX_UNSPACED_HEADLINE_CHARS))
-        and len(line) <= MAX_HEADLINE_CHARS
-        and not _is_metadata(line)
-        and not is_prose(line)
-    )
+    return word_count(line) <= HEADLINE_WORDS[1] or (unspaced and len(line) <= MAX_UNSPACED_HEADLINE_CHARS)
+
+
+def _listed_headline(line: str) -> bool:
+    """A headline in a list of other stories: not prose nor metadata, of HEADLINE_WORDS[0] words
+    or more and as long as it likes below MAX_HEADLINE_CHARS (a Chinese headline of 40
+    characters counts 20 words)."""
+    return word_count(line) >= HEADLINE_WORDS[0] and len(line) <= MAX_HEADLINE_CHARS \
+        and not _is_metadata(line) and not is_prose(line)
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -267,13 +271,6 @@ def _story_start(lines: list[str], prose: list[bool]) -> int:
             break
         start = following
     return start
-
-
-def _listed_headline(line: str) -> bool:
-    """A headline in a list of other stories: as _looks_like_headline, but as long as it likes
-    below MAX_HEADLINE_CHARS (a Chinese headline of 40 characters counts 20 words)."""
-    return word_count(line) >= HEADLINE_WORDS[0] and len(line) <= MAX_HEADLINE_CHARS \
-        and not _is_metadata(line) and not is_prose(line)
 
 
 def _teaser_lines(lines: list[str], prose: list[bool], start: int) -> set[int]:

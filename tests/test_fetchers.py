@@ -79,56 +79,52 @@ def test_page_text_keeps_a_short_lead_above_a_caption_and_a_subheading() -> None
     assert page.body.startswith("Finland and Chile signed")
 
 
-def test_page_text_leaves_out_other_stories_teasers() -> None:
-    text = ("Finland and Chile plan a joint observatory for southern skies\n\n"
-            "Finland and Chile signed an agreement on Monday to build a joint observatory.\n\n"
-            "The two countries will share the telescope's time for ten years.\n\n"
-            "Related news\n\n"
-            "Norway and Iceland sign a fisheries research deal\n\n"
-            "Norway and Iceland agreed on Friday to survey the cod stocks together.\n\n"
-            "Estonia opens a cyber range with Latvia\n\n"
-            "12.05.2021\n\n"
-            "The range in Tartu will train soldiers of both countries.\n\n"
-            "Sweden debates a new space port in the north\n\n"
-            "Kenya and Japan to build a geothermal plant\n\n"
-            "The plant near Naivasha will be the country's largest.\n")
-    page = parse_page_text(text)
-    assert page.body.startswith("Finland and Chile signed")
-    assert "ten years" in page.body
-    for teaser in ("cod stocks", "Tartu", "Naivasha"):
-        assert teaser not in page.body
-
-
-def test_page_text_leaves_out_numbered_teasers() -> None:
-    text = ("Finland and Chile plan a joint observatory for southern skies\n\n"
-            "Finland and Chile signed an agreement on Monday to build a joint observatory.\n\n"
-            "Most read\n"
-            "1\nNorway and Iceland sign a fisheries research deal\n"
-            "12 May 2021: Norway and Iceland agreed to survey the cod stocks together.\n"
-            "2\nEstonia opens a cyber range with Latvia\n"
-            "The range in Tartu will train soldiers of both countries.\n"
-            "3\nKenya and Japan to build a geothermal plant\n"
-            "The plant near Naivasha will be the country's largest.\n")
-    page = parse_page_text(text)
-    assert page.body.startswith("Finland and Chile signed")
-    for teaser in ("cod stocks", "Tartu", "Naivasha"):
-        assert teaser not in page.body
-
-
-def test_page_text_leaves_out_teasers_under_long_chinese_headlines() -> None:
+_TEASED_PAGES = {
+    "plain": ("Finland and Chile plan a joint observatory for southern skies\n\n"
+              "Finland and Chile signed an agreement on Monday to build a joint observatory.\n\n"
+              "The two countries will share the telescope's time for ten years.\n\n"
+              "Related news\n\n"
+              "Norway and Iceland sign a fisheries research deal\n\n"
+              "Norway and Iceland agreed on Friday to survey the cod stocks together.\n\n"
+              "Estonia opens a cyber range with Latvia\n\n"
+              "12.05.2021\n\n"
+              "The range in Tartu will train soldiers of both countries.\n\n"
+              "Sweden debates a new space port in the north\n\n"
+              "Kenya and Japan to build a geothermal plant\n\n"
+              "The plant near Naivasha will be the country's largest.\n",
+              "Finland and Chile signed", ("ten years",), ("cod stocks", "Tartu", "Naivasha")),
+    "numbered": ("Finland and Chile plan a joint observatory for southern skies\n\n"
+                 "Finland and Chile signed an agreement on Monday to build a joint observatory.\n\n"
+                 "Most read\n"
+                 "1\nNorway and Iceland sign a fisheries research deal\n"
+                 "12 May 2021: Norway and Iceland agreed to survey the cod stocks together.\n"
+                 "2\nEstonia opens a cyber range with Latvia\n"
+                 "The range in Tartu will train soldiers of both countries.\n"
+                 "3\nKenya and Japan to build a geothermal plant\n"
+                 "The plant near Naivasha will be the country's largest.\n",
+                 "Finland and Chile signed", (), ("cod stocks", "Tartu", "Naivasha")),
     # a Chinese headline of 35 characters counts as 17 words, more than a headline above a story
-    text = ("中芬签署天文台合作协议\n\n"
-            "中国和芬兰周一签署协议，双方将共同建设一座天文台。\n\n"
-            "相关新闻\n\n"
-            "挪威与冰岛签署渔业研究协议双方将在未来五年内共同调查北大西洋鳕鱼资源状况\n"
-            "挪威和冰岛周五同意共同调查鳕鱼资源。\n\n"
-            "爱沙尼亚与拉脱维亚共同开设网络安全靶场以培训两国军队的网络防御人员\n"
-            "位于塔尔图的靶场将培训两国士兵。\n\n"
-            "肯尼亚和日本将在奈瓦沙附近合作建设该国最大的地热发电站并培训当地技术人员\n"
-            "这座电站将成为该国最大的电站。\n")
+    "long Chinese headlines": ("中芬签署天文台合作协议\n\n"
+                               "中国和芬兰周一签署协议，双方将共同建设一座天文台。\n\n"
+                               "相关新闻\n\n"
+                               "挪威与冰岛签署渔业研究协议双方将在未来五年内共同调查北大西洋鳕鱼资源状况\n"
+                               "挪威和冰岛周五同意共同调查鳕鱼资源。\n\n"
+                               "爱沙尼亚与拉脱维亚共同开设网络安全靶场以培训两国军队的网络防御人员\n"
+                               "位于塔尔图的靶场将培训两国士兵。\n\n"
+                               "肯尼亚和日本将在奈瓦沙附近合作建设该国最大的地热发电站并培训当地技术人员\n"
+                               "这座电站将成为该国最大的电站。\n",
+                               "中国和芬兰周一签署协议", (), ("鳕鱼", "塔尔图", "最大的电站")),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(_TEASED_PAGES))
+def test_page_text_leaves_out_other_stories_teasers(layout: str) -> None:
+    text, opening, kept, teasers = _TEASED_PAGES[layout]
     page = parse_page_text(text)
-    assert page.body.startswith("中国和芬兰周一签署协议")
-    for teaser in ("鳕鱼", "塔尔图", "最大的电站"):
+    assert page.body.startswith(opening)
+    for words in kept:
+        assert words in page.body
+    for teaser in teasers:
         assert teaser not in page.body
 
 
